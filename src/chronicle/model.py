@@ -78,7 +78,7 @@ class Document(Serializable):
     meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = _to_plain(dataclasses.replace(self, content=b""))
+        data = {f.name: _to_plain(getattr(self, f.name)) for f in dataclasses.fields(self) if f.name != "content"}
         data["content"] = None
         data["size"] = len(self.content)
         return data
