@@ -1,0 +1,69 @@
+"""Sources: where document bytes come from.
+
+``iter_documents(inputs, options)`` takes files, folders, globs, "-" (stdin), zip/tar archives,
+gzip files, WARC crawls and JSONL/CSV corpora, and yields a ``Document`` per document found or
+a ``Failure`` per input that could not be read. It streams and never raises for bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from ..model import Document, Failure
+from .archives import read_tar, read_zip
+from .corpus import read_corpus, read_corpus_stream
+from .files import STDIN, read_file, read_gzip, read_stdin
+from .formats import container_kind
+from .options import SourceOptions
+from .paths import STDIN_ARG, expand_inputs
+from .warc import read_warc, read_warc_stream
+
+__all__ = ["SourceOptions", "iter_documents"]
+
+
+def iter_documents(inputs: list[str], options: SourceOptions | None = None) -> Iterator[Document | Failure]:
+    """Documents (and Failures) from every input, lazily, in input order."""
+    options = options or SourceOptions()
+    for item in expand_inputs(inputs):
+        if isinstance(item, Failure):
+            yield item
+        elif item == STDIN_ARG:
+            yield from _read_stdin(options)
+        else:
+            yield from _read_path(Path(item), options)
+
+
+def _kind(path: Path, options: SourceOptions) -> str | None:
+    """How to open ``path``: the forced input format for corpora/WARC, else its name decides."""
+    if options.input_format in ("jsonl", "csv", "warc"):
+        return options.input_format
+    kind = container_kind(path.name)
+    if options.input_format == "files" and kind in ("warc", "jsonl", "csv"):
+        return None  # "files": each such file is one document, archives are still opened
+    return kind
+
+
+def _read_path(path: Path, options: SourceOptions) -> Iterator[Document | Failure]:
+    """The Documents of one file, opened as its kind says."""
+    source = str(path)
+    kind = _kind(path, options)
+    if kind in ("jsonl", "csv"):
+        yield from read_corpus(path, source, kind, options)
+    else:
+        reader = _READERS.get(kind, read_file)
+        yield from reader(path, source, options)
+
+
+_READERS = {"zip": read_zip, "tar": read_tar, "gzip": read_gzip, "warc": read_warc}
+
+
+def _read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:
+    """stdin as a corpus or WARC stream when the input format says so, else one document."""
+    if options.input_format in ("jsonl", "csv"):
+        yield from read_corpus_stream(sys.stdin.buffer, STDIN, options.input_format, options)
+    elif options.input_format == "warc":
+        yield from read_warc_stream(sys.stdin.buffer, STDIN, options)
+    else:
+        yield from read_stdin(options)

@@ -1,0 +1,108 @@
+"""Zip and tar archives, read member by member (never the whole archive in memory).
+
+Members are named ``archive.zip!inner/path``. A member over the file limit gets its own
+Failure; an archive whose members expand past ``max_archive_bytes`` or number more than
+``max_archive_members`` gets one Failure and stops there (zip bomb), members already yielded stay.
+A damaged archive gets one Failure naming it: "truncated or corrupt archive: ...".
+"""
+
+from __future__ import annotations
+
+import tarfile
+import zipfile
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterator
+
+from ..model import Document, Failure
+from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
+from .options import SourceOptions, human_size
+
+
+def is_hidden(name: str) -> bool:
+    """Hidden files and folders (``.DS_Store``, ``__MACOSX/``) are not documents."""
+    return any(part.startswith(".") or part == "__MACOSX" for part in name.split("/") if part)
+
+
+class _Budget:
+    """Counts members and declared bytes of one archive against the archive limits."""
+
+    def __init__(self, source: str, options: SourceOptions) -> None:
+        self.source = source
+        self.options = options
+        self.members = 0
+        self.bytes = 0
+
+    def spend(self, size: int) -> Failure | None:
+        """Account one member of ``size`` bytes; a Failure for the archive once past a limit."""
+        self.members += 1
+        self.bytes += size
+        if self.members > self.options.max_archive_members:
+            return failure(
+                self.source,
+                f"archive has more than {self.options.max_archive_members} members (zip bomb?)",
+            )
+        if self.bytes > self.options.max_archive_bytes:
+            limit = human_size(self.options.max_archive_bytes)
+            return failure(self.source, f"archive expands past the {limit} limit (zip bomb?)")
+        return None
+
+
+def _member(
+    name: str, size: int, opener: Callable[[], BinaryIO | None], options: SourceOptions
+) -> Document | Failure | None:
+    """One regular member as a Document (None when it has no data), or its size Failure."""
+    if size > options.max_file_bytes:
+        return too_large(name, size, options.max_file_bytes)
+    stream = opener()
+    if stream is None:
+        return None
+    with stream:
+        content = read_limited(stream, options.max_file_bytes)
+    if content is None:  # the header under-declared the size
+        return too_large(name, None, options.max_file_bytes)
+    return Document(source=name, content=content)
+
+
+def read_zip(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
+    """Each file of a .zip archive, in archive order."""
+    budget = _Budget(source, options)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.is_dir() or is_hidden(info.filename):
+                    continue
+                if over := budget.spend(info.file_size):
+                    yield over
+                    return
+                name = f"{source}!{info.filename}"
+                item = _member(name, info.file_size, lambda: archive.open(info), options)
+                if item is not None:
+                    yield item
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, *CORRUPT_ERRORS) as error:
+        yield _damaged(source, error)
+
+
+def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
+    """Each regular file of a tar archive (plain, gz, bz2, xz), streamed in order."""
+    budget = _Budget(source, options)
+    try:
+        with tarfile.open(path, mode="r|*") as archive:  # stream mode: no seeking back
+            for info in archive:
+                if not info.isfile() or is_hidden(info.name):
+                    continue
+                if over := budget.spend(info.size):
+                    yield over
+                    return
+                name = f"{source}!{info.name}"
+                item = _member(name, info.size, lambda: archive.extractfile(info), options)
+                if item is not None:
+                    yield item
+    except (tarfile.TarError, *CORRUPT_ERRORS) as error:
+        yield _damaged(source, error)
+
+
+def _damaged(source: str, error: BaseException) -> Failure:
+    """Unreadable archive file (missing, permission) or damaged contents."""
+    if isinstance(error, (FileNotFoundError, PermissionError, IsADirectoryError)):
+        return failure(source, f"cannot read file: {error.strerror}")
+    return corrupt(source, error)

@@ -1,0 +1,91 @@
+"""Single files: plain documents, gzip-compressed documents, and stdin."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import zlib
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from ..errors import SourceError
+from ..model import Document, Failure
+from .options import SourceOptions, human_size
+
+STDIN = "<stdin>"
+_CHUNK = 1 << 20
+
+# What a damaged compressed stream raises, from gzip/zlib/tarfile/zipfile alike.
+CORRUPT_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile, OSError, ValueError)
+
+
+def failure(source: str, reason: str, detail: str = "") -> Failure:
+    """A source-stage Failure naming ``source`` and the reason."""
+    return SourceError(source, reason, detail).to_failure()
+
+
+def too_large(source: str, size: int | None, limit: int) -> Failure:
+    """"file is 60 MB, over the 50 MB limit" (or "file is over ..." when the size is unknown)."""
+    amount = f"{human_size(size)}, over" if size is not None else "over"
+    return failure(source, f"file is {amount} the {human_size(limit)} limit")
+
+
+def expands_too_far(source: str, limit: int) -> Failure:
+    return failure(source, f"file expands past the {human_size(limit)} limit")
+
+
+def corrupt(source: str, error: BaseException) -> Failure:
+    """The one Failure for a truncated or damaged gzip/zip/tar/WARC file."""
+    return failure(source, f"truncated or corrupt archive: {error or type(error).__name__}")
+
+
+def read_limited(stream: BinaryIO, limit: int) -> bytes | None:
+    """Read ``stream`` to its end; None when it holds more than ``limit`` bytes (read in chunks)."""
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := stream.read(min(_CHUNK, limit + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            return None
+    return b"".join(chunks)
+
+
+def read_file(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
+    """One plain file as one Document, unless it is over the size limit or unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > options.max_file_bytes:
+            yield too_large(source, size, options.max_file_bytes)
+            return
+        content = path.read_bytes()
+    except OSError as error:
+        yield failure(source, f"cannot read file: {error.strerror or error}")
+        return
+    yield Document(source=source, content=content)
+
+
+def read_gzip(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
+    """A gzip-compressed single document (``story.html.gz``), decompressed up to the file limit."""
+    try:
+        with gzip.open(path, "rb") as stream:
+            content = read_limited(stream, options.max_file_bytes)
+    except FileNotFoundError as error:
+        yield failure(source, f"cannot read file: {error.strerror}")
+        return
+    except CORRUPT_ERRORS as error:
+        yield corrupt(source, error)
+        return
+    if content is None:
+        yield expands_too_far(source, options.max_file_bytes)
+    else:
+        yield Document(source=source, content=content)
+
+
+def read_stdin(options: SourceOptions, stream: BinaryIO | None = None) -> Iterator[Document | Failure]:
+    """All of stdin as one Document named ``<stdin>``."""
+    content = read_limited(stream or sys.stdin.buffer, options.max_file_bytes)
+    if content is None:
+        yield failure(STDIN, f"input is over the {human_size(options.max_file_bytes)} limit")
+    else:
+        yield Document(source=STDIN, content=content)

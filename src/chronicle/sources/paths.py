@@ -1,0 +1,54 @@
+"""Turn the user's inputs (files, folders, globs, "-") into the files to read, in a stable order."""
+
+from __future__ import annotations
+
+import glob
+import os
+from pathlib import Path
+from typing import Iterator
+
+from ..model import Failure
+from .archives import is_hidden
+from .files import failure
+
+STDIN_ARG = "-"
+_GLOB_CHARS = set("*?[")
+
+
+def expand_inputs(inputs: list[str]) -> Iterator[Path | str | Failure]:
+    """Each input as files: a Path per file, ``"-"`` for stdin, a Failure for what is not there.
+
+    Folders are walked recursively in sorted order, skipping hidden files and folders;
+    globs (``news/**/*.html``) are expanded, sorted.
+    """
+    for item in inputs:
+        if item == STDIN_ARG:
+            yield STDIN_ARG
+            continue
+        path = Path(item)
+        if path.is_dir():
+            yield from walk_folder(path)
+        elif path.exists() or os.path.islink(item):
+            yield path
+        elif _GLOB_CHARS & set(item):
+            yield from _expand_glob(item)
+        else:
+            yield failure(item, "no such file or directory")
+
+
+def walk_folder(folder: Path) -> Iterator[Path]:
+    """Every non-hidden file under ``folder``, depth first, names sorted."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not is_hidden(d))
+        for name in sorted(files):
+            if not is_hidden(name):
+                yield Path(root) / name
+
+
+def _expand_glob(pattern: str) -> Iterator[Path | Failure]:
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield failure(pattern, "no file matches this pattern")
+    for match in matches:
+        path = Path(match)
+        yield from walk_folder(path) if path.is_dir() else [path]

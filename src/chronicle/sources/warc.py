@@ -1,0 +1,57 @@
+"""WARC crawls (.warc, .warc.gz): each HTTP response carrying HTML, PDF or text is a Document.
+
+Named ``crawl.warc.gz@<WARC-Record-ID>`` (or ``@<offset>`` when a record has no id); the URL
+comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..model import Document, Failure
+from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
+from .formats import media_format
+from .options import SourceOptions
+
+
+def read_warc(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
+    """The documents of one WARC file, streamed record by record."""
+    try:
+        with path.open("rb") as stream:
+            yield from read_warc_stream(stream, source, options)
+    except OSError as error:
+        yield failure(source, f"cannot read file: {error.strerror or error}")
+
+
+def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
+    """The documents of a WARC byte stream (a file or stdin)."""
+    records = ArchiveIterator(stream)
+    try:
+        for record in records:
+            item = _record(record, source, records.get_record_offset(), options)
+            if item is not None:
+                yield item
+    except (ArchiveLoadFailed, *CORRUPT_ERRORS) as error:
+        yield corrupt(source, error)
+
+
+def _record(record, source: str, offset: int, options: SourceOptions) -> Document | Failure | None:
+    """A response record with a document payload as a Document; None for any other record."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if not record.http_headers.get_statuscode().startswith("2"):
+        return None
+    fmt = media_format(record.http_headers.get_header("Content-Type"))
+    if fmt is None:
+        return None
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+    name = f"{source}@{record_id or offset}"
+    content = read_limited(record.content_stream(), options.max_file_bytes)
+    if content is None:
+        return too_large(name, None, options.max_file_bytes)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return Document(source=name, content=content, format=fmt, url=url, meta={"url": url} if url else {})
