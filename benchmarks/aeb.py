@@ -1,0 +1,104 @@
+"""Article-extraction benchmark (Zyte AEB, 181 news pages): body quality and speed.
+
+Compares, in one run on the same pages: trafilatura alone (default settings, and favor_precision)
+with Chronicle's HTML reader. Quality is the benchmark's metric (chronicle.eval.aeb): F1 of the
+page-averaged precision and recall over word 4-gram shingles, and beside it the mean of per-page
+F1 (the figure the shared README quotes). Speed is the median milliseconds per page of each,
+from the same HTML bytes, and Chronicle's ratio to trafilatura default.
+
+    python -m benchmarks.aeb [--limit N] [--root PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from chronicle.config import shared_dir
+from chronicle.errors import ReaderError
+from chronicle.eval.aeb import PageScore, aggregate, iter_pages, load_gold, score_page
+from chronicle.model import Document
+from chronicle.readers.html import read_html
+
+Extractor = Callable[[bytes], str | None]
+
+
+def _trafilatura(**mode: bool) -> Extractor:
+    def run(html: bytes) -> str | None:
+        return trafilatura.extract(html, include_comments=False, **mode)
+
+    return run
+
+
+def _chronicle(html: bytes) -> str | None:
+    try:
+        return read_html(Document(source="aeb", content=html, format="html")).text
+    except ReaderError:
+        return None
+
+
+SYSTEMS: dict[str, Extractor] = {
+    "trafilatura": _trafilatura(),
+    "trafilatura favor_precision": _trafilatura(favor_precision=True),
+    "chronicle": _chronicle,
+}
+
+
+def mean_page_f1(pages: list[PageScore]) -> float:
+    """Average of each page's own F1 (the way the shared README's trafilatura figures were made)."""
+    f1s = [2 * p.precision * p.recall / (p.precision + p.recall) if p.precision + p.recall else 0.0 for p in pages]
+    return statistics.mean(f1s) if f1s else 0.0
+
+
+def run(root: Path, limit: int | None = None) -> dict[str, dict[str, float]]:
+    """Run every system on every page (interleaved, so machine load hits all alike); return figures."""
+    gold = load_gold(root)
+    ids = sorted(gold)[:limit] if limit else sorted(gold)
+    scores: dict[str, list[PageScore]] = {name: [] for name in SYSTEMS}
+    times: dict[str, list[float]] = {name: [] for name in SYSTEMS}
+    for key, html in iter_pages(root, ids):
+        for name, extract in SYSTEMS.items():
+            started = time.perf_counter()
+            body = extract(html)
+            times[name].append(time.perf_counter() - started)
+            scores[name].append(score_page(gold[key], body))
+    figures = {}
+    for name in SYSTEMS:
+        figures[name] = aggregate(scores[name])
+        figures[name]["f1_page_mean"] = mean_page_f1(scores[name])
+        figures[name]["median_ms"] = 1000 * statistics.median(times[name])
+        figures[name]["total_s"] = sum(times[name])
+    figures["chronicle"]["speed_ratio"] = figures["chronicle"]["median_ms"] / figures["trafilatura"]["median_ms"]
+    return figures
+
+
+def print_table(figures: dict[str, dict[str, float]]) -> None:
+    print(f"{'system':<30}{'F1':>7}{'P':>7}{'R':>7}{'pageF1':>8}{'ms/page':>9}{'ratio':>7}")
+    base = figures["trafilatura"]["median_ms"]
+    for name, f in figures.items():
+        ratio = f["median_ms"] / base
+        print(
+            f"{name:<30}{f['f1']:>7.3f}{f['precision']:>7.3f}{f['recall']:>7.3f}"
+            f"{f['f1_page_mean']:>8.3f}{f['median_ms']:>9.1f}{ratio:>7.2f}"
+        )
+    print(f"pages: {int(figures['chronicle']['pages'])}  (F1 of mean P/R as the AEB's evaluate.py; pageF1 = mean per-page F1)")
+
+
+def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """Parse arguments, run the benchmark, print the table, return the figures."""
+    parser = argparse.ArgumentParser(prog="benchmarks.aeb", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=shared_dir() / "bench" / "aeb")
+    parser.add_argument("--limit", type=int, default=None, help="first N pages only (quick checks)")
+    args = parser.parse_args(argv)
+    figures = run(args.root, args.limit)
+    print_table(figures)
+    return figures
+
+
+if __name__ == "__main__":
+    main()
