@@ -1,0 +1,35 @@
+"""Where records are kept: ``open_store("chronicle.db")`` (SQLite) or ``open_store("postgresql://...")``.
+
+Both backends offer the same ``Store`` interface (see base.py): add_record, has_source,
+mark_source_done, add_failure, articles, record, search, events, quotes, stories, failures, stats.
+"""
+
+from __future__ import annotations
+
+from .base import EventRow, QuoteRow, SearchHit, Stats, Store, StoredFailure
+
+
+def is_postgres(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def open_store(target: str, story_threshold: float | None = None) -> Store:
+    """Open (and create if needed) the store at a SQLite path or a PostgreSQL URL.
+
+    ``story_threshold`` is the MinHash Jaccard above which two articles are one story
+    (default: ``Config.story_threshold``).
+    """
+    if story_threshold is None:
+        from ..config import load_config
+
+        story_threshold = load_config().story_threshold
+    if is_postgres(target):
+        from .postgres import PostgresStore
+
+        return PostgresStore(target, story_threshold)
+    from .sqlite import SqliteStore
+
+    return SqliteStore(target, story_threshold)
+
+
+__all__ = ["open_store", "is_postgres", "Store", "SearchHit", "EventRow", "QuoteRow", "Stats", "StoredFailure"]

@@ -1,0 +1,138 @@
+"""The Store interface every backend (SQLite, PostgreSQL) offers, and the rows its queries return.
+
+A store keeps records (article + analysis), failures, ingest progress and stories. Writes are
+idempotent on the article id (the content hash); each ``add_record`` is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..model import Article, Event, Failure, Quote, Record, Serializable, Story
+
+
+@dataclass
+class SearchHit(Serializable):
+    """One article found by full-text search, with a snippet around the matched words."""
+
+    article_id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    snippet: str
+    score: float = 0.0
+
+
+@dataclass
+class EventRow(Serializable):
+    """A stored event with the article it came from."""
+
+    article_id: str
+    published: str | None
+    title: str | None
+    event: Event
+
+
+@dataclass
+class QuoteRow(Serializable):
+    """A stored quote with the article it came from."""
+
+    article_id: str
+    published: str | None
+    title: str | None
+    quote: Quote
+
+
+@dataclass
+class StoredFailure(Serializable):
+    """A failure as recorded, with the time it was recorded (UTC, ISO)."""
+
+    source: str
+    stage: str
+    reason: str
+    detail: str = ""
+    time: str = ""
+
+
+@dataclass
+class Stats(Serializable):
+    """Counts over the whole store."""
+
+    documents: int = 0
+    articles: int = 0
+    duplicates: int = 0  # documents whose article id was already stored from another source
+    failures: int = 0
+    stories: int = 0  # groups of two or more near-duplicate articles
+    actors: int = 0
+    events: int = 0
+    quotes: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    publishers: dict[str, int] = field(default_factory=dict)
+
+
+class Store(Protocol):
+    """What the pipeline, the CLI and later the API need from a store."""
+
+    def add_record(self, record: Record) -> bool:
+        """Store an article and its analysis; True when the article id was new."""
+
+    def has_source(self, source: str) -> bool:
+        """True when this document source was completed by an earlier ingest."""
+
+    def mark_source_done(self, source: str) -> None:
+        """Remember that a source is completed (``add_record`` already does it for its source)."""
+
+    def add_failure(self, failure: Failure) -> None:
+        """Record a failure; it replaces earlier failures of the same source and stage."""
+
+    def articles(
+        self,
+        *,
+        publisher: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        story: str | None = None,
+        limit: int | None = None,
+    ) -> list[Article]: ...
+
+    def article(self, article_id: str) -> Article | None: ...
+
+    def record(self, article_id: str) -> Record | None: ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        country: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[EventRow]: ...
+
+    def quotes(
+        self, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
+        limit: int | None = None,
+    ) -> list[QuoteRow]: ...
+
+    def stories(self, *, min_size: int = 2, limit: int | None = None) -> list[Story]: ...
+
+    def failures(self, *, limit: int | None = None) -> list[StoredFailure]: ...
+
+    def stats(self) -> Stats: ...
+
+    def save_boilerplate(self, groups: dict[str, dict[str, Any]]) -> None:
+        """Keep cross-document boilerplate counts (``CrossDocumentBoilerplate.to_dict()["groups"]``)."""
+
+    def boilerplate(self) -> dict[str, dict[str, Any]]:
+        """The counts kept by ``save_boilerplate``: group name -> its counts."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Store": ...
+
+    def __exit__(self, *exc: Any) -> None: ...

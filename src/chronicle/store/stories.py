@@ -1,0 +1,73 @@
+"""Near-duplicate grouping: articles whose word shingles overlap enough are one story.
+
+MinHash over word 3-gram shingles with an LSH index (datasketch). Signatures are bytes so the
+store can persist them and a later ingest joins stories found earlier.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128  # permutations per signature: Jaccard estimates within about +-0.09
+SHINGLE = 3  # words per shingle: short enough for small articles, long enough to ignore topic words
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
+    """Lower-cased word n-grams of ``text``; the words themselves when it is shorter than ``size``."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return set(words)
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> MinHash:
+    """The MinHash of a body's shingles."""
+    sig = MinHash(num_perm=NUM_PERM)
+    for sh in shingles(text):
+        sig.update(sh.encode("utf-8"))
+    return sig
+
+
+def to_bytes(sig: MinHash) -> bytes:
+    return np.asarray(sig.hashvalues, dtype=np.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+
+
+class StoryIndex:
+    """Assigns each new article to the story of its most similar earlier article, or a new one."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._members: dict[str, tuple[str, MinHash]] = {}  # article id -> (story id, signature)
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def load(self, article_id: str, story_id: str, data: bytes) -> None:
+        """Add a signature persisted by an earlier run."""
+        self._add(article_id, story_id, from_bytes(data))
+
+    def match(self, article_id: str, body: str) -> tuple[str, MinHash]:
+        """The story id ``body`` belongs to (its own id when none is close) and its signature."""
+        sig = signature(body)
+        scored = [(sig.jaccard(self._members[o][1]), self._members[o][0]) for o in self._lsh.query(sig)]
+        close = [pair for pair in scored if pair[0] >= self.threshold]
+        return (max(close)[1] if close else article_id), sig
+
+    def add(self, article_id: str, story_id: str, sig: MinHash) -> None:
+        """Index an article once it is stored (after its transaction committed)."""
+        self._add(article_id, story_id, sig)
+
+    def _add(self, article_id: str, story_id: str, sig: MinHash) -> None:
+        if article_id in self._members:
+            return
+        self._members[article_id] = (story_id, sig)
+        self._lsh.insert(article_id, sig)
