@@ -1,0 +1,187 @@
+"""Articles stage: RawArticle -> Article (clean body, metadata, language, content-hash id).
+
+``build_article(raw, boilerplate=None, profiles=None)`` removes the site's chrome (site profile
+lines, cross-document repeated lines, contact lines), takes metadata from the lines near the
+top (agency, byline, date, bilingual section, title), identifies the language, normalises
+Persian text and hashes the body into the id. Raises ArticleError when no text is left.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..errors import ArticleError
+from ..model import Article, RawArticle
+from . import metadata
+from .boilerplate import CrossDocumentBoilerplate, find_profile, group_key, publisher_of
+from .identity import content_id
+from .language import detect_language
+from .normalize import is_persian_script, match_key, normalize_line, normalize_persian, normalize_text
+from .profiles import SiteProfile, load_profiles, profile_form
+
+__all__ = ["build_article", "CrossDocumentBoilerplate", "load_profiles", "SiteProfile"]
+
+HEAD_MAX_LINES = 25  # metadata lines sit above the article; never search deeper than this
+TAIL_LINES = 5  # contact lines also close pages
+PROSE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?؟…\"'”’»)]$")
+
+
+@dataclass
+class _Found:
+    """What the scan of one article's lines found, besides the body."""
+
+    title_candidates: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    agency: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    section: str | None = None
+    section_fa: str | None = None
+
+
+@dataclass
+class _Context:
+    """What a line is judged against: the site profile, cross-document counts, the title."""
+
+    profile: SiteProfile | None
+    learner: CrossDocumentBoilerplate | None
+    group: str
+    headings: set[str]
+    title_key: str | None
+
+
+def build_article(
+    raw: RawArticle,
+    boilerplate: CrossDocumentBoilerplate | None = None,
+    profiles: Iterable[SiteProfile] | None = None,
+) -> Article:
+    """A reader's RawArticle -> a clean Article; ArticleError when nothing is left of the body."""
+    profiles = load_profiles() if profiles is None else profiles
+    profile = find_profile(raw, profiles)
+    publisher = publisher_of(raw, profile)
+    lines = [line for line in map(normalize_line, raw.text.splitlines()) if line]
+    ctx = _Context(
+        profile,
+        boilerplate,
+        group_key(raw, publisher),
+        {match_key(h) for h in raw.headings},
+        _usable_title(raw.title, profile),
+    )
+    found, kept = _scan(lines, ctx)
+    if not kept:
+        raise ArticleError(raw.source, "no article text left after removing boilerplate and metadata")
+    language = detect_language("\n".join(kept)) or raw.language
+    body = "\n\n".join(normalize_text(line, language) for line in kept)
+    title = _choose_title(raw.title if ctx.title_key else None, found, body)
+    return Article(
+        id=content_id(body),
+        source=raw.source,
+        body=body,
+        url=raw.url,
+        publisher=publisher,
+        title=normalize_text(title, language) if title else None,
+        published=found.published or raw.published,
+        agency=found.agency or metadata.dateline_agency(kept[0]),
+        section=found.section or raw.meta.get("section"),
+        byline=found.byline or raw.byline,
+        language=language,
+        format=raw.format,
+        boilerplate=[line for line in found.removed if line != title],
+        links=list(raw.links),
+        meta=_meta(raw, profile, found),
+    )
+
+
+def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
+    """Sort every line into metadata, boilerplate or body; returns findings and body lines."""
+    found, kept = _Found(), []
+    head_end = _head_end(lines, ctx.headings)
+    tail_start = len(lines) - TAIL_LINES
+    for i, line in enumerate(lines):
+        if _is_chrome(line, ctx, near_edge=i < head_end or i >= tail_start):
+            found.removed.append(line)
+        elif i < head_end and _take_head_line(line, ctx, found):
+            found.removed.append(line)
+        else:
+            kept.append(line)
+    return found, kept
+
+
+def _head_end(lines: list[str], headings: set[str]) -> int:
+    """Index of the first prose paragraph: lines above it are masthead, title and metadata."""
+    for i, line in enumerate(lines[:HEAD_MAX_LINES]):
+        prose = len(line.split()) >= PROSE_MIN_WORDS and _SENTENCE_END.search(line)
+        if prose and match_key(line) not in headings:
+            return i
+    return min(len(lines), HEAD_MAX_LINES)
+
+
+def _is_chrome(line: str, ctx: _Context, near_edge: bool) -> bool:
+    """Site-profile lines, lines repeated across the publisher's documents, contact lines."""
+    if ctx.profile and ctx.profile.is_boilerplate(profile_form(line)):
+        return True
+    if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
+        return True
+    return near_edge and metadata.is_contact_line(line)
+
+
+def _take_head_line(line: str, ctx: _Context, found: _Found) -> bool:
+    """Record ``line`` if it is a title, section, agency, byline or date line; True if it was."""
+    key = match_key(line)
+    if key in ctx.headings or key == ctx.title_key:
+        found.title_candidates.append(line)
+        return True
+    section = ctx.profile.section_of(profile_form(line)) if ctx.profile else None
+    if section:
+        found.section = found.section or section.name
+        found.section_fa = found.section_fa or section.name_fa
+        return True
+    return _take_agency_or_date(line, ctx, found)
+
+
+def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
+    agency = metadata.agency_line(line)
+    if agency:
+        found.agency = found.agency or agency
+        return True
+    by = metadata.byline(line)
+    if by:
+        found.byline = found.byline or by[0] or None
+        found.agency = found.agency or by[1]
+        return True
+    date = metadata.date_line(line, ctx.profile.date_order if ctx.profile else "MDY")
+    if date:
+        found.published = found.published or date
+        return True
+    return False
+
+
+def _usable_title(title: str | None, profile: SiteProfile | None) -> str | None:
+    """The reader's title as a match key, unless it is the site's chrome (a masthead <title>)."""
+    if not title or (profile and profile.is_boilerplate(profile_form(title))):
+        return None
+    return match_key(title)
+
+
+def _choose_title(reader_title: str | None, found: _Found, body: str) -> str | None:
+    """The reader's title, else the first heading above the body written in the body's script."""
+    if reader_title:
+        return normalize_line(reader_title)
+    persian_body = is_persian_script(body)
+    same_script = [t for t in found.title_candidates if is_persian_script(t) == persian_body]
+    candidates = same_script or found.title_candidates
+    return candidates[0] if candidates else None
+
+
+def _meta(raw: RawArticle, profile: SiteProfile | None, found: _Found) -> dict:
+    """Article.meta: the reader's meta, the site profile's meta and name, the Persian section."""
+    meta = dict(raw.meta)
+    if profile:
+        meta.update({k: normalize_persian(str(v)) for k, v in profile.meta.items()})
+        meta["site_profile"] = profile.name
+    if found.section_fa:
+        meta["section_fa"] = normalize_persian(found.section_fa)
+    return meta

@@ -1,0 +1,56 @@
+"""Offline language identification, with Pashto told apart from Dari/Persian.
+
+In: text. Out: an ISO 639-1 code ("en", "fa", "ps", "ar", ...) or None for text too short to
+tell. Dari and Iranian Persian both come out as "fa" (one written language, one code; the
+Afghan/Iranian distinction lives in dates and publishers, not here). General identifiers
+confuse Pashto with Persian, so Arabic-script text is checked for letters only Pashto uses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalize import arabic_script_share
+
+# Letters Pashto has and Persian/Dari lack: ټ ډ ړ ږ ښ ګ ڼ ې ۍ ځ څ (Unicode Arabic block).
+_PASHTO_LETTERS = re.compile("[\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06d0\u06cd\u0681\u0685]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_PASHTO_MIN_SHARE = 0.01  # Pashto prose has several per hundred letters; Dari none
+_SAMPLE_CHARS = 4000  # the opening of a long article is enough, and keeps langid fast
+_MIN_LETTERS = 3
+_ARABIC_SCRIPT_LANGS = ("fa", "ps", "ar", "ur")
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    """langid's bundled model, loaded once (it ships with the package: no download)."""
+    from langid.langid import LanguageIdentifier, model
+
+    return LanguageIdentifier.from_modelstring(model, norm_probs=True)
+
+
+def pashto_share(text: str) -> float:
+    """Share of Arabic-script letters in ``text`` that only Pashto uses."""
+    letters = len(_ARABIC_LETTERS.findall(text)) + len(_PASHTO_LETTERS.findall(text))
+    return len(_PASHTO_LETTERS.findall(text)) / letters if letters else 0.0
+
+
+def detect_language(text: str) -> str | None:
+    """Language code of ``text`` ("en", "fa" for Dari and Persian, "ps", ...) or None if unsure."""
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return None
+    if arabic_script_share(sample) > 0.5:
+        return _arabic_script_language(sample)
+    code, _ = _identifier().classify(sample)
+    return code
+
+
+def _arabic_script_language(sample: str) -> str:
+    """Pashto by its letters; otherwise langid chooses among the Arabic-script languages."""
+    if pashto_share(sample) >= _PASHTO_MIN_SHARE:
+        return "ps"
+    ranked = _identifier().rank(sample)
+    code = next((c for c, _ in ranked if c in _ARABIC_SCRIPT_LANGS), "fa")
+    return "fa" if code == "ps" else code  # no Pashto letters: langid's "ps" is Dari
