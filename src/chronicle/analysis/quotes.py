@@ -1,0 +1,219 @@
+"""Quotes: who said what. Direct ("..." he said), indirect (X said that ...), mixed (both).
+
+In: the article's parsed spaCy ``Doc`` (the one parse the analysis stage makes), the ``Article``
+and its ``ArticleActors``. Out: ``Quote`` records in text order, offsets into ``Article.body``.
+
+Steps, each linear in the article's length: quote marks (quotes_marks), attribution frames from
+the parse (quotes_frames), pairing the two, then speakers in text order (quotes_speakers).
+A failure inside one article yields no quotes for it, never an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, Quote
+from .quotes_frames import Frame, find_frames, subject_of
+from .quotes_lexicon import QuoteLexicon, load_lexicon
+from .quotes_marks import QuotedSpan, find_quoted
+from .quotes_speakers import SpeakerTracker, fill_descriptions
+
+log = logging.getLogger(__name__)
+
+# a quoted stretch counts as a sentence of its own (a direct quote without a cue) from this length
+MIN_DIRECT_WORDS = 4
+# a quote with no cue of its own continues the previous speaker's quote within this distance
+CONTINUATION_CHARS = 1200
+# how far past a closing mark (in tokens) a cue verb may stand: '"...," the senator said.'
+CUE_WINDOW_TOKENS = 12
+
+
+@dataclass
+class _Candidate:
+    """A quote before its speaker is resolved."""
+
+    kind: str
+    start: int
+    end: int
+    frame: Frame | None = None
+    cue_token: Token | None = None
+    speaker_token: Token | None = None
+    inherit: bool = False  # no cue of its own: take the previous quote's speaker
+
+
+class QuoteExtractor:
+    """Finds the quotes of one article. ``config`` may name ``quote_lexicon`` (a YAML path)."""
+
+    def __init__(self, config: object | None = None) -> None:
+        self.lexicon: QuoteLexicon = load_lexicon(getattr(config, "quote_lexicon", None))
+
+    def extract(self, doc: Doc, article: Article, actors: object | None = None) -> list[Quote]:
+        """Quotes of ``article`` (parsed as ``doc``); [] when anything goes wrong inside."""
+        try:
+            return self._extract(doc, article, actors)
+        except Exception:  # noqa: BLE001 - one odd article must not stop the batch
+            log.warning("quotes: skipped %s after an internal error", article.source, exc_info=True)
+            return []
+
+    def _extract(self, doc: Doc, article: Article, actors: object | None) -> list[Quote]:
+        quoted = find_quoted(doc.text, self.lexicon)
+        frames = find_frames(doc, self.lexicon)
+        candidates = _pair(doc, quoted, frames, self.lexicon)
+        return _to_quotes(candidates, doc, article, actors, self.lexicon)
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _pair(doc: Doc, quoted: list[QuotedSpan], frames: list[Frame], lex: QuoteLexicon) -> list[_Candidate]:
+    """Quoted stretches and frames -> candidates: direct, mixed and indirect."""
+    used: set[int] = set()
+    out: list[_Candidate] = []
+    qi = 0
+    for frame in frames:
+        while qi < len(quoted) and quoted[qi].close_at <= frame.start:
+            qi += 1  # quotes are sorted; skip those that end before this frame
+        inside = []
+        for k in range(qi, len(quoted)):
+            if quoted[k].open_at >= frame.end:
+                break
+            if _overlap(quoted[k].start, quoted[k].end, frame.start, frame.end) > 0:
+                inside.append(k)
+        out.extend(_frame_candidates(frame, quoted, inside, used))
+    for k, q in enumerate(quoted):
+        if k not in used:
+            cand = _lone_quote(doc, q, lex)
+            if cand is not None:
+                out.append(cand)
+    out.sort(key=lambda c: (c.start, -c.end))
+    return _drop_nested(out)
+
+
+def _frame_candidates(frame: Frame, quoted: list[QuotedSpan], inside: list[int], used: set[int]) -> list[_Candidate]:
+    """One frame: its quoted parts become direct quotes when they fill most of it, else it is mixed."""
+    if not inside:
+        return [_Candidate("indirect", frame.start, frame.end, frame)]
+    covered = sum(_overlap(quoted[k].start, quoted[k].end, frame.start, frame.end) for k in inside)
+    if covered * 2 >= frame.end - frame.start and frame.speech:
+        used.update(inside)
+        cands = [_Candidate("direct", quoted[k].start, quoted[k].end, frame) for k in inside]
+        last = quoted[inside[-1]]
+        if frame.end > last.close_at + 1:
+            # the quote runs on outside its marks: '"... for the government" to do the same'
+            cands[-1].end = frame.end
+        return cands
+    used.update(inside)
+    start = min(frame.start, quoted[inside[0]].start)
+    end = max(frame.end, quoted[inside[-1]].end)
+    return [_Candidate("mixed", start, end, frame)]
+
+
+def _starts_sentence(text: str, open_at: int) -> bool:
+    """True when only spaces lie between the opening mark and the previous sentence end."""
+    i = open_at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.?!:;”\"'—"
+
+
+def _lone_quote(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None:
+    """A quoted stretch no frame claimed: direct with a nearby cue, a continuation, or a phrase."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    cue = _cue_after(doc, q, lex) or _cue_before(doc, q, span, lex)
+    words = sum(1 for t in span if t.is_alpha)
+    if _starts_sentence(doc.text, q.open_at):
+        if cue is not None:
+            return _Candidate("direct", q.start, q.end, cue_token=cue, speaker_token=subject_of(cue))
+        if words >= MIN_DIRECT_WORDS:
+            return _Candidate("direct", q.start, q.end, inherit=True)
+        return None
+    governor = _governing_cue(span, lex)
+    if governor is not None:
+        # a short quoted phrase inside reported speech: 'dismissed ... as "wishful thinking."'
+        return _Candidate("mixed", q.start, q.end, cue_token=governor, speaker_token=subject_of(governor))
+    return None
+
+
+def _cue_after(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> Token | None:
+    """A speech verb just after the closing mark, before the sentence ends: '"...," he said.'"""
+    tok = doc.char_span(q.close_at, min(len(doc.text), q.close_at + 1), alignment_mode="expand")
+    if tok is None or not q.closed:
+        return None
+    for t in doc[tok.start : min(len(doc), tok.start + CUE_WINDOW_TOKENS)]:
+        if t.text in ".?!\n" or t.text.startswith(("\n", "“", '"')) and t.idx > q.close_at:
+            break
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs:
+            return t
+    return None
+
+
+def _cue_before(doc: Doc, q: QuotedSpan, span: object, lex: QuoteLexicon) -> Token | None:
+    """A speech verb in the words that lead into the quote: 'He told the crowd: "..."'."""
+    sent_start = span[0].sent.start  # type: ignore[index]
+    first = span[0].i  # type: ignore[index]
+    for t in reversed(doc[max(sent_start, first - CUE_WINDOW_TOKENS) : first]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs:
+            return t
+    return None
+
+
+def _governing_cue(span: object, lex: QuoteLexicon) -> Token | None:
+    """The nearest speech or object verb above the quoted phrase in the parse."""
+    for anc in span.root.ancestors:  # type: ignore[attr-defined]
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and (lemma in lex.speech_verbs or lemma in lex.object_verbs):
+            return anc
+    return None
+
+
+def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
+    """Drop a quote found twice (two cues governing one clause); keep nested reports ("X said the
+    U.N. says C") since each has its own speaker. ``cands`` are sorted by start, longest first."""
+    out: list[_Candidate] = []
+    for cand in cands:
+        if out and (cand.start, cand.end) == (out[-1].start, out[-1].end):
+            continue
+        out.append(cand)
+    return out
+
+
+def _to_quotes(cands: list[_Candidate], doc: Doc, article: Article, actors: object | None, lex: QuoteLexicon) -> list[Quote]:
+    """Candidates -> Quote records, resolving speakers in text order."""
+    tracker = SpeakerTracker(doc, actors, lex)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for n, cand in enumerate(cands):
+        quote = Quote(id=f"{article.id}:q{n + 1}", kind=cand.kind, text=doc.text[cand.start : cand.end],
+                      start=cand.start, end=cand.end)
+        if cand.inherit:
+            _inherit(quote, previous)
+        else:
+            _set_cue(quote, cand)
+            speaker_tok = cand.frame.speaker if cand.frame else cand.speaker_token
+            quote.speaker = tracker.resolve(speaker_tok)
+        quotes.append(quote)
+        previous = quote
+    fill_descriptions(quotes)
+    return quotes
+
+
+def _set_cue(quote: Quote, cand: _Candidate) -> None:
+    if cand.frame is not None:
+        quote.cue, quote.cue_start, quote.cue_end = cand.frame.cue, cand.frame.cue_start, cand.frame.cue_end
+    elif cand.cue_token is not None:
+        t = cand.cue_token
+        quote.cue, quote.cue_start, quote.cue_end = t.text, t.idx, t.idx + len(t.text)
+
+
+def _inherit(quote: Quote, previous: Quote | None) -> None:
+    """A quote with no cue of its own continues the previous quote's speaker when it is close."""
+    if previous is None or quote.start - previous.end > CONTINUATION_CHARS:
+        return
+    quote.cue, quote.cue_start, quote.cue_end = previous.cue, previous.cue_start, previous.cue_end
+    quote.speaker = previous.speaker

@@ -1,0 +1,60 @@
+"""The quote lexicon (cue verbs, content nouns, pronouns, quote marks) read from data/quotes/cues.yaml.
+
+In: optionally a path to another YAML file of the same shape. Out: a frozen ``QuoteLexicon``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    speech_verbs: frozenset[str]
+    cognition_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    content_nouns: frozenset[str]
+    refusal_verbs: frozenset[str]
+    prepositional_cues: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    mark_pairs: tuple[tuple[str, str], ...]
+    straight_marks: frozenset[str]
+    double_apostrophe: str
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        """Every verb lemma that can introduce reported content."""
+        return self.speech_verbs | self.cognition_verbs
+
+
+def _from_data(data: dict) -> QuoteLexicon:
+    marks = data["quote_marks"]
+    return QuoteLexicon(
+        speech_verbs=frozenset(data["speech_verbs"]),
+        cognition_verbs=frozenset(data["cognition_verbs"]),
+        object_verbs=frozenset(data["object_verbs"]),
+        content_nouns=frozenset(data["content_nouns"]),
+        refusal_verbs=frozenset(data["refusal_verbs"]),
+        prepositional_cues=tuple(tuple(c) for c in data["prepositional_cues"]),
+        person_pronouns=frozenset(data["pronouns"]["person"]),
+        group_pronouns=frozenset(data["pronouns"]["group"]),
+        mark_pairs=tuple((a, b) for a, b in marks["pairs"]),
+        straight_marks=frozenset(marks["straight"]),
+        double_apostrophe=marks["double_apostrophe"],
+    )
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> QuoteLexicon:
+    """Read the packaged lexicon, or the YAML file at ``path``."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = resources.files("chronicle").joinpath("data/quotes/cues.yaml").read_text("utf-8")
+    return _from_data(yaml.safe_load(text))
