@@ -1,0 +1,110 @@
+"""PDF -> RawArticle with pypdf: text per page, NFKC-normalised, right-to-left lines in logical order.
+
+Some PDFs give Arabic-script lines back in visual order (reversed): words start with final
+forms ("ﺎﯿﻧﺩ ﻡﻼﺳ"). Such lines are detected (presentation forms, then the letter patterns of
+data/rtl.yaml) and reversed, keeping Latin words and digit runs in their own order. Then NFKC
+turns presentation forms into normal letters. Damaged, encrypted or image-only PDFs raise
+ReaderError.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pypdf import PdfReader
+
+from ..errors import ReaderError
+from ..model import Document, RawArticle
+from .sniff import is_pdf
+from .text import normalise_newlines
+
+_ARABIC = r"\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_WORD = re.compile(rf"[{_ARABIC}\u200c]+")
+_NEUTRAL = r"\s\u200c.,:;!?()\[\]{}<>«»\"'\-\u060c\u061b\u061f"
+# A right-to-left run: Arabic-script letters with the spaces and punctuation around them.
+_RTL_RUN = re.compile(rf"([{_NEUTRAL}]*[{_ARABIC}](?:[{_ARABIC}{_NEUTRAL}]*[{_ARABIC}])?[{_NEUTRAL}]*)")
+# Trailer marker; a file without it near the end was cut short.
+_EOF_WINDOW = 2048
+
+
+def read_pdf(document: Document) -> RawArticle:
+    """A PDF Document as a RawArticle (one line per extracted line, pages joined by a blank line)."""
+    source = document.source
+    if not is_pdf(document.content):
+        raise ReaderError(source, "not a PDF (no %PDF header)")
+    if b"%%EOF" not in document.content[-_EOF_WINDOW:]:
+        raise ReaderError(source, "PDF is truncated or corrupt: no %%EOF trailer at the end")
+    pages = _extract_pages(document.content, source)
+    text = normalise_newlines("\n\n".join(logical_text(page) for page in pages))
+    if not text.strip():
+        raise ReaderError(source, "PDF has no text layer (scanned?)")
+    return RawArticle(source=source, format="pdf", text=text, url=document.url, meta=dict(document.meta))
+
+
+def _extract_pages(content: bytes, source: str) -> list[str]:
+    """Text of each page; any pypdf failure becomes "PDF is truncated or corrupt"."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged files are reported, not logged
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReaderError(source, "PDF is encrypted with a password")
+        return [page.extract_text() or "" for page in reader.pages]
+    except ReaderError:
+        raise
+    except Exception as error:  # pypdf raises many types (PdfReadError, KeyError, ...) on bad files
+        raise ReaderError(source, f"PDF is truncated or corrupt: {error or type(error).__name__}") from error
+
+
+def logical_text(text: str) -> str:
+    """Each line back in logical order when it was extracted in visual order; then NFKC."""
+    lines = [reverse_line(line) if is_visual_order(line) else line for line in text.split("\n")]
+    return unicodedata.normalize("NFKC", "\n".join(lines))
+
+
+def is_visual_order(line: str) -> bool:
+    """True when the Arabic-script words of ``line`` read backwards (more visual than logical clues)."""
+    logical = visual = 0
+    for word in _ARABIC_WORD.findall(line):
+        word = word.strip("\u200c")
+        if len(word) < 2:
+            continue
+        first, last = _form(word[0]), _form(word[-1])
+        logical += (first == "initial") + (last == "final")
+        visual += (first == "final") + (last == "initial")
+        patterns = _letter_patterns()
+        logical += sum(1 for p in patterns["logical"] if p.search(word))
+        visual += sum(1 for p in patterns["visual"] if p.search(word))
+    return visual > logical
+
+
+def reverse_line(line: str) -> str:
+    """``line`` with each right-to-left run reversed, Latin/digit runs kept in place and in order.
+
+    pypdf reverses right-to-left runs one by one between left-to-right runs (brackets included,
+    unmirrored), so a line it gets wrong has its runs in the right order, each Arabic run backwards.
+    """
+    parts = _RTL_RUN.split(line)
+    fixed = [part[::-1] if index % 2 else part for index, part in enumerate(parts)]
+    return " ".join(part.strip() for part in fixed if part.strip())
+
+
+def _form(ch: str) -> str | None:
+    """initial | medial | final | isolated for an Arabic presentation form, else None."""
+    decomposition = unicodedata.decomposition(ch)
+    if decomposition.startswith("<"):
+        return decomposition[1 : decomposition.index(">")]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _letter_patterns() -> dict[str, list[re.Pattern[str]]]:
+    """The compiled ``logical`` / ``visual`` patterns of data/rtl.yaml."""
+    path = Path(__file__).resolve().parents[1] / "data" / "rtl.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: [re.compile(p) for p in data[key]] for key in ("logical", "visual")}
