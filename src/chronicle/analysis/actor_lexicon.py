@@ -1,0 +1,189 @@
+"""Actor lexicon entries and the phrase index that finds them in a tokenised text.
+
+``Entry`` is what a name means (a country, a capital, an IGO, a role noun, a person, a user
+dictionary actor); ``PhraseIndex`` maps token sequences to entries, indexed by first word so
+that dictionaries of many thousand phrases match in one pass. ``project_lexicon()`` loads our
+own data files (``chronicle/data/actors/*.yaml``) into one index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+
+# PLOVER/CAMEO sectors recognised when a user code is split into country + sector
+SECTORS = frozenset(
+    "GOV MIL COP REB OPP JUD LEG PTY BUS CVL MED REF REL NGO ELI SPY LAB EDU HLH CRM AGR ENV "
+    "IGO UAF INS MOD RAD HRI".split()
+)
+
+# kinds whose text must start with a capital letter ("Turkey", not "turkey")
+PROPER_KINDS = frozenset({"country", "capital", "igo", "person", "actor"})
+
+_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary phrase means.
+
+    kind: country | capital | igo | agent | person | actor (a user dictionary name).
+    code: full CAMEO-style code (RUSGOV) or, for agents, the role code added to a country.
+    dated: (code, first day, last day) triples; ISO dates, "" for open ends.
+    """
+
+    kind: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    adjective: bool = False
+    prefix: bool = False  # agent code written before the country (NGO~)
+    user: bool = False
+    dated: tuple[tuple[str, str, str], ...] = ()
+
+    def code_on(self, date: str | None) -> str | None:
+        """The code valid on ``date`` (ISO, may be None): a matching dated code, else the default."""
+        if date and self.dated:
+            day = date[:10]
+            for code, first, last in self.dated:
+                if (not first or first <= day) and (not last or day <= last):
+                    return code
+        return self.code
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """``RUSGOV`` -> (RUS, GOV); ``IGONATMIL`` -> (IGO, MIL); ``AFG`` -> (AFG, None)."""
+    if not code or code.startswith("-"):
+        return None, None
+    chunks = [code[i : i + 3] for i in range(3, len(code), 3)]
+    sector = next((c for c in chunks if c in SECTORS), None)
+    return code[:3], sector
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """Normalised words of a dictionary phrase, split the way spaCy splits text."""
+    text = phrase.replace("_", " ")
+    return tuple(normalise(w) for w in _WORD.findall(text) if normalise(w))
+
+
+def normalise(word: str) -> str:
+    """Matching key of one token: lower case, dots dropped ("U.N." == "UN"), quotes unified."""
+    key = word.lower().replace("\u2019", "'")
+    stripped = key.replace(".", "")
+    return stripped or key
+
+
+class PhraseIndex:
+    """Token-sequence dictionary: first word -> [(words, entry)], longest phrases first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        self._sorted = True
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_first.values())
+
+    def add(self, phrase: str | Sequence[str], entry: Entry) -> None:
+        """Add one phrase (text, or already normalised words) meaning ``entry``."""
+        words = phrase_words(phrase) if isinstance(phrase, str) else tuple(phrase)
+        if words:
+            self._by_first.setdefault(words[0], []).append((words, entry))
+            self._sorted = False
+
+    def extend(self, items: Iterable[tuple[str | Sequence[str], Entry]]) -> None:
+        for phrase, entry in items:
+            self.add(phrase, entry)
+
+    def match(self, keys: Sequence[frozenset[str]], i: int) -> tuple[int, list[Entry]]:
+        """Longest phrase starting at token ``i``; ``keys[j]`` holds token j's accepted forms.
+
+        Returns (length, entries of that length), or (0, []) when nothing starts there.
+        """
+        self._sort()
+        best, found = 0, []
+        for first in keys[i]:
+            for words, entry in self._by_first.get(first, ()):
+                n = len(words)
+                if n < best or i + n > len(keys):
+                    continue
+                if all(words[k] in keys[i + k] for k in range(1, n)):
+                    if n > best:
+                        best, found = n, []
+                    found.append(entry)
+        return best, found
+
+    def _sort(self) -> None:
+        if not self._sorted:
+            for items in self._by_first.values():
+                items.sort(key=lambda item: -len(item[0]))
+            self._sorted = True
+
+
+@lru_cache(maxsize=1)
+def project_lexicon() -> PhraseIndex:
+    """Our own lexicon (countries, capitals, IGOs, role nouns, known people), loaded once."""
+    index = PhraseIndex()
+    index.extend(_country_entries(_load("countries.yaml")))
+    index.extend(_igo_entries(_load("igos.yaml")))
+    index.extend(_agent_entries(_load("agents.yaml")))
+    index.extend(_people_entries(_load("people.yaml")))
+    return index
+
+
+def _load(name: str) -> object:
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _country_entries(data: dict) -> Iterable[tuple[str, Entry]]:
+    for iso, forms in data.items():
+        for name in forms.get("names", []):
+            yield name, Entry("country", iso, iso, None, name)
+        for adj in forms.get("adjectives", []):
+            yield adj, Entry("country", iso, iso, None, None, adjective=True)
+        for city in forms.get("capitals", []):
+            yield city, Entry("capital", iso + "GOV", iso, "GOV", city)
+
+
+def _igo_entries(data: list) -> Iterable[tuple[str, Entry]]:
+    for item in data:
+        code, canonical = item["code"], item["names"][0]
+        country, sector = item.get("country", code[:3]), item.get("sector")
+        for name in item["names"]:
+            yield name, Entry("igo", code, country, sector, canonical)
+        for adj in item.get("adjectives", []):
+            yield adj, Entry("igo", code, country, sector, canonical, adjective=True)
+
+
+def _agent_entries(data: dict) -> Iterable[tuple[str, Entry]]:
+    for sector, nouns in data.items():
+        for noun in nouns:
+            yield noun, Entry("agent", sector, None, sector)
+
+
+def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
+    for item in data:
+        code = item["code"]
+        country, sector = split_code(code)
+        for name in item["names"]:
+            yield name, Entry("person", code, country, sector, item["names"][0])
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, dict[str, str]]:
+    """titles.yaml as {"modifier": {word: ""}, "portfolio": {...}, "head": {word: sector}}."""
+    data = _load("titles.yaml")
+    heads = {normalise(w): sector for sector, words in data["heads"].items() for w in words}
+    return {
+        "modifier": {normalise(w): "" for w in data["modifiers"]},
+        "portfolio": {normalise(w): "" for w in data["portfolios"]},
+        "head": heads,
+    }

@@ -1,0 +1,506 @@
+"""Actors of an article: every mention of a country, government, group or person, with a code.
+
+In: a spaCy ``Doc`` made from ``Article.body`` and the ``Article`` (for its date and title).
+Out: ``ArticleActors`` - the article's ``Actor`` records with their ``Mention``s (character
+offsets into the body) and look-ups for the events and quotes stages: the mention covering a
+span or token, and the actor a pronoun refers to.
+
+Codes are CAMEO-style: country + sector (``RUSGOV``), IGO codes (``IGOUNO``), ``WST`` for the
+West, the country alone when no sector applies (``RUS``). Resolution order for one mention:
+user dictionary > a country written beside it ("Turkish officials", "Russia's foreign
+minister") > the same person seen earlier > the nearest country earlier in the sentence >
+the article's dominant country. Our lexicons are data files in ``chronicle/data/actors``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import Config, load_config
+from ..model import Actor, Article, Mention
+from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, normalise, project_lexicon, titles
+from .dictionaries import load_dictionaries
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+# country-bearing kinds that can lend their country to a role noun or a person
+PLACE_KINDS = frozenset({"country", "capital"})
+ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "det"})
+
+
+@dataclass
+class _Match:
+    """A lexicon phrase found at tokens [i, j)."""
+
+    i: int
+    j: int
+    entry: Entry
+
+
+@dataclass
+class _Slot:
+    """A mention under construction; ``country``/``sector`` may still come from context."""
+
+    start_tok: int
+    end_tok: int
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None  # a fixed code (IGO, user dictionary) wins over country+sector
+    name: str | None = None
+    role: str | None = None
+    head: int = -1  # token index the mention is about (the name, the role noun)
+    needs_country: bool = False
+    entry: Entry | None = None  # the dictionary name it matched (dated codes live there)
+    agent: Entry | None = None  # the role noun it matched
+
+
+class ArticleActors:
+    """The actors of one article and look-ups over their mentions (not stored as such)."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._by_id = {a.id: a for a in actors}
+
+    def actor(self, mention: Mention) -> Actor | None:
+        """The Actor a mention belongs to."""
+        return self._by_id.get(mention.actor_id or "")
+
+    def mentions_in_span(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end), outermost only (coordinated actors give several)."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        return [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and (o.end - o.start) > (m.end - m.start) for o in inside)]
+
+    def mention_for_span(self, start: int, end: int) -> Mention | None:
+        """The best mention for a character span: one covering it, else the first inside it."""
+        covering = [m for m in self.mentions if m.start <= start and end <= m.end]
+        if covering:
+            return min(covering, key=lambda m: m.end - m.start)
+        inside = self.mentions_in_span(start, end)
+        return inside[0] if inside else None
+
+    def mention_for_token(self, token: Token) -> Mention | None:
+        """The smallest mention containing the token, or None."""
+        return self.mention_for_span(token.idx, token.idx + len(token.text))
+
+    def resolve_pronoun(self, target: Token | Span) -> Mention | None:
+        """The mention a pronoun refers to: he/she -> the last person, it/they -> the last group.
+
+        Looks back in the sentence first, then sentence by sentence, preferring the subject
+        of each earlier sentence (the person who "said" it) over other mentions in it.
+        """
+        token = target if isinstance(target, Token) else target.root
+        word = token.lower_
+        if word in PERSON_PRONOUNS:
+            wanted = {"person"}
+        elif word in GROUP_PRONOUNS:
+            wanted = {"country", "organisation", "group"}
+        else:
+            return None
+        return _antecedent(self, token, wanted)
+
+
+def _antecedent(actors: ArticleActors, token: Token, wanted: set[str]) -> Mention | None:
+    before = [m for m in actors.mentions[: bisect_right(actors._starts, token.idx - 1)] if m.kind in wanted]
+    if not before:
+        return None
+    sent = token.sent
+    same = [m for m in before if m.start >= sent.start_char]
+    if same:
+        return same[-1]
+    for prev in reversed(list(actors.doc[: sent.start].sents)):
+        inside = [m for m in before if prev.start_char <= m.start < prev.end_char]
+        if inside:
+            subjects = [m for m in inside if _is_subject(actors.doc, m, prev)]
+            return (subjects or inside)[-1]
+    return before[-1]
+
+
+def _is_subject(doc: Doc, mention: Mention, sent: Span) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head == sent.root
+
+
+class ActorResolver:
+    """Finds and codes the actors of articles; build once, call ``resolve`` per article.
+
+    config: Chronicle settings (``dictionaries`` lists user dictionary files);
+    dictionaries: extra user dictionary paths (YAML, PETRARCH ``.actors`` / ``.agents``),
+    whose entries win over our lexicon; strict: malformed dictionary lines raise.
+    """
+
+    def __init__(self, config: Config | None = None, dictionaries: list[str] | None = None,
+                 strict: bool = True) -> None:
+        self.config = config or load_config()
+        paths = list(self.config.dictionaries) + list(dictionaries or [])
+        self.user: PhraseIndex = load_dictionaries(paths, strict=strict)
+        self.lexicon: PhraseIndex = project_lexicon()
+
+    def resolve(self, doc: Doc, article: Article) -> ArticleActors:
+        """All actor mentions of ``doc`` (made from ``article.body``), grouped into actors."""
+        keys = [_keys(t) for t in doc]
+        matches = self._matches(doc, keys)
+        dominant = self._dominant(matches, article)
+        slots = _build_slots(doc, matches)
+        _resolve_context(doc, slots, dominant)
+        return ArticleActors(doc, _group(doc, slots, article.published))
+
+    def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[_Match]:
+        """Longest dictionary phrases, left to right; user dictionary entries first."""
+        found: list[_Match] = []
+        i = 0
+        while i < len(doc):
+            n, entries = self._match_at(doc, keys, i)
+            if n:
+                found.append(_Match(i, i + n, entries[-1]))
+            i += max(n, 1)
+        return found
+
+    def _match_at(self, doc: Doc, keys: list[frozenset[str]], i: int) -> tuple[int, list[Entry]]:
+        for index in (self.user, self.lexicon):
+            n, entries = index.match(keys, i)
+            entries = [e for e in entries if _fits(doc, i, i + n, e)]
+            if n and entries:
+                return n, entries
+        return 0, []
+
+    def _dominant(self, matches: list[_Match], article: Article) -> str | None:
+        """The article's main country: most mentioned, the first one (title or lead) counting extra."""
+        counts: Counter[str] = Counter()
+        for m in matches:
+            if m.entry.kind in PLACE_KINDS | {"person", "actor"} and _iso(m.entry.country):
+                counts[m.entry.country] += 1  # type: ignore[index]
+        first = self._title_country(article) or next(
+            (m.entry.country for m in matches if m.entry.kind in PLACE_KINDS and _iso(m.entry.country)), None)
+        if first:
+            counts[first] += 3
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _title_country(self, article: Article) -> str | None:
+        """The first country named in the title, if any."""
+        words = [frozenset({normalise(w)}) for w in (article.title or "").replace("'s", " ").split()]
+        for i in range(len(words)):
+            for index in (self.user, self.lexicon):
+                n, entries = index.match(words, i)
+                for e in entries:
+                    if e.kind in PLACE_KINDS and _iso(e.country):
+                        return e.country
+        return None
+
+
+def _keys(token: Token) -> frozenset[str]:
+    """Forms a token matches a dictionary word by: its text and its lemma, normalised."""
+    return frozenset({normalise(token.text), normalise(token.lemma_)})
+
+
+def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
+    """Proper names must be capitalised and not be part of a longer person's name."""
+    if entry.kind not in PROPER_KINDS:
+        return True
+    first = doc[i].text
+    if not (first[:1].isupper() or not first[:1].isalpha()):
+        return False
+    if entry.kind in PLACE_KINDS and doc[i].ent_type_ == "PERSON":
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        return ent is None or (ent.start == i and ent.end == j)
+    return True
+
+
+def _iso(country: str | None) -> bool:
+    return bool(country) and country not in ISO_EXCLUDED and country.isalpha()  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- slots
+
+
+def _build_slots(doc: Doc, matches: list[_Match]) -> list[_Slot]:
+    """Candidate mentions: titled/named people, role nouns with their countries, names."""
+    by_token = {k: m for m in matches for k in range(m.i, m.j)}
+    used: set[int] = set()
+    slots = _people(doc, by_token, used)
+    slots += _role_nouns(doc, matches, by_token, used)
+    slots += _names(matches, used)
+    slots += _pronouns(doc, used)
+    return sorted(slots, key=lambda s: (s.start_tok, -s.end_tok))
+
+
+def _people(doc: Doc, by_token: dict[int, _Match], used: set[int]) -> list[_Slot]:
+    """Persons: NER PERSON names and dictionary people, with a title and country before them."""
+    slots = []
+    spans = _person_spans(doc, by_token)
+    for start, end in spans:
+        if any(k in used for k in range(start, end)):
+            continue
+        slot = _person_slot(doc, start, end, by_token)
+        used.update(range(slot.start_tok, slot.end_tok))
+        slots.append(slot)
+    return slots
+
+
+def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]]:
+    spans = {(e.start, _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
+    for m in {id(v): v for v in by_token.values()}.values():
+        if m.entry.kind == "person" or (m.entry.kind == "actor" and m.entry.name):
+            if m.entry.kind == "person" or doc[m.i].ent_type_ == "PERSON":
+                spans.add((m.i, m.j))
+    # a dictionary name wins over an overlapping NER span
+    result = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+    return [s for k, s in enumerate(result) if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in result)]
+
+
+def _strip_possessive(doc: Doc, end: int) -> int:
+    return end - 1 if end - 1 > 0 and doc[end - 1].text in ("'s", "'", "\u2019s") else end
+
+
+def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) -> _Slot:
+    """A person, widened to the left over a title ("Foreign Minister") and a country ("Russian")."""
+    match = by_token.get(start)
+    entry = match.entry if match and match.i == start and match.j >= end else None
+    title_start, sector = _title_before(doc, start)
+    slot = _Slot(title_start, end, "person", head=end - 1, name=_name_text(doc, start, end))
+    if title_start < start:
+        slot.role = doc[title_start:start].text
+        slot.sector = sector
+    left = by_token.get(title_start - 1)
+    if left and left.j == title_start and left.entry.kind in PLACE_KINDS | {"igo"}:
+        slot.start_tok = left.i
+        slot.country = left.entry.country
+    if entry:
+        slot.entry = entry if entry.user else None
+        slot.country = slot.country or entry.country
+        slot.sector = slot.sector or entry.sector
+        slot.name = entry.name or slot.name
+    slot.needs_country = slot.country is None and slot.code is None
+    return slot
+
+
+def _name_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
+    """Start token of a capitalised title run ending right before ``start``, and its sector."""
+    words = titles()
+    i, sector, head_seen = start, None, False
+    while i > 0:
+        tok = doc[i - 1]
+        key = normalise(tok.text)
+        if not tok.text[:1].isupper():
+            break
+        if key in words["head"]:
+            sector = sector or words["head"][key]
+            head_seen = True
+        elif not (key in words["modifier"] or key in words["portfolio"]):
+            break
+        elif not head_seen:
+            break
+        i -= 1
+    return (i, sector) if head_seen else (start, None)
+
+
+def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], used: set[int]) -> list[_Slot]:
+    """Role nouns ("officials", "the opposition"), one slot per country written beside them."""
+    slots = []
+    for m in matches:
+        if m.entry.kind != "agent" or any(k in used for k in range(m.i, m.j)):
+            continue
+        head = doc[m.j - 1]
+        if _is_inner_compound(doc, m, by_token):
+            continue  # "government" in "government official": the outer noun decides
+        countries = _modifier_countries(doc, head, by_token)
+        left = min([head.left_edge.i] + [c[0].i for c in countries])
+        span_start = max(left, m.i if not countries else min(c[0].i for c in countries))
+        span_start = min(span_start, m.i)
+        for k, (tok, cmatch) in enumerate(countries or [(None, None)]):
+            start = span_start if k == 0 else cmatch.i
+            slot = _Slot(start, m.j, "group", head=head.i, sector=m.entry.sector, agent=m.entry)
+            if cmatch is not None:
+                slot.country = cmatch.entry.country
+                if cmatch.entry.kind in ("igo", "actor"):
+                    slot.entry = cmatch.entry
+            else:
+                slot.needs_country = True
+            slots.append(slot)
+            used.update(range(cmatch.i, cmatch.j) if cmatch else ())
+        used.update(range(m.i, m.j))
+    return slots
+
+
+def _is_inner_compound(doc: Doc, m: _Match, by_token: dict[int, _Match]) -> bool:
+    head = doc[m.j - 1]
+    outer = by_token.get(head.head.i)
+    return head.dep_ in ("compound", "amod", "nmod") and outer is not None and outer.entry.kind == "agent" \
+        and outer is not m and head.head.i > head.i
+
+
+def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> list[tuple[Token, _Match]]:
+    """Countries modifying a role noun: adjectives and possessives on its left (with their
+    coordinated ones: "Russian and Chinese diplomats"), or "of/in/from <country>" after it."""
+    found: list[tuple[Token, _Match]] = []
+    for tok in doc[head.left_edge.i : head.i]:
+        m = by_token.get(tok.i)
+        if m and m.i == tok.i and m.entry.kind in PLACE_KINDS | {"igo"} and m.entry.country:
+            if not any(f[1] is m for f in found):
+                found.append((tok, m))
+    if found:
+        return found
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+            for obj in prep.rights:
+                m = by_token.get(obj.i)
+                if m and m.entry.kind in PLACE_KINDS | {"igo"} and m.entry.country:
+                    return [(obj, m)]
+    return found
+
+
+def _names(matches: list[_Match], used: set[int]) -> list[_Slot]:
+    """Country names, adjectives, capitals and IGOs not already part of a larger mention."""
+    slots = []
+    for m in matches:
+        e = m.entry
+        if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
+            continue
+        kind = "country" if e.kind in PLACE_KINDS and e.kind == "country" else "organisation"
+        slot = _Slot(m.i, m.j, kind, country=e.country, sector=e.sector, name=e.name, head=m.j - 1, entry=e)
+        slots.append(slot)
+        used.update(range(m.i, m.j))
+    return slots
+
+
+def _pronouns(doc: Doc, used: set[int]) -> list[_Slot]:
+    """he/she subjects and objects become mentions of the person they refer to (filled later)."""
+    return [_Slot(t.i, t.i + 1, "pronoun", head=t.i) for t in doc
+            if t.lower_ in ("he", "she", "him") and t.i not in used]
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _resolve_context(doc: Doc, slots: list[_Slot], dominant: str | None) -> None:
+    """Fill in countries from context, in text order so earlier mentions can lend theirs."""
+    people: dict[str, _Slot] = {}
+    for k, slot in enumerate(slots):
+        if slot.kind == "person":
+            _link_person(slot, people)
+        if slot.needs_country and not slot.country:
+            slot.country = _nearest_country(doc, slots, k) or dominant
+
+
+def _link_person(slot: _Slot, people: dict[str, _Slot]) -> None:
+    """A later mention ("Antonov") takes the country, sector and name of the full one."""
+    name = slot.name or ""
+    surname = name.split()[-1] if name else ""
+    earlier = people.get(name) or people.get(surname)
+    if earlier and (len(name.split()) == 1 or earlier.name == name):
+        slot.name = earlier.name
+        slot.country = slot.country or earlier.country
+        slot.sector = slot.sector or earlier.sector
+        slot.role = slot.role or earlier.role
+        slot.code = slot.code or earlier.code
+        slot.needs_country = slot.country is None and slot.code is None
+        return
+    if name:
+        people.setdefault(name, slot)
+        if surname and surname != name:
+            people.setdefault(surname, slot)
+
+
+def _nearest_country(doc: Doc, slots: list[_Slot], k: int) -> str | None:
+    """Country of the nearest earlier mention in the same sentence (countries of IGOs excluded)."""
+    sent = doc[slots[k].start_tok].sent
+    for slot in reversed(slots[:k]):
+        if slot.start_tok < sent.start:
+            break
+        if slot.kind != "pronoun" and _iso(slot.country):
+            return slot.country
+    return None
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _group(doc: Doc, slots: list[_Slot], published: str | None) -> list[Actor]:
+    """Mentions grouped into actors: people by name, everything else by code."""
+    actors: dict[str, Actor] = {}
+    persons: list[Actor] = []
+    for slot in slots:
+        if slot.kind == "pronoun":
+            continue
+        mention = _mention(doc, slot, published)
+        key = f"person:{mention.name}" if slot.kind == "person" and mention.name else f"code:{mention.code}:{slot.kind}"
+        if slot.kind != "person" and mention.code is None:
+            key = f"text:{mention.text.lower()}"
+        actor = actors.get(key)
+        if actor is None:
+            actor = Actor(id=f"A{len(actors) + 1}", code=mention.code, name=mention.name or _group_name(slot, mention),
+                          country=mention.country, sector=mention.sector, kind=slot.kind, role=slot.role)
+            actors[key] = actor
+            if slot.kind == "person":
+                persons.append(actor)
+        actor.role = actor.role or slot.role
+        mention.actor_id = actor.id
+        actor.mentions.append(mention)
+    result = list(actors.values())
+    _attach_pronouns(doc, slots, result)
+    return result
+
+
+def _group_name(slot: _Slot, mention: Mention) -> str:
+    return mention.text
+
+
+def _mention(doc: Doc, slot: _Slot, published: str | None) -> Mention:
+    span = doc[slot.start_tok : slot.end_tok]
+    code = _code(slot, published)
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
+                   country=slot.country if not slot.code else (_code_country(code) or slot.country),
+                   sector=slot.sector, name=slot.name, kind=slot.kind)
+
+
+def _code(slot: _Slot, published: str | None) -> str | None:
+    """A dictionary code (dated ones by the publication date), else country + sector."""
+    base = slot.entry.code_on(published) if slot.entry is not None else None
+    if slot.agent is not None and slot.agent.user and slot.agent.code:
+        country = base or slot.country or ""
+        return slot.agent.code + country if slot.agent.prefix else country + slot.agent.code
+    if base:
+        return base + (slot.agent.sector or "" if slot.agent is not None and base[3:] == "" else "")
+    if slot.code:
+        return slot.code
+    return (slot.country + (slot.sector or "")) if slot.country else None
+
+
+def _code_country(code: str | None) -> str | None:
+    return code[:3] if code and code[:3].isalpha() else None
+
+
+def _attach_pronouns(doc: Doc, slots: list[_Slot], actors: list[Actor]) -> None:
+    """he/she mentions join the person they refer to."""
+    view = ArticleActors(doc, actors)
+    by_id = {a.id: a for a in actors}
+    for slot in slots:
+        if slot.kind != "pronoun":
+            continue
+        target = view.resolve_pronoun(doc[slot.head])
+        if target is None or target.actor_id not in by_id:
+            continue
+        tok = doc[slot.head]
+        mention = Mention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), code=target.code,
+                          country=target.country, sector=target.sector, name=target.name, kind="pronoun",
+                          actor_id=target.actor_id)
+        by_id[target.actor_id].mentions.append(mention)
+
+
+def unique_codes(mentions: Iterable[Mention]) -> list[str]:
+    """Distinct codes of some mentions, in order (for summaries and tests)."""
+    return list(dict.fromkeys(m.code for m in mentions if m.code))
