@@ -36,13 +36,20 @@ def expand_inputs(inputs: list[str]) -> Iterator[Path | str | Failure]:
             yield failure(item, "no such file or directory")
 
 
-def walk_folder(folder: Path) -> Iterator[Path]:
-    """Every non-hidden file under ``folder``, depth first, names sorted."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not is_hidden(d))
-        for name in sorted(files):
-            if not is_hidden(name):
-                yield Path(root) / name
+def walk_folder(folder: Path) -> Iterator[Path | Failure]:
+    """Every non-hidden file under ``folder`` in path order (a folder's files and subfolders sorted together)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield failure(str(folder), f"cannot read folder: {error.strerror or error}")
+        return
+    for entry in entries:
+        if is_hidden(entry.name):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_folder(Path(entry.path))
+        else:
+            yield Path(entry.path)
 
 
 def _expand_glob(pattern: str) -> Iterator[Path | Failure]:

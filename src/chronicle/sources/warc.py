@@ -7,10 +7,11 @@ comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from ..model import Document, Failure
 from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
@@ -32,15 +33,22 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
     records = ArchiveIterator(stream)
     try:
         for record in records:
-            item = _record(record, source, records.get_record_offset(), options)
+            item = _record(record, source, options, records.get_record_offset)
             if item is not None:
                 yield item
     except (ArchiveLoadFailed, *CORRUPT_ERRORS) as error:
         yield corrupt(source, error)
+    except (AttributeError, KeyError, TypeError) as error:  # warcio's parser on damaged headers
+        yield corrupt(source, error)
 
 
-def _record(record, source: str, offset: int, options: SourceOptions) -> Document | Failure | None:
-    """A response record with a document payload as a Document; None for any other record."""
+def _record(
+    record: ArcWarcRecord, source: str, options: SourceOptions, offset: Callable[[], int]
+) -> Document | Failure | None:
+    """A response record with a document payload as a Document; None for any other record.
+
+    ``offset`` names records without an id; it is called after reading, as it consumes the record.
+    """
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if not record.http_headers.get_statuscode().startswith("2"):
@@ -48,9 +56,9 @@ def _record(record, source: str, offset: int, options: SourceOptions) -> Documen
     fmt = media_format(record.http_headers.get_header("Content-Type"))
     if fmt is None:
         return None
-    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
-    name = f"{source}@{record_id or offset}"
     content = read_limited(record.content_stream(), options.max_file_bytes)
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+    name = f"{source}@{record_id or offset()}"
     if content is None:
         return too_large(name, None, options.max_file_bytes)
     url = record.rec_headers.get_header("WARC-Target-URI")

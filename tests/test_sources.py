@@ -1,0 +1,212 @@
+"""Sources: every input kind yields Documents, every bad input one Failure naming it and why."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from fixtures_bad import (
+    make_gzip,
+    make_tar,
+    make_warc_gz,
+    make_zip,
+    truncate,
+    warc_response,
+    write,
+)
+
+from chronicle.model import Document, Failure
+from chronicle.sources import SourceOptions, iter_documents
+from chronicle.sources.options import human_size
+
+
+def run(inputs: list[str], **options) -> list[Document | Failure]:
+    return list(iter_documents(inputs, SourceOptions(**options)))
+
+
+def sources(items: list[Document | Failure]) -> list[str]:
+    return [item.source for item in items]
+
+
+def test_folder_is_walked_sorted_recursively_without_hidden_files(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", "b")
+    write(tmp_path / "a" / "z.html", "<p>z</p>")
+    write(tmp_path / ".git" / "config", "hidden")
+    write(tmp_path / ".DS_Store", "hidden")
+    items = run([str(tmp_path)])
+    assert sources(items) == [str(tmp_path / "a" / "z.html"), str(tmp_path / "b.txt")]
+    assert items[1].content == b"b"
+
+
+def test_glob_and_missing_inputs(tmp_path: Path) -> None:
+    write(tmp_path / "one.md", "# One")
+    write(tmp_path / "two.txt", "two")
+    items = run([str(tmp_path / "*.md"), str(tmp_path / "nothing-*.xml"), str(tmp_path / "absent.txt")])
+    assert sources(items[:1]) == [str(tmp_path / "one.md")]
+    assert [type(i) for i in items[1:]] == [Failure, Failure]
+    assert items[1].reason == "no file matches this pattern"
+    assert items[2].reason == "no such file or directory" and items[2].stage == "source"
+
+
+def test_stdin_is_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"from a pipe")))
+    [doc] = run(["-"])
+    assert doc.source == "<stdin>" and doc.content == b"from a pipe"
+
+
+def test_stdin_as_jsonl_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"id": "s1", "text": "t"}\n')))
+    [doc] = run(["-"], input_format="jsonl")
+    assert doc.source == "<stdin>#s1"
+
+
+def test_zip_and_tar_members_are_named_inside_the_archive(tmp_path: Path) -> None:
+    members = {"news/a.html": "<p>a</p>", "news/b.txt": "b", "__MACOSX/._a.html": "junk"}
+    zipped = make_zip(tmp_path / "c.zip", members)
+    tarred = make_tar(tmp_path / "c.tar.gz", members)
+    items = run([str(zipped), str(tarred)])
+    assert sources(items) == [
+        f"{zipped}!news/a.html",
+        f"{zipped}!news/b.txt",
+        f"{tarred}!news/a.html",
+        f"{tarred}!news/b.txt",
+    ]
+    assert items[3].content == b"b"
+
+
+def test_gzip_single_file(tmp_path: Path) -> None:
+    path = make_gzip(tmp_path / "story.html.gz", "<html><p>x</p></html>")
+    [doc] = run([str(path)])
+    assert doc.source == str(path) and doc.content.startswith(b"<html>")
+
+
+@pytest.mark.parametrize("name, build", [("c.zip", make_zip), ("c.tar.gz", make_tar)])
+def test_truncated_archive_is_one_failure(tmp_path: Path, name: str, build) -> None:
+    whole = build(tmp_path / f"whole-{name}", {f"doc{i}.txt": f"text {i} " * 500 for i in range(5)})
+    cut = write(tmp_path / name, truncate(whole.read_bytes(), 0.4))
+    failures = [i for i in run([str(cut)]) if isinstance(i, Failure)]
+    assert len(failures) == 1
+    assert failures[0].source == str(cut)
+    assert failures[0].reason.startswith("truncated or corrupt archive: ")
+
+
+def test_truncated_gzip_is_one_failure(tmp_path: Path) -> None:
+    whole = make_gzip(tmp_path / "w.txt.gz", "words and more words " * 2000)
+    cut = write(tmp_path / "cut.txt.gz", truncate(whole.read_bytes()))
+    [failure] = run([str(cut)])
+    assert isinstance(failure, Failure) and failure.source == str(cut)
+    assert failure.reason.startswith("truncated or corrupt archive: ")
+
+
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
+    write(tmp_path / "big.txt", "x" * 3000)
+    write(tmp_path / "small.txt", "ok")
+    big, small = run([str(tmp_path)], max_file_bytes=2048)
+    assert big.reason == "file is 2.9 KB, over the 2 KB limit"
+    assert small.content == b"ok"
+
+
+def test_default_limit_reads_in_megabytes() -> None:
+    assert SourceOptions().max_file_bytes == 50 * 1024 * 1024
+    assert human_size(SourceOptions().max_file_bytes) == "50 MB"
+
+
+def test_archive_expanding_past_the_limit_stops_with_one_failure(tmp_path: Path) -> None:
+    members = {f"m{i}.txt": "0" * 1000 for i in range(10)}
+    bomb = make_zip(tmp_path / "bomb.zip", members)
+    items = run([str(bomb)], max_archive_bytes=3500)
+    assert [type(i) for i in items] == [Document, Document, Document, Failure]
+    assert items[-1].source == str(bomb)
+    assert "archive expands past the 3.4 KB limit" in items[-1].reason
+
+
+def test_archive_with_too_many_members(tmp_path: Path) -> None:
+    bomb = make_tar(tmp_path / "many.tar", {f"m{i}.txt": "x" for i in range(5)})
+    items = run([str(bomb)], max_archive_members=2)
+    assert [type(i) for i in items] == [Document, Document, Failure]
+    assert "more than 2 members" in items[-1].reason
+
+
+def test_jsonl_corpus_with_fields_and_bad_rows(tmp_path: Path) -> None:
+    rows = [
+        {"doc_id": "a1", "body": "<html><body><p>Kabul</p></body></html>", "headline": "H", "meta": {"day": "2021-08-15"}},
+        {"doc_id": "a2", "body": "Plain text report."},
+        {"doc_id": "a3"},
+    ]
+    lines = [json.dumps(r) for r in rows] + ["{broken", "[1, 2]"]
+    path = write(tmp_path / "c.jsonl", "\n".join(lines) + "\n")
+    items = run([str(path)], id_field="doc_id", text_field="body", title_field="headline", date_field="meta.day")
+    first, second, no_text, broken, not_object = items
+    assert (first.source, first.format, first.meta) == (
+        f"{path}#a1",
+        "html",
+        {"id": "a1", "title": "H", "date": "2021-08-15"},
+    )
+    assert (second.format, second.content) == ("text", b"Plain text report.")
+    assert no_text.reason == "row has no text in field 'body'"
+    assert broken.source == f"{path}#4" and broken.reason.startswith("invalid JSON on line 4")
+    assert not_object.reason == "line 5 is not a JSON object"
+
+
+def test_csv_corpus_uses_line_numbers_without_an_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", 'text,date,url\n"Long, quoted\nbody",2020-01-02,http://x.af/1\n')
+    [doc] = run([str(path)])
+    assert doc.source == f"{path}#3"
+    assert doc.content == b"Long, quoted\nbody"
+    assert doc.url == "http://x.af/1" and doc.meta["date"] == "2020-01-02"
+
+
+def test_input_format_forces_corpus_reading(tmp_path: Path) -> None:
+    path = write(tmp_path / "dump.txt", '{"id": 7, "text": "seven"}\n')
+    [doc] = run([str(path)], input_format="jsonl")
+    assert doc.source == f"{path}#7"
+    [plain] = run([str(path)], input_format="files")
+    assert plain.source == str(path)
+
+
+def test_warc_keeps_only_document_responses(tmp_path: Path) -> None:
+    records = [
+        warc_response("http://news.af/a", b"<html><body>A</body></html>", "text/html; charset=utf-8"),
+        warc_response("http://news.af/logo.png", b"\x89PNG", "image/png"),
+        warc_response("http://news.af/gone", b"<html>404</html>", "text/html", "404 Not Found"),
+        warc_response("http://news.af/r.pdf", b"%PDF-1.4", "application/pdf"),
+    ]
+    path = make_warc_gz(tmp_path / "crawl.warc.gz", records)
+    html, pdf = run([str(path)])
+    assert html.url == "http://news.af/a" and html.format == "html"
+    assert html.source.startswith(f"{path}@urn:uuid:")
+    assert html.content == b"<html><body>A</body></html>"
+    assert pdf.format == "pdf" and pdf.url == "http://news.af/r.pdf"
+
+
+def test_truncated_warc_is_a_failure(tmp_path: Path) -> None:
+    whole = make_warc_gz(tmp_path / "w.warc.gz", [warc_response("http://a/", b"<p>" + b"x" * 5000 + b"</p>")])
+    cut = write(tmp_path / "cut.warc.gz", truncate(whole.read_bytes()))
+    items = run([str(cut)])
+    assert isinstance(items[-1], Failure) and items[-1].source == str(cut)
+    assert items[-1].reason.startswith("truncated or corrupt archive")
+
+
+def test_unreadable_file_is_a_failure(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", "x")
+    path.chmod(0)
+    try:
+        items = run([str(path)])
+    finally:
+        path.chmod(0o644)
+    if isinstance(items[0], Document):
+        pytest.skip("running as root: permissions do not stop reading")
+    assert items[0].reason.startswith("cannot read file")
+
+
+def test_documents_are_yielded_lazily(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "a")
+    write(tmp_path / "b.txt", "b")
+    stream = iter_documents([str(tmp_path)])
+    first = next(stream)
+    (tmp_path / "b.txt").write_text("changed after the first document")
+    assert first.content == b"a"
+    assert next(stream).content.startswith(b"changed")
