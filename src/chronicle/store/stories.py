@@ -12,6 +12,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128  # permutations per signature: Jaccard estimates within about +-0.09
+SCHEME = "affine32"  # datasketch >= 2 hashing scheme; persisted signatures must be read with the same one
 SHINGLE = 3  # words per shingle: short enough for small articles, long enough to ignore topic words
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -26,9 +27,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 
 def signature(text: str) -> MinHash:
     """The MinHash of a body's shingles."""
-    sig = MinHash(num_perm=NUM_PERM)
-    for sh in shingles(text):
-        sig.update(sh.encode("utf-8"))
+    sig = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    sig.update_batch([sh.encode("utf-8") for sh in shingles(text)])
     return sig
 
 
@@ -37,7 +37,7 @@ def to_bytes(sig: MinHash) -> bytes:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 class StoryIndex:
