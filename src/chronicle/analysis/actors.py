@@ -30,6 +30,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital"})
+# kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
+MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "det"})
 
@@ -76,10 +78,9 @@ class ArticleActors:
         return self._by_id.get(mention.actor_id or "")
 
     def mentions_in_span(self, start: int, end: int) -> list[Mention]:
-        """Mentions lying inside [start, end), outermost only (coordinated actors give several)."""
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
-        return [m for m in inside if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                             and (o.end - o.start) > (m.end - m.start) for o in inside)]
+        """Every mention lying inside [start, end), in text order ("Russian and Chinese
+        diplomats" gives two: the RUSGOV one spans the phrase, the CHNGOV one its tail)."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
 
     def mention_for_span(self, start: int, end: int) -> Mention | None:
         """The best mention for a character span: one covering it, else the first inside it."""
@@ -90,8 +91,15 @@ class ArticleActors:
         return inside[0] if inside else None
 
     def mention_for_token(self, token: Token) -> Mention | None:
-        """The smallest mention containing the token, or None."""
-        return self.mention_for_span(token.idx, token.idx + len(token.text))
+        """The mention containing the token: the smallest, except that the shared head noun of
+        coordinated actors ("diplomats" in "Russian and Chinese diplomats") gives the first."""
+        start, end = token.idx, token.idx + len(token.text)
+        containing = [m for m in self.mentions if m.start <= start and end <= m.end]
+        if not containing:
+            return None
+        if len(containing) > 1 and all(m.end == end for m in containing):
+            return min(containing, key=lambda m: m.start)
+        return min(containing, key=lambda m: m.end - m.start)
 
     def resolve_pronoun(self, target: Token | Span) -> Mention | None:
         """The mention a pronoun refers to: he/she -> the last person, it/they -> the last group.
@@ -272,7 +280,7 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) ->
         slot.role = doc[title_start:start].text
         slot.sector = sector
     left = by_token.get(title_start - 1)
-    if left and left.j == title_start and left.entry.kind in PLACE_KINDS | {"igo"}:
+    if left and left.j == title_start and left.entry.kind in MODIFIER_KINDS:
         slot.start_tok = left.i
         slot.country = left.entry.country
     if entry:
@@ -315,6 +323,8 @@ def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], us
         if m.entry.kind != "agent" or any(k in used for k in range(m.i, m.j)):
             continue
         head = doc[m.j - 1]
+        if not _is_role_noun(head, by_token):
+            continue  # "military" in "military cooperation" names no actor
         if _is_inner_compound(doc, m, by_token):
             continue  # "government" in "government official": the outer noun decides
         countries = _modifier_countries(doc, head, by_token)
@@ -336,6 +346,16 @@ def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], us
     return slots
 
 
+def _is_role_noun(head: Token, by_token: dict[int, _Match]) -> bool:
+    """A noun heading its own phrase, or modifying another role noun ("government official")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        outer = by_token.get(head.head.i)
+        return outer is not None and outer.entry.kind == "agent"
+    return True
+
+
 def _is_inner_compound(doc: Doc, m: _Match, by_token: dict[int, _Match]) -> bool:
     head = doc[m.j - 1]
     outer = by_token.get(head.head.i)
@@ -349,7 +369,7 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> l
     found: list[tuple[Token, _Match]] = []
     for tok in doc[head.left_edge.i : head.i]:
         m = by_token.get(tok.i)
-        if m and m.i == tok.i and m.entry.kind in PLACE_KINDS | {"igo"} and m.entry.country:
+        if m and m.i == tok.i and m.entry.kind in MODIFIER_KINDS and m.entry.country:
             if not any(f[1] is m for f in found):
                 found.append((tok, m))
     if found:
@@ -358,7 +378,7 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> l
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
             for obj in prep.rights:
                 m = by_token.get(obj.i)
-                if m and m.entry.kind in PLACE_KINDS | {"igo"} and m.entry.country:
+                if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
                     return [(obj, m)]
     return found
 
@@ -370,11 +390,16 @@ def _names(matches: list[_Match], used: set[int]) -> list[_Slot]:
         e = m.entry
         if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
             continue
-        kind = "country" if e.kind in PLACE_KINDS and e.kind == "country" else "organisation"
+        kind = "country" if e.kind == "country" or (e.kind == "actor" and _is_country_code(e.code)) else "organisation"
         slot = _Slot(m.i, m.j, kind, country=e.country, sector=e.sector, name=e.name, head=m.j - 1, entry=e)
         slots.append(slot)
         used.update(range(m.i, m.j))
     return slots
+
+
+def _is_country_code(code: str | None) -> bool:
+    """A user dictionary code naming a country alone (ARN, USA)."""
+    return bool(code) and len(code) == 3 and code.isalpha()  # type: ignore[arg-type]
 
 
 def _pronouns(doc: Doc, used: set[int]) -> list[_Slot]:
@@ -392,8 +417,23 @@ def _resolve_context(doc: Doc, slots: list[_Slot], dominant: str | None) -> None
     for k, slot in enumerate(slots):
         if slot.kind == "person":
             _link_person(slot, people)
+        elif slot.kind == "group" and slot.needs_country:
+            _link_role(doc, slot, slots[:k])
         if slot.needs_country and not slot.country:
             slot.country = _nearest_country(doc, slots, k) or dominant
+
+
+def _link_role(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
+    """"the minister", "the president": the last person whose title has that word."""
+    word = doc[slot.head].lemma_.lower()
+    if word not in titles()["head"]:
+        return
+    for other in reversed(earlier):
+        if other.kind == "person" and other.role and word in other.role.lower().split():
+            slot.kind, slot.name, slot.role = "person", other.name, other.role
+            slot.country, slot.sector, slot.entry = other.country, other.sector, other.entry
+            slot.needs_country = False
+            return
 
 
 def _link_person(slot: _Slot, people: dict[str, _Slot]) -> None:
