@@ -1,0 +1,504 @@
+"""PLOVER event coding from a parsed article: who did what to whom.
+
+``EventCoder(lexicon).code(doc, article, actors) -> list[Event]``. In: the spaCy ``Doc`` of
+``article.body``, the article (for its id and publication date) and the article's resolved
+actors (``ArticleActors`` from ``analysis.actors``). Out: one Event per trigger (an event verb
+or noun from ``data/verbs/events.yaml``) that has a source actor in its own sentence.
+
+Reported speech codes what was reported ("the U.N. says Syrian forces killed ..." -> source
+Syrian forces, reported_by the U.N.); speech acts that are events themselves (accuse, demand,
+reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from chronicle.model import Article, Event, Mention
+
+from .casualties import find_casualties
+from .lexicon import EventEntry, Lexicon, load_lexicon
+from .places import location_in
+from .timex import find_dates
+
+# Longer sentences are flattened tables or lists: their parses join unrelated words.
+MAX_SENTENCE_TOKENS = 150
+# A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
+MIN_LATIN_SHARE = 0.8
+# Climbing from an event noun to the verb whose subject did it stops after this many arcs.
+MAX_CLIMB = 6
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
+CLAUSE_ARCS = {"ccomp", "relcl", "advcl", "parataxis", "acl"}
+# Arcs by which a nested trigger is the content of its parent event ("urged X to withdraw").
+CONTENT_ARCS = {"xcomp", "ccomp", "acl", "dobj", "attr", "oprd", "pcomp"}
+CONTENT_PREPOSITIONS = {"of", "for", "to", "from", "on", "upon"}
+TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards"}
+SOURCE_PREPOSITIONS = {"by", "from"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
+HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "historically"}
+ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+class ActorLookup(Protocol):
+    """What the coder needs from ``analysis.actors.ArticleActors``."""
+
+    def mention_for_token(self, token: Token) -> Mention | None: ...
+
+    def resolve_pronoun(self, target: Token) -> Mention | None: ...
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    entry: EventEntry
+    noun: bool
+    particle: Token | None = None  # "for" of "call for": its object is the target
+
+
+class EventCoder:
+    """Codes the events of one parsed article; the lexicon is loaded once per coder."""
+
+    def __init__(self, lexicon: Lexicon | None = None, dictionaries: list[str] | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon(_verb_files(dictionaries or []))
+
+    def code(self, doc: Doc, article: Article, actors: ActorLookup) -> list[Event]:
+        """Events of ``doc`` (the parse of ``article.body``), numbered in text order."""
+        events: list[Event] = []
+        for sent in doc.sents:
+            if not _codable(sent):
+                continue
+            for event in self._sentence_events(sent, article, actors):
+                event.id = f"{article.id[:16]}-e{len(events) + 1}"
+                events.append(event)
+        return events
+
+    # ------------------------------------------------------------------ triggers
+
+    def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+        triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
+        for trig in triggers.values():
+            if self._nested(trig.token, triggers) or self._carried_by_noun(trig, triggers):
+                continue
+            event = self._event(trig, sent, article, actors)
+            if event is not None:
+                yield event
+        yield from self._deontic_requests(sent, article, actors)
+
+    def _trigger(self, tok: Token) -> _Trigger | None:
+        """The lexicon entry ``tok`` starts, if any."""
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            return self._verb_trigger(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            entry = self.lexicon.nouns.get(_noun_key(tok))
+            if entry is not None and _requirements_met(tok, entry):
+                return _Trigger(tok, entry, noun=True)
+        return None
+
+    def _verb_trigger(self, tok: Token) -> _Trigger | None:
+        lemma = tok.lemma_.lower()
+        if lemma in self.lexicon.speech_verbs or _no_comment(tok, self.lexicon):
+            return None
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep"):
+                entry = self.lexicon.verbs.get(f"{lemma} {child.lower_}")
+                if entry is not None:
+                    return _Trigger(tok, entry, noun=False, particle=child)
+        entry = self.lexicon.verbs.get(lemma)
+        return _Trigger(tok, entry, noun=False) if entry is not None else None
+
+    def _nested(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
+        """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
+        child = tok
+        for _ in range(MAX_CLIMB):
+            head = child.head
+            if head is child:
+                return False
+            if head.i in triggers:
+                return _content_arc(child) or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
+            if head.lemma_.lower() in self.lexicon.speech_verbs:
+                return False
+            child = head
+        return False
+
+    def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+        """A light verb whose object is an event noun ("launched an attack") gives way to it."""
+        if trig.noun or trig.token.lemma_.lower() not in self.lexicon.light_verbs:
+            return False
+        return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children)
+
+    # ------------------------------------------------------------------ one event
+
+    def _event(self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup) -> Event | None:
+        tok = trig.token
+        source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        if source is None:
+            return None  # an event nobody did is not coded
+        target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if target is None and trig.noun and trig.entry.type in ADDRESSED_TYPES:
+            target = _addressee(tok, actors, source)
+        if target is None and trig.noun and not _explicit_source(tok, source):
+            return None  # "oversees cooperation": a noun with neither its own doer nor a target
+        if target is not None and _same(target, source):
+            target = None
+        return self._build(trig, sent, article, source, target, actors)
+
+    def _build(
+        self, trig: _Trigger, sent: Span, article: Article, source: Mention, target: Mention | None, actors: ActorLookup
+    ) -> Event:
+        tok, entry = trig.token, trig.entry
+        negated = _negated(tok)
+        event_type = entry.negated if negated and entry.negated else entry.type
+        event = Event(
+            id="",
+            type=event_type,
+            trigger=tok.text,
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            source=source,
+            target=target,
+            mode=entry.mode,
+            context=list(entry.context),
+            cameo="120" if event_type != entry.type else entry.cameo,
+            negated=negated and event_type == entry.type,
+            future=_has_aux(tok, FUTURE_AUX) or _going_to(tok),
+            hypothetical=_has_aux(tok, HYPOTHETICAL_AUX) or _conditional(tok),
+            historical=_historical(tok),
+            trigger_start=tok.idx,
+            trigger_end=tok.idx + len(tok.text),
+            reported_by=self._reporter(tok, actors),
+        )
+        _add_circumstances(event, tok, sent, article)
+        event.confidence = _confidence(event, trig)
+        return event
+
+    def _reporter(self, tok: Token, actors: ActorLookup) -> Mention | None:
+        """Who reported the event: the subject of the speech verb it is the content of."""
+        child = tok
+        for _ in range(MAX_CLIMB):
+            head = child.head
+            if head is child:
+                return None
+            if head.lemma_.lower() in self.lexicon.speech_verbs and child.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
+                return _verb_source(head, actors)
+            if head.lower_ == "to" and head.head.lower_ == "according":
+                return _actor(child, actors)
+            child = head
+        return None
+
+    # ------------------------------------------------------------------ "X said Y must ..."
+
+    def _deontic_requests(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+        for tok in sent:
+            if not self._deontic(tok):
+                continue
+            speech = self._speech_ancestor(tok)
+            if speech is None:
+                continue
+            source = _verb_source(speech, actors)
+            target = _obliged(tok, actors)
+            if source is None or target is None or _same(source, target):
+                continue
+            entry = _yield_request(tok, self.lexicon)
+            yield self._build(_Trigger(tok, entry, noun=False), sent, article, source, target, actors)
+
+    def _deontic(self, tok: Token) -> bool:
+        """A clause head of obligation: "must go", "should go", "would have to be observed"."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "conj"):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children):
+            return True
+        if tok.lemma_.lower() in ("have", "need") and tok.lemma_.lower() in self.lexicon.deontic:
+            return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
+        return False
+
+    def _speech_ancestor(self, tok: Token) -> Token | None:
+        for head in list(tok.ancestors)[:MAX_CLIMB]:
+            if head.lemma_.lower() in self.lexicon.speech_verbs and head.pos_ == "VERB":
+                return head
+        return None
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _verb_files(dictionaries: list[str]) -> list[str]:
+    """The verb dictionaries among the user's dictionary files (PETRARCH: *verbs*, CAMEO*)."""
+    from .verbdict import is_verb_dictionary
+
+    return [path for path in dictionaries if is_verb_dictionary(path)]
+
+
+def _codable(sent: Span) -> bool:
+    """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
+    if len(sent) > MAX_SENTENCE_TOKENS:
+        return False
+    letters = [c for c in sent.text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) >= MIN_LATIN_SHARE
+
+
+def _noun_key(tok: Token) -> str:
+    """Lexicon key of a noun: its lemma, or "cease-fire" when spaCy split the hyphen."""
+    if tok.i >= 2 and tok.nbor(-1).text == "-":
+        return f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()
+
+
+def _requirements_met(tok: Token, entry: EventEntry) -> bool:
+    if not entry.requires:
+        return True
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in entry.requires:
+            return True
+        if child.dep_ in ("acl", "relcl") and "to" in entry.requires and any(a.lower_ == "to" for a in child.children):
+            return True
+    return False
+
+
+def _no_comment(tok: Token, lexicon: Lexicon) -> bool:
+    """"declined to say" / "refused to comment": no event."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.no_comment for c in tok.children)
+
+
+def _content_arc(child: Token) -> bool:
+    if child.dep_ in CONTENT_ARCS:
+        return True
+    return child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS
+
+
+def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
+    """The actor a noun phrase headed by ``tok`` names: the head's own mention, else one in its
+    possessor, compound or adjective ("Assad's regime", "Russian diplomats"), else the first
+    conjunct that has one ("government forces and the opposition")."""
+    if tok is None:
+        return None
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return actors.resolve_pronoun(tok)
+    mention = actors.mention_for_token(tok)
+    if mention is not None and mention.code:
+        return mention
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
+            mention = actors.mention_for_token(child)
+            if mention is not None and mention.code:
+                return mention
+    for child in tok.children:
+        if child.dep_ == "conj":
+            return _actor(child, actors)
+    return None
+
+
+def _child(tok: Token, deps: set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return _child(prep, {"pobj", "pcomp"})
+
+
+def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The doer of a verb: its active subject, a passive's "by" agent, or the subject it shares
+    with the verb it depends on ("agreed to withdraw", "was led by X and has supplied")."""
+    agent = _child(tok, {"agent"})
+    if agent is not None:
+        return _actor(_pobj(agent), actors)
+    subject = _child(tok, {"nsubj", "csubj"})
+    if subject is not None:
+        return _actor(subject, actors)
+    if _child(tok, {"nsubjpass"}) is not None:
+        return None  # a passive without agent does not say who did it
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
+            return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
+        if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head is tok:
+            return None
+        tok = tok.head
+        shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
+        if shared is not None:
+            return _actor(shared, actors)
+    return None
+
+
+def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
+    """Whom a verb acts on: its object (or the passive subject), else the object of the
+    phrasal particle ("call for"), a dative or a targeting preposition."""
+    tok = trig.token
+    for dep in ("dobj", "nsubjpass", "dative", "iobj"):
+        child = _child(tok, {dep})
+        if child is not None:
+            node = _pobj(child) if child.pos_ == "ADP" else child
+            mention = _actor(node, actors)
+            if mention is not None:
+                return mention
+    if trig.particle is not None and trig.particle.dep_ == "prep":
+        return _actor(_pobj(trig.particle), actors)
+    return _prep_actor(tok, TARGET_PREPOSITIONS, actors)
+
+
+def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in prepositions:
+            mention = _actor(_pobj(child), actors)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
+    """Actors written before a noun: "Assad's", "Israeli", "Russian-Syrian" (two)."""
+    found: list[Mention] = []
+    modifiers = [c for c in tok.lefts if c.dep_ in MODIFIER_ARCS]
+    modifiers += [g for c in modifiers for g in c.lefts if g.dep_ in MODIFIER_ARCS]  # "Russian-Syrian"
+    for child in sorted(modifiers, key=lambda t: t.i):
+        if child.dep_ in MODIFIER_ARCS:
+            mention = actors.mention_for_token(child)
+            if mention is not None and mention.code and not any(_same(mention, m) for m in found):
+                found.append(mention)
+    return found
+
+
+def _explicit_source(tok: Token, source: Mention) -> bool:
+    """The source is written on the noun itself, not borrowed from the verb above it."""
+    return tok.left_edge.idx <= source.start and source.end <= tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
+    an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
+    modifiers = _modifier_actors(tok, actors)
+    if modifiers:
+        return modifiers[0]
+    mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
+    if mention is not None:
+        return mention
+    verb = _governing_verb(tok)
+    return _verb_source(verb, actors) if verb is not None else None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a noun that has a subject: "has no intention of curtailing
+    cooperation" -> has."""
+    node = tok
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX") and _child(head, {"nsubj", "nsubjpass", "agent"}) is not None:
+            return head
+        if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in CLAUSE_ARCS:
+            return None  # inside a subject or another clause: that verb says nothing of the doer
+        node = head
+    return None
+
+
+def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
+    """Whom an event noun is aimed at: "crackdown on X", "talks with X", or the second of two
+    actor modifiers ("Russian-Syrian cooperation")."""
+    modifiers = _modifier_actors(tok, actors)
+    if len(modifiers) > 1:
+        return modifiers[1]
+    return _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
+
+
+def _addressee(tok: Token, actors: ActorLookup, source: Mention) -> Mention | None:
+    """Requests and threats hanging on a clause are addressed to its subject: "Russia has no
+    intention ... despite calls from the West" -> the calls target Russia."""
+    verb = _governing_verb(tok)
+    if verb is None or tok.dep_ in ("dobj", "nsubj"):
+        return None
+    subject = _actor(_child(verb, {"nsubj"}), actors)
+    return subject if subject is not None and not _same(subject, source) else None
+
+
+def _obliged(tok: Token, actors: ActorLookup) -> Mention | None:
+    """Who must act in an obligation clause: the subject, or the "by" agent of a passive."""
+    for node in [tok] + [c for c in tok.children if c.dep_ == "xcomp"]:
+        agent = _child(node, {"agent"})
+        if agent is not None:
+            mention = _actor(_pobj(agent), actors)
+            if mention is not None:
+                return mention
+    return _actor(_child(tok, {"nsubj"}), actors)
+
+
+def _yield_request(tok: Token, lexicon: Lexicon) -> EventEntry:
+    """A demand; a demand to yield (CAMEO 105x) when the clause names a retreat or ceasefire."""
+    for node in tok.subtree:
+        entry = lexicon.nouns.get(_noun_key(node)) or lexicon.verbs.get(node.lemma_.lower())
+        if entry is not None and entry.type in ("RETREAT", "CONCEDE"):
+            return EventEntry("REQUEST", "1056" if "military" in entry.context else "105", "yield", entry.context)
+    return EventEntry("REQUEST", "100")
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or (a.actor_id is not None and a.actor_id == b.actor_id)
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    # "did not agree to withdraw": the negation sits on the governing verb
+    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _aux_words(tok: Token) -> set[str]:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if tok.dep_ == "xcomp":
+        words |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+    return words
+
+
+def _has_aux(tok: Token, words: set[str]) -> bool:
+    return bool(_aux_words(tok) & words)
+
+
+def _going_to(tok: Token) -> bool:
+    return tok.dep_ == "xcomp" and tok.head.lower_ == "going"
+
+
+def _conditional(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+
+
+def _historical(tok: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in HISTORICAL_ADVERBS for c in tok.children)
+
+
+def _add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:
+    """Date, place and (for violence) casualties from the trigger's clause or sentence."""
+    event.date = _nearest_date(sent, tok, article.published)
+    event.location = location_in(tok.subtree) or location_in(sent)
+    if event.type in ASSAULT_TYPES:
+        clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+        counts = find_casualties(clause)
+        event.dead, event.injured = counts.dead, counts.injured
+
+
+def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
+    """The date expression of the sentence nearest the trigger, else the publication date."""
+    dates = find_dates(sent.text, published)
+    if not dates:
+        return published[:10] if published else None
+    offset = tok.idx - sent.start_char
+    return min(dates, key=lambda d: abs(d.start - offset)).value
+
+
+def _confidence(event: Event, trig: _Trigger) -> float:
+    """A rough 0-1 score: verbs with both actors in the lexicon's own sense rank highest."""
+    score = 0.6 if not trig.noun else 0.5
+    score += 0.2 if event.target is not None else 0.0
+    score -= 0.1 if (event.hypothetical or event.negated) else 0.0
+    score += 0.1 if event.reported_by is None else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
