@@ -19,14 +19,21 @@ from urllib.parse import urljoin, urlsplit
 import trafilatura
 import yaml
 from lxml.html import HtmlElement
-from trafilatura.metadata import extract_metadata
+from htmldate import find_date
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
 from chronicle.errors import ReaderError
 from chronicle.model import Document, Link, RawArticle
 
 NO_ARTICLE = "no article text found in HTML (only navigation/scripts)"
-# Below this many characters a precision-mode body is likely a wrong block: try recall mode.
-SHORT_BODY = 600
+# A text whose lines are this share (by characters) of link labels is a menu, not an article.
+NAVIGATION_SHARE = 0.8
+# A line of at least this many words ending a sentence is prose, not a masthead, verse or label.
+PROSE_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?؟…][\"'”’»)]*$")
+# Share of the recall-mode text that the precision-mode text must have to be preferred
+# (tuned on the AEB pages as a whole, see extract_body).
+PRECISE_SHARE = (0.5, 0.95)
 _HEADINGS = ("h1", "h2", "h3")
 
 
@@ -62,6 +69,17 @@ def _rules() -> _Rules:
     )
 
 
+@dataclass
+class Metadata:
+    """What the page's markup says about the article."""
+
+    title: str | None
+    author: str | None
+    url: str | None
+    sitename: str | None
+    date: str | None
+
+
 # --------------------------------------------------------------------------- entry point
 
 
@@ -69,19 +87,14 @@ def read_html(document: Document) -> RawArticle:
     """Read one HTML page. Raises ReaderError when the bytes are not HTML or hold no article."""
     tree = _parse(document)
     try:
-        meta = extract_metadata(tree, document.url, _date_params(), extensive=False)
-        body = extract_body(tree, url=document.url or meta.url)
-    except ReaderError:
-        raise
+        meta = page_metadata(tree, document.url)
+        publisher = meta.sitename or _host(meta.url)
+        title = _declared_title(meta, publisher)
+        text = extract_body(tree, meta.url, title)
+        title = title or headline(tree, text) or extract_title(tree)
     except Exception as exc:  # trafilatura/htmldate/lxml raise many types on broken markup
         raise ReaderError(document.source, "HTML could not be parsed", detail=repr(exc)) from exc
-    if not body:
-        raise ReaderError(document.source, NO_ARTICLE)
-    url = meta.url or document.url
-    publisher = meta.sitename or _host(url)
-    title = strip_site(meta.title, publisher, _host(url)) if meta.title else None
-    text = clean_body(body, title)
-    if not text:
+    if not text or is_navigation(tree, text):
         raise ReaderError(document.source, NO_ARTICLE)
     return RawArticle(
         source=document.source,
@@ -89,12 +102,12 @@ def read_html(document: Document) -> RawArticle:
         text=text,
         title=title,
         published=meta.date,
-        url=url,
+        url=meta.url,
         publisher=publisher,
         byline=meta.author,
         language=_html_lang(tree),
         headings=_headings(tree, text),
-        links=_links(tree, text, url),
+        links=_links(tree, text, meta.url),
     )
 
 
@@ -119,25 +132,35 @@ def _date_params() -> dict[str, Any]:
 # --------------------------------------------------------------------------- body
 
 
-def extract_body(tree: HtmlElement, url: str | None = None) -> str:
-    """The article text of a parsed page, one paragraph per line ('' when there is none).
+def extract_body(tree: HtmlElement, url: str | None = None, title: str | None = None) -> str:
+    """The cleaned article text of a parsed page, one paragraph per line ('' when there is none).
 
-    Precision mode first; recall mode only when that finds under SHORT_BODY characters, keeping
-    the longer of the two. ``tree`` is not modified (trafilatura works on a copy).
+    Runs trafilatura twice in its fast mode, once favouring recall and once precision, and keeps
+    the precision text only when it is PRECISE_SHARE of the recall text: then the lines it left
+    out are page furniture (teasers, related links). When it keeps nearly everything, the extra
+    lines are article (captions, embedded posts); when it keeps little, it chose the wrong block.
+    ``tree`` is not modified (trafilatura works on a copy).
     """
-    text = _trafilatura(tree, url, favor_precision=True)
-    if len(text) < SHORT_BODY:
-        fallback = _trafilatura(tree, url, favor_recall=True)
-        if len(fallback) > len(text):
-            text = fallback
-    return text
+    recall = clean_body(_trafilatura(tree, url, favor_recall=True), title)
+    precise = clean_body(_trafilatura(tree, url, favor_precision=True), title)
+    share = len(precise) / len(recall) if recall else 0.0
+    low, high = PRECISE_SHARE
+    return precise if low <= share < high or not recall else recall
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> str:
     text = trafilatura.extract(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=False, **mode
+        tree, url=url, fast=True, include_comments=False, include_tables=True, with_metadata=False, **mode
     )
     return text or ""
+
+
+def is_navigation(tree: HtmlElement, text: str) -> bool:
+    """True when the extracted text is mostly link labels of the page: a menu or link list."""
+    labels = {_label(a) for a in tree.iter("a")}
+    lines = text.splitlines()
+    in_links = sum(len(line) for line in lines if line in labels)
+    return in_links >= NAVIGATION_SHARE * sum(len(line) for line in lines)
 
 
 def clean_body(text: str, title: str | None = None) -> str:
@@ -165,6 +188,53 @@ def _same_words(a: str, b: str) -> bool:
 
 
 # --------------------------------------------------------------------------- metadata
+
+
+def page_metadata(tree: HtmlElement, default_url: str | None = None) -> Metadata:
+    """Title, author, canonical url, site name and original date of a parsed page.
+
+    Uses trafilatura's meta-tag and JSON-LD readers and htmldate, but not its slow heuristic
+    author/category/tag searches: a byline the page does not declare is left to later stages.
+    """
+    meta = extract_meta_json(tree, examine_meta(tree))
+    if meta.author and " " not in meta.author:
+        meta.author = None  # a one-word "author" is a site handle, not a byline (as trafilatura does)
+    url = meta.url or extract_url(tree, default_url) or default_url
+    return Metadata(
+        title=meta.title,
+        author=meta.author,
+        url=url,
+        sitename=(meta.sitename or extract_sitename(tree) or "").lstrip("@") or None,
+        date=find_date(tree, url=url, **_date_params()),
+    )
+
+
+
+
+def _declared_title(meta: Metadata, publisher: str | None) -> str | None:
+    """The title the page declares (og:title, <title>, JSON-LD) without its site name; None when
+    it declares none or only names the site."""
+    if not meta.title:
+        return None
+    title = strip_site(meta.title, publisher, _host(meta.url))
+    names = {n.casefold() for n in (publisher, _host(meta.url), _host_name(_host(meta.url))) if n}
+    return None if title.casefold() in names else title
+
+
+def headline(tree: HtmlElement, text: str) -> str | None:
+    """The last h1-h3 heading before the body's first prose paragraph: the story's headline on a
+    page that declares no title of its own (a page saved from a PDF or a word processor)."""
+    prose = [line for line in text.splitlines() if len(line.split()) >= PROSE_WORDS and _SENTENCE_END.search(line)]
+    if not prose:
+        return None
+    start = prose[0][:60]
+    last = None
+    for element in tree.iter(*_HEADINGS, "p", "div", "td", "li", "span"):
+        if element.tag in _HEADINGS:
+            last = " ".join(element.text_content().split()) or last
+        elif element.text and start in " ".join(element.text.split()):
+            return last
+    return None
 
 
 def strip_site(title: str, publisher: str | None = None, host: str | None = None) -> str:
@@ -215,13 +285,17 @@ def _headings(tree: HtmlElement, text: str) -> list[str]:
     return [h for h in dict.fromkeys(found) if h in lines]
 
 
+def _label(anchor: HtmlElement) -> str:
+    return " ".join(anchor.text_content().split())
+
+
 def _links(tree: HtmlElement, text: str, base: str | None) -> list[Link]:
     """Links whose anchor text is part of the body, with absolute URLs when the page has one."""
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
-        label = " ".join(anchor.text_content().split())
+        label = _label(anchor)
         if not href or len(label) < 2 or href.startswith(("javascript:", "#")) or label not in text:
             continue
         key = (label, urljoin(base, href) if base else href)

@@ -1,0 +1,201 @@
+"""HTML reader: body, title without site name, date, url, publisher, byline, language, links."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chronicle.errors import ReaderError
+from chronicle.eval.aeb import evaluate, score_page, shingles
+from chronicle.model import Document
+from chronicle.readers.html import NO_ARTICLE, clean_body, read_html, strip_site
+
+PARAGRAPHS = [
+    "The provincial council in Herat met on Monday to discuss the water dispute with the "
+    "neighbouring district, officials said after the session ended late in the evening.",
+    "Council members said the dispute over the canal had lasted for three growing seasons and "
+    "that farmers on both sides had lost a large share of their wheat harvest to the drought.",
+    "A spokesman for the governor said a commission of elders would visit the canal next week "
+    "and report to the council before the spring planting begins in the valley.",
+    "Farmers who attended the meeting said they welcomed the commission but wanted the water "
+    "shared by a written agreement rather than by promises made in front of cameras.",
+]
+
+NAVIGATION = "".join(f'<li><a href="/section/{n}">Section {n}</a></li>' for n in range(12))
+
+
+def page(body: str, head: str = "", lang: str = "en") -> bytes:
+    """A news page with a menu, the given article markup and a footer."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+        f"<header><nav><ul>{NAVIGATION}</ul></nav></header>"
+        f"<main>{body}</main>"
+        "<footer><p>About us</p><p>Contact</p><p>Privacy policy</p></footer>"
+        "<script>var tracking = {id: 42};</script></body></html>"
+    ).encode("utf-8")
+
+
+ARTICLE_HEAD = (
+    "<title>Herat council debates canal dispute | Example News</title>"
+    '<meta property="og:site_name" content="Example News">'
+    '<meta property="og:title" content="Herat council debates canal dispute | Example News">'
+    '<meta name="author" content="Sara Ahmadi">'
+    '<meta property="article:published_time" content="2023-04-02T08:30:00+04:30">'
+    '<link rel="canonical" href="https://news.example.org/2023/04/herat-canal">'
+)
+
+
+def article_markup() -> str:
+    paragraphs = list(PARAGRAPHS)
+    paragraphs[1] = paragraphs[1].replace("canal", '<a href="/tags/canal">canal</a>', 1)
+    ps = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<article><h1>Herat council debates canal dispute</h1>{ps}<p>Read more: Another story</p></article>"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return read_html(Document(source="herat.html", content=page(article_markup(), ARTICLE_HEAD)))
+
+
+def test_body_keeps_paragraphs_in_order_without_menu_or_footer(article) -> None:
+    lines = article.text.splitlines()
+    assert lines == PARAGRAPHS
+    assert "Section 3" not in article.text and "Privacy policy" not in article.text
+
+
+def test_metadata_from_markup(article) -> None:
+    assert article.format == "html"
+    assert article.title == "Herat council debates canal dispute"
+    assert article.published == "2023-04-02"
+    assert article.url == "https://news.example.org/2023/04/herat-canal"
+    assert article.publisher == "Example News"
+    assert article.byline == "Sara Ahmadi"
+    assert article.language == "en"
+
+
+def test_links_in_body_are_absolute(article) -> None:
+    assert [(link.text, link.url) for link in article.links] == [
+        ("canal", "https://news.example.org/tags/canal")
+    ]
+
+
+def test_raw_article_round_trips(article) -> None:
+    assert type(article).from_dict(article.to_dict()) == article
+
+
+def test_navigation_and_scripts_only_page_is_refused() -> None:
+    content = page("<script>document.write('hello');</script><div class='menu'><a href='/a'>Home</a></div>")
+    with pytest.raises(ReaderError) as caught:
+        read_html(Document(source="menu.html", content=content))
+    assert caught.value.reason == NO_ARTICLE
+    assert caught.value.source == "menu.html"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400), st.sampled_from([b"", b"<html><body>", b"<p>", b"\xff\xfe<"]))
+def test_random_bytes_raise_only_reader_error(junk: bytes, prefix: bytes) -> None:
+    try:
+        read_html(Document(source="junk.html", content=prefix + junk))
+    except ReaderError as error:
+        assert error.source == "junk.html" and error.reason
+
+
+def test_persian_page_in_cp1256_without_charset_is_decoded() -> None:
+    # cp1256 has the Arabic yeh (U+064A), not the Persian one: old Persian pages are written so
+    sentence = "شورای ولایتی هرات روز دوشنبه درباره اختلاف آب با ولسوالی همسایه جلسه برگزار کرد.".replace("ی", "ي")
+    body = "".join(f"<p>{sentence} {n}</p>" for n in range(6))
+    content = f'<html lang="fa"><head><title>هرات</title></head><body><article>{body}</article></body></html>'
+    raw = read_html(Document(source="fa.html", content=content.encode("cp1256")))
+    assert sentence in raw.text
+    assert raw.language == "fa"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Storm hits coast | CNN", "Storm hits coast"),
+        ("Storm hits coast - BBC News", "Storm hits coast"),
+        ("Storm hits coast — The Guardian", "Storm hits coast"),
+        ("Storm hits coast | World | Example Daily", "Storm hits coast"),
+        ("Reuters: Storm hits coast", "Storm hits coast"),
+        ("Julian Assange: Sweden drops investigation", "Julian Assange: Sweden drops investigation"),
+        ("Pro-government rally in Kabul", "Pro-government rally in Kabul"),
+    ],
+)
+def test_strip_site(title: str, expected: str) -> None:
+    assert strip_site(title, publisher="Example Daily", host="example-daily.com") == expected
+
+
+def test_strip_site_keeps_a_long_tail_that_is_not_the_site() -> None:
+    title = "Talks resume - negotiators from both sides meet again in Doha today"
+    assert strip_site(title) == title
+
+
+def test_clean_body_drops_furniture_lines_and_repeated_title() -> None:
+    text = "\n".join(
+        [
+            "Storm hits coast",
+            "The storm reached the coast at dawn.",
+            "Related: Earlier storms this year",
+            "- Floods in the north",
+            "- Winds close the port",
+            "Residents were moved to schools.",
+            "12 comments",
+            "Sign up for our daily newsletter",
+        ]
+    )
+    assert clean_body(text, title="Storm hits coast") == (
+        "The storm reached the coast at dawn.\nResidents were moved to schools."
+    )
+
+
+def test_aeb_scorer_counts_shingles() -> None:
+    assert shingles("one two three four five") == {("one", "two", "three", "four"): 1, ("two", "three", "four", "five"): 1}
+    perfect = score_page("a b c d e", "a b c d e")
+    assert (perfect.precision, perfect.recall) == (1.0, 1.0)
+    half = score_page("a b c d e", "a b c d")
+    assert half.precision == 1.0 and half.recall == 0.5
+    assert evaluate({"x": "a b c d e"}, {"x": None})["f1"] == 0.0
+
+
+# --------------------------------------------------------------------------- the seed, as HTML
+
+
+def seed_as_html(markdown: str) -> bytes:
+    """The seed Markdown as a plain web page: # -> h1, ## -> h2, other lines -> p, links -> a."""
+    parts = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        line = html.escape(line, quote=False)
+        line = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r'<a href="\2">\1</a>', line)
+        heading = re.match(r"(#+)\s+(.*)", line)
+        parts.append(f"<h{len(heading[1])}>{heading[2]}</h{len(heading[1])}>" if heading else f"<p>{line}</p>")
+    return f"<html><head></head><body>{''.join(parts)}</body></html>".encode()
+
+
+@pytest.mark.shared
+def test_seed_as_html_keeps_the_article_body(seed_path: Path, seed_gold: dict) -> None:
+    content = seed_as_html(seed_path.read_text(encoding="utf-8"))
+    raw = read_html(Document(source="seed.html", content=content))
+    gold = seed_gold["metadata"]
+    assert gold["body_starts_with"] in raw.text
+    assert raw.text.rstrip().endswith(gold["body_ends_with"])
+    for piece in gold["body_contains"]:
+        assert piece in raw.text
+    assert "](" not in raw.text
+    assert raw.text.index(gold["body_starts_with"]) < raw.text.index(gold["body_ends_with"])
+    assert raw.title == gold["title"]
+
+
+def test_headline_above_the_body_is_the_title_when_the_page_declares_none() -> None:
+    body = "<h1>Example Daily</h1><p>Kabul edition</p><h2>Herat council debates canal dispute</h2>"
+    body += "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    raw = read_html(Document(source="plain.html", content=page(f"<div>{body}</div>")))
+    assert raw.title == "Herat council debates canal dispute"
