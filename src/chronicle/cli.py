@@ -1,0 +1,363 @@
+"""The ``chronicle`` command: parse arguments, call the library, render. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from .config import Config, load_config
+from .export import write_rows
+from .model import Failure, Serializable
+
+app = typer.Typer(help="Chronicle: news documents in, clean articles, events and quotes out.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+EXIT_SOME_FAILED = 3  # some documents failed; the others were processed
+
+# A column of a table view: header and how to get the cell from a row dict.
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+DbOption = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: config 'db').")
+FormatOption = typer.Option("table", "--format", "-f", help="table, jsonl or csv (parquet with --output).")
+LimitOption = typer.Option(50, "--limit", "-n", help="At most this many rows.")
+OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
+ConfigOption = typer.Option(None, "--config", help="chronicle.toml to read (default: ./chronicle.toml).")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _config(config_file: Optional[Path], **overrides: Any) -> Config:
+    return load_config(config_file, **overrides)
+
+
+def _store(db: Optional[str], config_file: Optional[Path] = None):
+    from .store import open_store
+
+    config = _config(config_file, db=db)
+    return open_store(config.db, config.story_threshold)
+
+
+def _source_options(config: Config, input_format: str, fields: dict[str, Optional[str]], max_file_mb: Optional[float]):
+    from .sources import SourceOptions
+
+    try:
+        return SourceOptions.from_config(
+            config, input_format=input_format,
+            max_file_bytes=int(max_file_mb * 1024 * 1024) if max_file_mb else None, **fields,
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def _emit(rows: Sequence[Serializable], fmt: str, columns: Sequence[Column], output: Optional[Path],
+          title: str) -> None:
+    """Render query rows as a rich table, or write them as JSONL/CSV/Parquet."""
+    dicts = [row.to_dict() for row in rows]
+    if fmt == "table":
+        out.print(_table(dicts, columns, title))
+    elif output is not None:
+        if fmt == "parquet":
+            write_rows(dicts, fmt, output)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                write_rows(dicts, fmt, fh)
+    else:
+        try:
+            write_rows(dicts, fmt, sys.stdout)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[Column], title: str) -> Table:
+    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for header, _ in columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text("" if (v := get(row)) is None else str(v)) for _, get in columns))
+    return table
+
+
+def _short(text: Optional[str], n: int = 80) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _actor(mention: Optional[dict[str, Any]]) -> str:
+    if not mention:
+        return ""
+    return mention.get("code") or mention.get("name") or mention.get("text") or ""
+
+
+# --------------------------------------------------------------------------- ingest / extract
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second since the start."""
+
+    def render(self, task) -> Text:  # type: ignore[override]
+        speed = task.completed / task.elapsed if task.elapsed else 0.0
+        return Text(f"{speed:,.1f} docs/s", style="progress.data.speed")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -"),
+    db: Optional[str] = DbOption,
+    articles_only: bool = typer.Option(False, "--articles-only", help="Stop after article extraction."),
+    input_format: str = typer.Option("auto", "--input-format", help="auto, jsonl, csv, warc or files."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="Corpus field with the document id."),
+    text_field: Optional[str] = typer.Option(None, "--text-field", help="Corpus field with the text."),
+    title_field: Optional[str] = typer.Option(None, "--title-field", help="Corpus field with the title."),
+    date_field: Optional[str] = typer.Option(None, "--date-field", help="Corpus field with the date."),
+    url_field: Optional[str] = typer.Option(None, "--url-field", help="Corpus field with the URL."),
+    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Refuse larger files (default 50)."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Read documents into the store; already-stored documents are skipped (resumable)."""
+    from .pipeline import count_documents, ingest as run_ingest
+    from .store import open_store
+
+    config = _config(config_file, db=db)
+    fields = {"id_field": id_field, "text_field": text_field, "title_field": title_field,
+              "date_field": date_field, "url_field": url_field}
+    options = _source_options(config, input_format, fields, max_file_mb)
+    total = None if "-" in paths else count_documents(paths, config, options)
+    with open_store(config.db, config.story_threshold) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+        TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=False,
+    ) as bar:
+        task = bar.add_task("ingest", total=total)
+        summary = run_ingest(paths, store, config, options, articles_only,
+                             progress=lambda s, _item: bar.update(task, completed=s.documents))
+    _print_summary(summary, config.db)
+    if summary.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _print_summary(summary, db: str) -> None:
+    table = Table(title=f"ingest into {db}")
+    table.add_column("documents", justify="right")
+    for name in ("stored", "duplicates", "skipped", "failed"):
+        table.add_column(name, justify="right")
+    table.add_column("docs/s", justify="right")
+    table.add_row(str(summary.documents), str(summary.stored), str(summary.duplicates), str(summary.skipped),
+                  str(summary.failed), f"{summary.docs_per_second:,.1f}")
+    err.print(table)
+    for failure in summary.failures[:20]:
+        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+    if len(summary.failures) > 20:
+        err.print(f"... and {len(summary.failures) - 20} more: see `chronicle errors`")
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -"),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    articles_only: bool = typer.Option(False, "--articles-only", help="Stop after article extraction."),
+    input_format: str = typer.Option("auto", "--input-format", help="auto, jsonl, csv, warc or files."),
+    id_field: Optional[str] = typer.Option(None, "--id-field"),
+    text_field: Optional[str] = typer.Option(None, "--text-field"),
+    title_field: Optional[str] = typer.Option(None, "--title-field"),
+    date_field: Optional[str] = typer.Option(None, "--date-field"),
+    url_field: Optional[str] = typer.Option(None, "--url-field"),
+    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb"),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Print one record per document on stdout (no store); failures go to stderr."""
+    from .pipeline import extract_records
+
+    config = _config(config_file)
+    fields = {"id_field": id_field, "text_field": text_field, "title_field": title_field,
+              "date_field": date_field, "url_field": url_field}
+    options = _source_options(config, input_format, fields, max_file_mb)
+    failed = 0
+
+    def records() -> Iterable[dict[str, Any]]:
+        nonlocal failed
+        for item in extract_records(paths, config, options, articles_only):
+            if isinstance(item, Failure):
+                failed += 1
+                err.print(f"failed {item.source} ({item.stage}): {item.reason}", highlight=False, markup=False)
+            else:
+                yield item.to_dict()
+
+    try:
+        write_rows(records(), fmt, sys.stdout)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@app.command()
+def articles(
+    db: Optional[str] = DbOption,
+    publisher: Optional[str] = typer.Option(None, help="Only this publisher (site)."),
+    language: Optional[str] = typer.Option(None, help="Only this language code (en, fa, ps, ...)."),
+    since: Optional[str] = typer.Option(None, help="Published on or after this ISO date."),
+    until: Optional[str] = typer.Option(None, help="Published on or before this ISO date (or prefix)."),
+    fmt: str = FormatOption,
+    limit: int = LimitOption,
+    output: Optional[Path] = OutputOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """List stored articles, newest first."""
+    with _store(db, config_file) as store:
+        rows = store.articles(publisher=publisher, language=language, since=since, until=until, limit=limit)
+    _emit(rows, fmt, [
+        ("id", lambda r: r["id"][:12]), ("published", lambda r: r["published"]),
+        ("publisher", lambda r: r["publisher"]), ("lang", lambda r: r["language"]),
+        ("agency", lambda r: r["agency"]), ("title", lambda r: _short(r["title"], 70)),
+    ], output, "articles")
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='Words (all must occur), "a phrase", or a prefix*.'),
+    db: Optional[str] = DbOption,
+    fmt: str = FormatOption,
+    limit: int = typer.Option(20, "--limit", "-n"),
+    output: Optional[Path] = OutputOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Full-text search over titles and bodies (Persian included)."""
+    with _store(db, config_file) as store:
+        rows = store.search(query, limit=limit)
+    _emit(rows, fmt, [
+        ("id", lambda r: r["article_id"][:12]), ("published", lambda r: r["published"]),
+        ("publisher", lambda r: r["publisher"]), ("title", lambda r: _short(r["title"], 50)),
+        ("snippet", lambda r: _short(r["snippet"], 100)),
+    ], output, f"search: {query}")
+
+
+@app.command()
+def stories(
+    db: Optional[str] = DbOption,
+    min_size: int = typer.Option(2, "--min-size", help="Only stories with at least this many copies."),
+    fmt: str = FormatOption,
+    limit: int = LimitOption,
+    output: Optional[Path] = OutputOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Near-duplicate copies of one story (the same wire dispatch on several sites)."""
+    with _store(db, config_file) as store:
+        rows = store.stories(min_size=min_size, limit=limit)
+    _emit(rows, fmt, [
+        ("story", lambda r: r["id"][:12]), ("copies", lambda r: len(r["article_ids"])),
+        ("title", lambda r: _short(r["title"], 60)), ("articles", lambda r: " ".join(a[:12] for a in r["article_ids"])),
+    ], output, "stories")
+
+
+@app.command()
+def errors(
+    db: Optional[str] = DbOption,
+    fmt: str = FormatOption,
+    limit: int = typer.Option(200, "--limit", "-n"),
+    output: Optional[Path] = OutputOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Documents that failed, with the stage and the reason."""
+    with _store(db, config_file) as store:
+        rows = store.failures(limit=limit)
+    _emit(rows, fmt, [
+        ("source", lambda r: r["source"]), ("stage", lambda r: r["stage"]), ("reason", lambda r: r["reason"]),
+        ("time", lambda r: r["time"]),
+    ], output, "errors")
+
+
+@app.command()
+def events(
+    db: Optional[str] = DbOption,
+    actor: Optional[str] = typer.Option(None, help="Source or target code prefix (RUS, RUSGOV) or name part."),
+    country: Optional[str] = typer.Option(None, help="Source or target country (ISO-3, e.g. SYR)."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (ACCUSE) or CAMEO code prefix (112)."),
+    since: Optional[str] = typer.Option(None, help="On or after this ISO date."),
+    until: Optional[str] = typer.Option(None, help="On or before this ISO date (or prefix)."),
+    fmt: str = FormatOption,
+    limit: int = LimitOption,
+    output: Optional[Path] = OutputOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Coded events: who did what to whom."""
+    with _store(db, config_file) as store:
+        rows = store.events(actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+    _emit(rows, fmt, [
+        ("date", lambda r: r["event"]["date"] or r["published"]), ("type", lambda r: r["event"]["type"]),
+        ("cameo", lambda r: r["event"]["cameo"]), ("source", lambda r: _actor(r["event"]["source"])),
+        ("target", lambda r: _actor(r["event"]["target"])), ("trigger", lambda r: r["event"]["trigger"]),
+        ("sentence", lambda r: _short(r["event"]["sentence"], 80)),
+    ], output, "events")
+
+
+@app.command()
+def quotes(
+    db: Optional[str] = DbOption,
+    speaker: Optional[str] = typer.Option(None, help="Part of the speaker's name, or a code prefix."),
+    since: Optional[str] = typer.Option(None, help="Article published on or after this ISO date."),
+    until: Optional[str] = typer.Option(None, help="Article published on or before this ISO date (or prefix)."),
+    fmt: str = FormatOption,
+    limit: int = LimitOption,
+    output: Optional[Path] = OutputOption,
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Who said what."""
+    with _store(db, config_file) as store:
+        rows = store.quotes(speaker=speaker, since=since, until=until, limit=limit)
+    _emit(rows, fmt, [
+        ("date", lambda r: r["published"]), ("kind", lambda r: r["quote"]["kind"]),
+        ("speaker", lambda r: (r["quote"]["speaker"] or {}).get("name") or (r["quote"]["speaker"] or {}).get("text")),
+        ("cue", lambda r: r["quote"]["cue"]), ("quote", lambda r: _short(r["quote"]["text"], 90)),
+    ], output, "quotes")
+
+
+@app.command()
+def stats(
+    db: Optional[str] = DbOption,
+    fmt: str = typer.Option("table", "--format", "-f", help="table or jsonl."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Counts: documents, articles, duplicates, failures, stories, events, quotes, languages."""
+    with _store(db, config_file) as store:
+        figures = store.stats()
+    if fmt != "table":
+        _emit([figures], fmt, [], None, "stats")
+        return
+    table = Table(title="store")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key, value in figures.to_dict().items():
+        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else str(value)
+        table.add_row(key, shown)
+    out.print(table)
+
+
+@app.command("eval")
+def evaluate(
+    name: str = typer.Argument(..., help="seed, plover-gsr, petr2-gsr, petr-unittest, polnear or aeb."),
+    path: Optional[str] = typer.Argument(None, help="The data set (default: under CHRONICLE_SHARED)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Score Chronicle against a gold data set."""
+    from .eval import evaluate as run_eval, format_report
+
+    result = run_eval(name, path, _config(config_file))
+    if fmt == "json":
+        out.print_json(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        out.print(format_report(result))

@@ -1,0 +1,210 @@
+"""The stages joined: sources -> readers -> articles -> analysis, and ingest into a store.
+
+``extract_records`` is stateless: one Record (or Failure) per document, in input order.
+``ingest`` writes them to a store, one transaction per document, skipping documents an earlier
+run completed; killed at any moment and run again, it stores every document exactly once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from .articles import CrossDocumentBoilerplate, build_article
+from .config import Config
+from .errors import ChronicleError
+from .model import Analysis, Article, Document, Failure, RawArticle, Record, Serializable
+from .sources import SourceOptions, iter_documents
+from .store import Store
+
+if TYPE_CHECKING:
+    from .analysis import Analyzer
+
+WINDOW = 128  # documents read before any is cleaned: repeated lines are learnt across this many
+
+Item = Record | Failure
+
+
+@dataclass
+class IngestSummary(Serializable):
+    """What one ingest did. ``documents`` counts every document met, skipped ones included."""
+
+    documents: int = 0
+    stored: int = 0  # new articles
+    duplicates: int = 0  # articles whose id (content hash) was already stored
+    skipped: int = 0  # documents completed by an earlier run
+    failed: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+def extract_records(
+    inputs: list[str],
+    config: Config,
+    source_options: SourceOptions | None = None,
+    articles_only: bool = False,
+    *,
+    skip: Callable[[str], bool] | None = None,
+    learner: CrossDocumentBoilerplate | None = None,
+    on_learnt: Callable[[CrossDocumentBoilerplate], None] | None = None,
+) -> Iterator[Item]:
+    """One Record (article + analysis) or Failure per document of ``inputs``, in order.
+
+    ``skip(source)`` drops documents before they are read; ``learner`` carries cross-document
+    boilerplate counts in (a fresh one by default) and ``on_learnt`` sees it after each window.
+    """
+    options = source_options or SourceOptions.from_config(config)
+    learner = learner or CrossDocumentBoilerplate.from_config(config)
+    analyzer = None if articles_only else _analyzer(config)
+    documents = iter_documents(inputs, options)
+    if skip is not None:
+        documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
+    for window in _windows(documents, WINDOW):
+        raws = [_read(doc) for doc in window]
+        for raw in raws:
+            if isinstance(raw, RawArticle):
+                learner.observe(raw)
+        if on_learnt is not None:
+            on_learnt(learner)
+        built = [_build(raw, learner) for raw in raws]
+        yield from _analyse(built, analyzer)
+
+
+def ingest(
+    inputs: list[str],
+    store: Store,
+    config: Config,
+    source_options: SourceOptions | None = None,
+    articles_only: bool = False,
+    progress: Callable[[IngestSummary, Item | None], None] | None = None,
+) -> IngestSummary:
+    """Extract every document of ``inputs`` into ``store``; failures are recorded, never raised.
+
+    ``progress(summary, item)`` is called after each document (item None for a skipped one).
+    """
+    summary = IngestSummary()
+    started = time.perf_counter()
+
+    def skip(source: str) -> bool:
+        done = store.has_source(source)
+        if done:
+            summary.documents += 1
+            summary.skipped += 1
+            _report(progress, summary, None, started)
+        return done
+
+    learner = _stored_learner(store, config)
+    records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
+                              on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]))
+    for item in records:
+        _store_item(store, item, summary)
+        _report(progress, summary, item, started)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def count_documents(inputs: list[str], config: Config, source_options: SourceOptions | None = None) -> int:
+    """How many documents (and source failures) ``inputs`` hold: a read of the bytes, no parsing."""
+    return sum(1 for _ in iter_documents(inputs, source_options or SourceOptions.from_config(config)))
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _windows(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    iterator = iter(items)
+    while window := list(islice(iterator, size)):
+        yield window
+
+
+def _read(doc: Document | Failure) -> RawArticle | Failure:
+    """Document -> RawArticle, or the Failure that explains why not."""
+    if isinstance(doc, Failure):
+        return doc
+    from .readers import read  # readers load trafilatura; imported when the first document comes
+
+    try:
+        return read(doc)
+    except ChronicleError as exc:
+        return exc.to_failure()
+    except Exception as exc:  # a reader bug must cost one document, not the batch
+        return Failure(doc.source, "reader", f"unexpected error: {exc!r}")
+
+
+def _build(raw: RawArticle | Failure, learner: CrossDocumentBoilerplate) -> Article | Failure:
+    if isinstance(raw, Failure):
+        return raw
+    try:
+        return build_article(raw, learner, learner.profiles)
+    except ChronicleError as exc:
+        return exc.to_failure()
+    except Exception as exc:  # same reason as in _read
+        return Failure(raw.source, "article", f"unexpected error: {exc!r}")
+
+
+def _analyzer(config: Config) -> "Analyzer":
+    from .analysis import Analyzer  # loads spaCy: only when analysis is wanted
+
+    return Analyzer(config)
+
+
+def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Iterator[Item]:
+    """Records in the order of ``items``; articles analysed in one batch, failures passed on."""
+    articles = [a for a in items if isinstance(a, Article)]
+    analyses = _analyses(articles, analyzer) if analyzer is not None else {}
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+        elif analyzer is None:
+            yield Record(article=item)
+        elif isinstance(analyses.get(item.id), Failure):
+            yield analyses[item.id]
+        else:
+            yield Record(article=item, analysis=analyses.get(item.id))
+
+
+def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analysis | Failure]:
+    """Analysis per article id; when the batch fails, each article alone, so one bad one fails alone."""
+    try:
+        return {a.article_id: a for a in analyzer.analyze(articles)}
+    except Exception:  # find which article broke the batch
+        found: dict[str, Analysis | Failure] = {}
+        for article in articles:
+            try:
+                found.update({a.article_id: a for a in analyzer.analyze([article])})
+            except Exception as exc:
+                reason = exc.reason if isinstance(exc, ChronicleError) else f"unexpected error: {exc!r}"
+                found[article.id] = Failure(article.source, "analysis", reason)
+        return found
+
+
+def _stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
+    """A boilerplate learner that goes on from the counts the store kept."""
+    fresh = CrossDocumentBoilerplate.from_config(config)
+    data = {"min_docs": fresh.min_docs, "min_share": fresh.min_share, "groups": store.boilerplate()}
+    return CrossDocumentBoilerplate.from_dict(data, fresh.profiles)
+
+
+def _store_item(store: Store, item: Item, summary: IngestSummary) -> None:
+    summary.documents += 1
+    if isinstance(item, Failure):
+        store.add_failure(item)
+        summary.failed += 1
+        summary.failures.append(item)
+    elif store.add_record(item):
+        summary.stored += 1
+    else:
+        summary.duplicates += 1
+
+
+def _report(progress: Callable[[IngestSummary, Item | None], None] | None, summary: IngestSummary, item: Item | None, started: float) -> None:
+    summary.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(summary, item)
