@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from fixtures_bad import (
     make_gzip,
     make_tar,
@@ -210,3 +213,44 @@ def test_documents_are_yielded_lazily(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("changed after the first document")
     assert first.content == b"a"
     assert next(stream).content.startswith(b"changed")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.sampled_from(["x.zip", "x.tar.gz", "x.tar", "x.gz", "x.warc.gz", "x.warc", "x.jsonl", "x.csv", "x.bin"]),
+    content=st.binary(max_size=1024),
+)
+def test_random_bytes_in_any_container_never_raise(name: str, content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / name, content)
+        items = run([str(path)])
+    assert all(isinstance(item, (Document, Failure)) for item in items)
+    assert all(item.source.startswith(str(path)) for item in items)
+
+
+def _valid_container(folder: Path, name: str) -> bytes:
+    """A small well-formed container of the kind ``name`` says, to be damaged by the test."""
+    members = {"a.txt": "alpha " * 50, "b.html": "<p>beta</p>" * 30}
+    if name.endswith(".zip"):
+        return make_zip(folder / name, members).read_bytes()
+    if name.endswith(".tar.gz"):
+        return make_tar(folder / name, members).read_bytes()
+    if name.endswith(".warc.gz"):
+        return make_warc_gz(folder / name, [warc_response(f"http://a/{k}", v.encode()) for k, v in members.items()]).read_bytes()
+    rows = "".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in members.items())
+    return make_gzip(folder / name, rows).read_bytes()
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    name=st.sampled_from(["d.zip", "d.tar.gz", "d.warc.gz", "d.jsonl.gz"]),
+    cut=st.floats(min_value=0.0, max_value=1.0),
+    junk=st.binary(max_size=16),
+)
+def test_damaged_containers_never_raise(name: str, cut: float, junk: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        data = _valid_container(Path(folder), name)
+        position = int(len(data) * cut)
+        path = write(Path(folder) / name, data[:position] + junk + data[position + len(junk) :])
+        items = run([str(path)])
+    assert all(isinstance(item, (Document, Failure)) for item in items)

@@ -47,15 +47,13 @@ class _Budget:
         return None
 
 
-def _member(
-    name: str, size: int, opener: Callable[[], BinaryIO | None], options: SourceOptions
-) -> Document | Failure | None:
-    """One regular member as a Document (None when it has no data), or its size Failure."""
+def _member(name: str, size: int, opener: Callable[[], BinaryIO | None], options: SourceOptions) -> Document | Failure:
+    """One regular member as a Document, or its size Failure."""
     if size > options.max_file_bytes:
         return too_large(name, size, options.max_file_bytes)
     stream = opener()
-    if stream is None:
-        return None
+    if stream is None:  # tarfile gives None only for non-regular members, filtered out before
+        return failure(name, "cannot extract this member")
     with stream:
         content = read_limited(stream, options.max_file_bytes)
     if content is None:  # the header under-declared the size
@@ -75,10 +73,11 @@ def read_zip(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                     yield over
                     return
                 name = f"{source}!{info.filename}"
-                item = _member(name, info.file_size, lambda: archive.open(info), options)
-                if item is not None:
-                    yield item
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, *CORRUPT_ERRORS) as error:
+                try:
+                    yield _member(name, info.file_size, lambda: archive.open(info), options)
+                except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
+                    yield failure(name, f"cannot extract this member: {error}")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, *CORRUPT_ERRORS) as error:
         yield _damaged(source, error)
 
 
@@ -93,10 +92,7 @@ def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                 if over := budget.spend(info.size):
                     yield over
                     return
-                name = f"{source}!{info.name}"
-                item = _member(name, info.size, lambda: archive.extractfile(info), options)
-                if item is not None:
-                    yield item
+                yield _member(f"{source}!{info.name}", info.size, lambda: archive.extractfile(info), options)
     except (tarfile.TarError, *CORRUPT_ERRORS) as error:
         yield _damaged(source, error)
 
