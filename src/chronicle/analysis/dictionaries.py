@@ -49,12 +49,22 @@ def load_dictionaries(paths: Iterable[str | os.PathLike], strict: bool = True) -
     """One index holding every actor/agent entry of ``paths``, in order (later files add).
 
     strict: a malformed line raises DictionaryError; with ``strict=False`` it is logged as a
-    warning naming the file and line, and skipped (the shipped Phoenix files have three).
+    warning naming the file and line, and skipped (the shipped Phoenix files have nine,
+    e.g. seven-digit dates).
     """
-    index = PhraseIndex()
+    keys = []
     for path in paths:
         stat = os.stat(path)
-        index.extend(_parse_cached(str(path), stat.st_size, stat.st_mtime_ns, strict))
+        keys.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return _index_cached(tuple(keys), strict)
+
+
+@lru_cache(maxsize=8)
+def _index_cached(keys: tuple[tuple[str, int, int], ...], strict: bool) -> PhraseIndex:
+    # the index is read-only once built, so resolvers over the same files share one
+    index = PhraseIndex()
+    for path, size, mtime in keys:
+        index.extend(_parse_cached(path, size, mtime, strict))
     return index
 
 
