@@ -49,8 +49,8 @@ class _Context:
     profile: SiteProfile | None
     learner: CrossDocumentBoilerplate | None
     group: str
-    headings: set[str]
-    title_key: str | None
+    title_key: str | None  # the reader's title, unless it is site chrome
+    title_keys: set[str]  # headings and the reader's title: lines that may be the title
 
 
 def build_article(
@@ -63,13 +63,9 @@ def build_article(
     profile = find_profile(raw, profiles)
     publisher = publisher_of(raw, profile)
     lines = [line for line in map(normalize_line, raw.text.splitlines()) if line]
-    ctx = _Context(
-        profile,
-        boilerplate,
-        group_key(raw, publisher),
-        {match_key(h) for h in raw.headings},
-        _usable_title(raw.title, profile),
-    )
+    title_key = _usable_title(raw.title, profile)
+    title_keys = {match_key(h) for h in raw.headings} | ({title_key} if title_key else set())
+    ctx = _Context(profile, boilerplate, group_key(raw, publisher), title_key, title_keys)
     found, kept = _scan(lines, ctx)
     if not kept:
         raise ArticleError(raw.source, "no article text left after removing boilerplate and metadata")
@@ -96,44 +92,48 @@ def build_article(
 
 
 def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
-    """Sort every line into metadata, boilerplate or body; returns findings and body lines."""
+    """Sort every line into metadata, boilerplate or body; returns findings and body lines.
+
+    Metadata lines are read before cross-document chrome is removed, since a wire site prints
+    the same agency line on every page; headings come after, so a repeated masthead is no title.
+    """
     found, kept = _Found(), []
-    head_end = _head_end(lines, ctx.headings)
+    head_end = _head_end(lines, ctx.title_keys)
     tail_start = len(lines) - TAIL_LINES
     for i, line in enumerate(lines):
-        if _is_chrome(line, ctx, near_edge=i < head_end or i >= tail_start):
+        in_head = i < head_end
+        if ctx.profile and ctx.profile.is_boilerplate(profile_form(line)):
             found.removed.append(line)
-        elif i < head_end and _take_head_line(line, ctx, found):
+        elif in_head and _take_metadata_line(line, ctx, found):
+            found.removed.append(line)
+        elif _is_chrome(line, ctx, near_edge=in_head or i >= tail_start):
+            found.removed.append(line)
+        elif in_head and match_key(line) in ctx.title_keys:
+            found.title_candidates.append(line)
             found.removed.append(line)
         else:
             kept.append(line)
     return found, kept
 
 
-def _head_end(lines: list[str], headings: set[str]) -> int:
+def _head_end(lines: list[str], title_keys: set[str]) -> int:
     """Index of the first prose paragraph: lines above it are masthead, title and metadata."""
     for i, line in enumerate(lines[:HEAD_MAX_LINES]):
         prose = len(line.split()) >= PROSE_MIN_WORDS and _SENTENCE_END.search(line)
-        if prose and match_key(line) not in headings:
+        if prose and match_key(line) not in title_keys:
             return i
     return min(len(lines), HEAD_MAX_LINES)
 
 
 def _is_chrome(line: str, ctx: _Context, near_edge: bool) -> bool:
-    """Site-profile lines, lines repeated across the publisher's documents, contact lines."""
-    if ctx.profile and ctx.profile.is_boilerplate(profile_form(line)):
-        return True
+    """Lines repeated across the publisher's documents; contact lines at the top or bottom."""
     if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
         return True
     return near_edge and metadata.is_contact_line(line)
 
 
-def _take_head_line(line: str, ctx: _Context, found: _Found) -> bool:
-    """Record ``line`` if it is a title, section, agency, byline or date line; True if it was."""
-    key = match_key(line)
-    if key in ctx.headings or key == ctx.title_key:
-        found.title_candidates.append(line)
-        return True
+def _take_metadata_line(line: str, ctx: _Context, found: _Found) -> bool:
+    """Record ``line`` if it is a section, agency, byline or date line; True if it was."""
     section = ctx.profile.section_of(profile_form(line)) if ctx.profile else None
     if section:
         found.section = found.section or section.name

@@ -2,8 +2,10 @@
 
 In: text. Out: an ISO 639-1 code ("en", "fa", "ps", "ar", ...) or None for text too short to
 tell. Dari and Iranian Persian both come out as "fa" (one written language, one code; the
-Afghan/Iranian distinction lives in dates and publishers, not here). General identifiers
-confuse Pashto with Persian, so Arabic-script text is checked for letters only Pashto uses.
+Afghan/Iranian distinction lives in dates and publishers, not here). CLD2 (pycld2, fast, its
+tables compiled in) decides first; langid's bundled model (slow to load) only when CLD2 is
+unsure. General identifiers confuse Pashto with Persian, so Arabic-script text is also checked
+for letters only Pashto uses.
 """
 
 from __future__ import annotations
@@ -11,20 +13,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import pycld2
+
 from .normalize import arabic_script_share
 
 # Letters Pashto has and Persian/Dari lack: ټ ډ ړ ږ ښ ګ ڼ ې ۍ ځ څ (Unicode Arabic block).
 _PASHTO_LETTERS = re.compile("[\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06d0\u06cd\u0681\u0685]")
 _ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _PASHTO_MIN_SHARE = 0.01  # Pashto prose has several per hundred letters; Dari none
-_SAMPLE_CHARS = 4000  # the opening of a long article is enough, and keeps langid fast
+_SAMPLE_CHARS = 4000  # the opening of a long article is enough
 _MIN_LETTERS = 3
 _ARABIC_SCRIPT_LANGS = ("fa", "ps", "ar", "ur")
+_CLD2_ALIASES = {"iw": "he", "jw": "jv", "zh-Hant": "zh"}  # CLD2's old codes -> ISO 639-1
 
 
 @lru_cache(maxsize=1)
-def _identifier():
-    """langid's bundled model, loaded once (it ships with the package: no download)."""
+def _langid():
+    """langid's bundled model, loaded once and only if needed (it ships with the package)."""
     from langid.langid import LanguageIdentifier, model
 
     return LanguageIdentifier.from_modelstring(model, norm_probs=True)
@@ -41,16 +46,26 @@ def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return None
+    code = _cld2(sample) or _langid().classify(sample)[0]
     if arabic_script_share(sample) > 0.5:
-        return _arabic_script_language(sample)
-    code, _ = _identifier().classify(sample)
+        return _arabic_script_language(sample, code)
     return code
 
 
-def _arabic_script_language(sample: str) -> str:
-    """Pashto by its letters; otherwise langid chooses among the Arabic-script languages."""
+def _cld2(sample: str) -> str | None:
+    """CLD2's language when it calls its answer reliable, else None."""
+    try:
+        reliable, _, details = pycld2.detect(sample)
+    except pycld2.error:  # lone surrogates and other text CLD2 cannot take
+        return None
+    code = details[0][1]
+    return _CLD2_ALIASES.get(code, code) if reliable and code != "un" else None
+
+
+def _arabic_script_language(sample: str, code: str) -> str:
+    """Pashto by its letters; otherwise the identifier's Arabic-script language, Dari/Persian "fa"."""
     if pashto_share(sample) >= _PASHTO_MIN_SHARE:
         return "ps"
-    ranked = _identifier().rank(sample)
-    code = next((c for c, _ in ranked if c in _ARABIC_SCRIPT_LANGS), "fa")
-    return "fa" if code == "ps" else code  # no Pashto letters: langid's "ps" is Dari
+    if code in _ARABIC_SCRIPT_LANGS and code != "ps":  # no Pashto letters: "ps" is a Dari misread
+        return code
+    return "fa"

@@ -1,0 +1,241 @@
+"""Articles stage: boilerplate removal (profiles, cross-document, contacts) and metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+
+import pytest
+
+from chronicle.articles import CrossDocumentBoilerplate, build_article
+from chronicle.articles.profiles import load_profiles, parse_profile
+from chronicle.config import Config
+from chronicle.errors import ArticleError
+from chronicle.model import Article, RawArticle
+
+STORY = [
+    "The provincial council agreed on Monday to repair the old canal before the spring floods.",
+    "Farmers said the water had not reached their fields for two seasons.",
+    "Work is due to start next month, the council said.",
+]
+
+# A made-up bilingual site, described the way data/sites/*.yaml describes real ones.
+PROFILE = parse_profile(
+    {
+        "name": "valley-news.example",
+        "hosts": ["valley-news.example"],
+        "recognise": {"lines": ["^اخبار دره$"]},
+        "boilerplate": ["^اخبار دره$", "^VN-VN$", "^valley-news\\.example$"],
+        "sections": [{"name": "Local", "name_fa": "محلی"}],
+        "meta": {"site_name_fa": "اخبار دره"},
+        "date_order": "DMY",
+    }
+)
+
+
+def _raw(lines: list[str], **kwargs) -> RawArticle:
+    kwargs.setdefault("source", "docs/a.md")
+    return RawArticle(format="markdown", text="\n".join(lines), **kwargs)
+
+
+def _site_page(head_order: list[int] | None = None) -> RawArticle:
+    head = ["اخبار دره", "VN-VN", "valley-news.example", "Local", "محلی", "Reuters", "Canal to be repaired", "4/3/2021"]
+    if head_order:
+        head = [head[i] for i in head_order]
+    return _raw(head + STORY, headings=["اخبار دره", "Canal to be repaired"])
+
+
+def test_site_profile_removes_chrome_and_reads_metadata():
+    article = build_article(_site_page(), profiles=[PROFILE])
+    assert article.body == "\n\n".join(STORY)
+    assert article.publisher == "valley-news.example"
+    assert (article.section, article.meta["section_fa"]) == ("Local", "محلی")
+    assert article.agency == "Reuters"
+    assert article.title == "Canal to be repaired"
+    assert article.published == "2021-03-04"  # the profile says day first
+    assert article.language == "en"
+    assert "VN-VN" in article.boilerplate and "اخبار دره" in article.boilerplate
+    assert article.meta["site_name_fa"] == "اخبار دره"
+
+
+def test_shuffled_masthead_gives_the_same_article():
+    expected = build_article(_site_page(), profiles=[PROFILE])
+    order = list(range(8))
+    for seed in range(5):
+        random.Random(seed).shuffle(order)
+        article = build_article(_site_page(order), profiles=[PROFILE])
+        assert (article.body, article.title, article.section, article.agency, article.published) == (
+            expected.body, expected.title, expected.section, expected.agency, expected.published
+        ), order
+
+
+def test_generic_metadata_without_profile():
+    raw = _raw(["Canal to be repaired", "By Jane Doe, Associated Press", "Tuesday, 4 March 2021"] + STORY, headings=["Canal to be repaired"])
+    article = build_article(raw, profiles=[])
+    assert (article.title, article.byline, article.agency, article.published) == (
+        "Canal to be repaired", "Jane Doe", "Associated Press", "2021-03-04"
+    )
+    assert article.body.startswith(STORY[0])
+
+
+def test_dateline_gives_agency_and_stays_in_body():
+    raw = _raw(["KABUL, Afghanistan (AP) — " + STORY[0]] + STORY[1:])
+    article = build_article(raw, profiles=[])
+    assert article.agency == "Associated Press"
+    assert article.body.startswith("KABUL, Afghanistan (AP) —")
+
+
+def test_solar_hijri_date_line():
+    raw = _raw(["24 Hoot 1390"] + STORY)
+    assert build_article(raw, profiles=[]).published == "2012-03-14"
+
+
+def test_date_in_a_sentence_is_not_a_date_line():
+    sentence = "The council met on 4 March 2021 and agreed on the plan."
+    article = build_article(_raw([sentence] + STORY), profiles=[])
+    assert article.published is None
+    assert article.body.startswith(sentence)
+
+
+def test_contact_lines_removed_at_the_edges_only():
+    middle = "www.canal-fund.example"  # a donation address the story gives: article text
+    story = STORY * 3
+    raw = _raw(["www.valley.example", "desk@valley.example"] + story[:4] + [middle] + story[4:] + ["Tel: +93 700 000 000"])
+    article = build_article(raw, profiles=[])
+    assert article.boilerplate == ["www.valley.example", "desk@valley.example", "Tel: +93 700 000 000"]
+    assert middle in article.body.split("\n\n")
+
+
+def test_publisher_from_url_host():
+    article = build_article(_raw(STORY, url="https://www.news.example/2021/canal"), profiles=[])
+    assert article.publisher == "news.example"
+
+
+def test_reader_title_that_is_the_masthead_is_ignored():
+    article = build_article(_raw(["اخبار دره"] + STORY, title="اخبار دره"), profiles=[PROFILE])
+    assert article.title is None
+    assert article.body == "\n\n".join(STORY)
+
+
+def test_id_is_content_hash_of_body():
+    article = build_article(_site_page(), profiles=[PROFILE])
+    assert article.id == hashlib.sha256(article.body.encode()).hexdigest()[:16]
+    plain = build_article(_raw(STORY), profiles=[])
+    assert plain.id == article.id  # same story, different chrome: same id
+
+
+def test_persian_article_is_normalised_and_identified():
+    arabic_yeh_kaf = "\u0643ابل"  # "Kabul" typed with Arabic kaf
+    lines = [
+        "۲۴ حوت ۱۳۹۰",
+        f"شورای ولایتی روز دوشنبه تصمیم گرفت که کانال قدیمی {arabic_yeh_kaf} را پیش از سیلاب‌های بهاری ترمیم کند.",
+        "دهقانان گفتند که آب برای دو فصل به زمین‌هایشان نرسیده است.",
+    ]
+    article = build_article(_raw(lines), profiles=[])
+    assert article.language == "fa"
+    assert article.published == "2012-03-14"
+    assert "\u0643" not in article.body and "\u06a9ابل" in article.body
+    assert "\u200c" in article.body  # ZWNJ kept
+
+
+def test_pashto_article():
+    lines = ["د ولایتي شورا غړو د دوشنبې په ورځ پرېکړه وکړه چې زوړ کانال به د پسرلي له سېلابونو مخکې جوړ شي."]
+    assert build_article(_raw(lines), profiles=[]).language == "ps"
+
+
+def test_nothing_left_is_an_article_error():
+    with pytest.raises(ArticleError, match="no article text left"):
+        build_article(_raw(["اخبار دره", "VN-VN"]), profiles=[PROFILE])
+
+
+def test_article_round_trips_through_json():
+    article = build_article(_site_page(), profiles=[PROFILE])
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+# --------------------------------------------------------------------------- cross-document
+
+
+def _unprofiled_page(i: int) -> RawArticle:
+    story = [f"Story number {i} tells how the canal in district {i} was repaired by the villagers."]
+    return _raw(["Mountain Courier", "Independent news since 1999"] + story, url=f"https://courier.example/{i}")
+
+
+def test_repeated_lines_of_a_publisher_are_boilerplate():
+    learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
+    pages = [_unprofiled_page(i) for i in range(4)]
+    for page in pages:
+        learner.observe(page)
+    article = build_article(pages[0], boilerplate=learner, profiles=[])
+    assert article.body.startswith("Story number 0")
+    assert {"Mountain Courier", "Independent news since 1999"} <= set(article.boilerplate)
+
+
+def test_too_few_documents_learn_nothing():
+    learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
+    for page in [_unprofiled_page(0), _unprofiled_page(1)]:
+        learner.observe(page)
+    assert not learner.is_boilerplate("courier.example", "Mountain Courier")
+
+
+def test_the_same_document_twice_counts_once():
+    learner = CrossDocumentBoilerplate(min_docs=2, min_share=0.3, profiles=[])
+    for _ in range(3):
+        learner.observe(_unprofiled_page(0))
+    assert learner.groups() == {"courier.example": 1}
+    assert not learner.is_boilerplate("courier.example", "Mountain Courier")
+
+
+def test_lines_are_counted_per_publisher():
+    learner = CrossDocumentBoilerplate(min_docs=2, min_share=0.3, profiles=[])
+    learner.observe(_unprofiled_page(0))
+    other = _unprofiled_page(1)
+    other.url = "https://other.example/1"
+    learner.observe(other)
+    assert not learner.is_boilerplate("courier.example", "Mountain Courier")
+
+
+def test_documents_without_publisher_group_by_folder():
+    learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
+    pages = [_raw(["Mountain Courier", f"Story {i} about a canal that was repaired by the villagers."], source=f"site/{i}.md") for i in range(3)]
+    for page in pages:
+        learner.observe(page)
+    assert build_article(pages[0], boilerplate=learner, profiles=[]).boilerplate == ["Mountain Courier"]
+
+
+def test_counts_round_trip_and_thresholds_from_config():
+    learner = CrossDocumentBoilerplate.from_config(Config(boilerplate_min_docs=2, boilerplate_min_share=0.5))
+    for i in range(3):
+        learner.observe(_unprofiled_page(i))
+    restored = CrossDocumentBoilerplate.from_dict(json.loads(json.dumps(learner.to_dict())), profiles=[])
+    assert (restored.min_docs, restored.min_share) == (2, 0.5)
+    assert restored.is_boilerplate("courier.example", "mountain   courier")
+    restored.observe(_unprofiled_page(0))  # already seen before saving
+    assert restored.groups() == {"courier.example": 3}
+
+
+def test_extra_profile_file_from_config(tmp_path):
+    path = tmp_path / "valley.yaml"
+    path.write_text("name: valley.example\nhosts: [valley.example]\nboilerplate: ['^Valley Times$']\n", encoding="utf-8")
+    profiles = load_profiles((str(path),))
+    assert profiles[-1].name == "valley.example"
+    article = build_article(_raw(["Valley Times"] + STORY, url="http://valley.example/x"), profiles=profiles)
+    assert article.boilerplate == ["Valley Times"]
+
+
+def test_persian_markdown_article_end_to_end():
+    """A Dari page as Markdown: heading title, Solar Hijri date line, Persian body."""
+    from chronicle.model import Document
+    from chronicle.readers.markdown import read_markdown
+
+    text = (
+        "# ترمیم کانال قدیمی\n\n"
+        "سه‌شنبه ۱۵ جدی ۱۳۹۹\n\n"
+        "شورای ولایتی تصمیم گرفت که کانال قدیمی را پیش از سیلاب‌های بهاری ترمیم کند.\n\n"
+        "دهقانان گفتند که آب برای دو فصل به زمین‌هایشان نرسیده است.\n"
+    )
+    raw = read_markdown(Document(source="fa.md", content=text.encode("utf-8")))
+    article = build_article(raw, profiles=[])
+    assert (article.title, article.published, article.language) == ("ترمیم کانال قدیمی", "2021-01-04", "fa")
+    assert article.body.startswith("شورای ولایتی")
