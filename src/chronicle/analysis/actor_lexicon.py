@@ -74,6 +74,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(normalise(w) for w in _WORD.findall(text) if normalise(w))
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Matching key of one token: lower case, dots dropped ("U.N." == "UN"), quotes unified."""
     key = word.lower().replace("\u2019", "'")
@@ -90,6 +91,10 @@ class PhraseIndex:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())
+
+    def starts(self, keys: frozenset[str]) -> bool:
+        """Whether any phrase begins with one of a token's forms (a cheap pre-check)."""
+        return not self._by_first.keys().isdisjoint(keys)
 
     def add(self, phrase: str | Sequence[str], entry: Entry) -> None:
         """Add one phrase (text, or already normalised words) meaning ``entry``."""

@@ -166,12 +166,14 @@ class ActorResolver:
     def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[_Match]:
         """Longest dictionary phrases, left to right; user dictionary entries first."""
         found: list[_Match] = []
-        i = 0
-        while i < len(doc):
+        covered = 0  # tokens before this are inside an earlier match
+        for i in [i for i, k in enumerate(keys) if self.user.starts(k) or self.lexicon.starts(k)]:
+            if i < covered:
+                continue
             n, entries = self._match_at(doc, keys, i)
             if n:
                 found.append(_Match(i, i + n, entries[-1]))
-            i += max(n, 1)
+                covered = i + n
         return found
 
     def _match_at(self, doc: Doc, keys: list[frozenset[str]], i: int) -> tuple[int, list[Entry]]:
@@ -208,7 +210,8 @@ class ActorResolver:
 
 def _keys(token: Token) -> frozenset[str]:
     """Forms a token matches a dictionary word by: its text and its lemma, normalised."""
-    return frozenset({normalise(token.text), normalise(token.lemma_)})
+    text, lemma = token.text, token.lemma_
+    return frozenset((normalise(text), normalise(lemma))) if text != lemma else frozenset((normalise(text),))
 
 
 def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
@@ -405,7 +408,7 @@ def _is_country_code(code: str | None) -> bool:
 def _pronouns(doc: Doc, used: set[int]) -> list[_Slot]:
     """he/she subjects and objects become mentions of the person they refer to (filled later)."""
     return [_Slot(t.i, t.i + 1, "pronoun", head=t.i) for t in doc
-            if t.lower_ in ("he", "she", "him") and t.i not in used]
+            if t.norm_ in ("he", "she", "him") and t.i not in used]
 
 
 # --------------------------------------------------------------------------- context
