@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
+import yaml
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-from .config import Config, load_config
+from .config import Config, load_config, shared_dir
 from .export import write_rows
 from .model import Failure, Serializable
 
@@ -156,7 +158,7 @@ def _print_summary(summary, db: str) -> None:
                   str(summary.failed), f"{summary.docs_per_second:,.1f}")
     err.print(table)
     for failure in summary.failures[:20]:
-        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
     if len(summary.failures) > 20:
         err.print(f"... and {len(summary.failures) - 20} more: see `chronicle errors`")
 
@@ -189,7 +191,8 @@ def extract(
         for item in extract_records(paths, config, options, articles_only):
             if isinstance(item, Failure):
                 failed += 1
-                err.print(f"failed {item.source} ({item.stage}): {item.reason}", highlight=False, markup=False)
+                err.print(f"failed {item.source} ({item.stage}): {item.reason}", highlight=False, markup=False,
+                          soft_wrap=True)
             else:
                 yield item.to_dict()
 
@@ -346,6 +349,14 @@ def stats(
     out.print(table)
 
 
+def _default_dataset(name: str) -> str:
+    """The gold data of evaluation ``name`` under the shared folder (data/eval_datasets.yaml)."""
+    table = yaml.safe_load(resources.files("chronicle").joinpath("data", "eval_datasets.yaml").read_text("utf-8"))
+    if name not in table:
+        raise typer.BadParameter(f"unknown evaluation {name!r}; choose from {', '.join(table)}")
+    return str(shared_dir() / table[name])
+
+
 @app.command("eval")
 def evaluate(
     name: str = typer.Argument(..., help="seed, plover-gsr, petr2-gsr, petr-unittest, polnear or aeb."),
@@ -356,7 +367,7 @@ def evaluate(
     """Score Chronicle against a gold data set."""
     from .eval import evaluate as run_eval, format_report
 
-    result = run_eval(name, path, _config(config_file))
+    result = run_eval(name, path or _default_dataset(name), _config(config_file))
     if fmt == "json":
         out.print_json(json.dumps(result, ensure_ascii=False, default=str))
     else:

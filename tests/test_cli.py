@@ -1,0 +1,128 @@
+"""The chronicle command as a user runs it: exit codes, what it prints, every output format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from chronicle.cli import EXIT_SOME_FAILED, app
+from chronicle.model import Record
+from chronicle.store import open_store
+
+from test_store import WIRE, analysed, article
+
+runner = CliRunner()
+NEWS = [
+    "The district council approved a plan to repair the old canal before the spring floods, its head said.",
+    "Teachers in the mountain villages received their salaries after a delay of three months, officials said.",
+]
+PERSIAN = "شورای ولسوالی طرح ترمیم کانال کهنه را پیش از سیلاب های بهاری تایید کرد."
+
+
+@pytest.fixture
+def folder(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, text in enumerate(NEWS):
+        (docs / f"news{i}.txt").write_text(text + "\n", encoding="utf-8")
+    (docs / "persian.txt").write_text(PERSIAN + "\n", encoding="utf-8")
+    (docs / "zzz-empty.html").write_bytes(b"")
+    return docs
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_ingest_stores_articles_reports_failures_and_exits_3(folder, tmp_path):
+    db = str(tmp_path / "c.db")
+    result = run("ingest", str(folder), "--db", db, "--articles-only")
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert "zzz-empty.html" in result.stderr and "empty" in result.stderr
+    errors = run("errors", "--db", db, "--format", "jsonl")
+    (failure,) = [json.loads(line) for line in errors.stdout.splitlines()]
+    assert failure["source"].endswith("zzz-empty.html") and failure["stage"] == "reader"
+    assert run("ingest", str(folder / "news0.txt"), "--db", db, "--articles-only").exit_code == 0
+
+
+def test_extract_prints_one_json_record_per_document(folder):
+    result = run("extract", str(folder / "news0.txt"), str(folder / "persian.txt"), "--articles-only")
+    assert result.exit_code == 0
+    records = [Record.from_dict(json.loads(line)) for line in result.stdout.splitlines()]
+    assert [r.article.language for r in records] == ["en", "fa"]
+    assert records[0].article.body == NEWS[0] and records[0].analysis is None
+
+
+def test_extract_failure_goes_to_stderr_and_exit_code(folder):
+    result = run("extract", str(folder / "zzz-empty.html"), "--articles-only")
+    assert result.exit_code == EXIT_SOME_FAILED and result.stdout == ""
+    assert "zzz-empty.html" in result.stderr
+
+
+@pytest.fixture
+def db(folder, tmp_path):
+    path = str(tmp_path / "q.db")
+    run("ingest", str(folder), "--db", path, "--articles-only")
+    with open_store(path) as store:
+        store.add_record(analysed(article("w1", WIRE, title="Clinics", published="2012-03-13")))
+    return path
+
+
+def test_articles_in_every_format(db, tmp_path):
+    table = run("articles", "--db", db)
+    assert "articles (4)" in table.stdout and "Clinics" in table.stdout
+    rows = [json.loads(line) for line in run("articles", "--db", db, "-f", "jsonl").stdout.splitlines()]
+    assert {"en", "fa"} <= {r["language"] for r in rows} and "body" in rows[0]
+    parsed = list(csv.DictReader(io.StringIO(run("articles", "--db", db, "-f", "csv", "-n", "2").stdout)))
+    assert len(parsed) == 2 and "title" in parsed[0]
+    target = tmp_path / "a.parquet"
+    assert run("articles", "--db", db, "-f", "parquet", "-o", str(target)).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(target).num_rows == 4
+
+
+def test_search_english_and_persian(db):
+    hits = [json.loads(x) for x in run("search", "canal", "--db", db, "-f", "jsonl").stdout.splitlines()]
+    assert len(hits) == 1 and "[canal]" in hits[0]["snippet"]
+    persian = run("search", "کانال کهنه", "--db", db, "-f", "jsonl").stdout.splitlines()
+    assert len(persian) == 1
+
+
+def test_events_and_quotes_filters(db):
+    events = run("events", "--db", db, "--actor", "AFG", "--type", "AID", "--since", "2012-03-01", "-f", "jsonl")
+    (row,) = [json.loads(x) for x in events.stdout.splitlines()]
+    assert row["event"]["type"] == "AID" and row["article_id"] == "w1"
+    assert run("events", "--db", db, "--country", "RUS", "-f", "jsonl").stdout == ""
+    assert "AFGGOV" in run("events", "--db", db).stdout
+    quotes = run("quotes", "--db", db, "--speaker", "Karimi", "-f", "csv").stdout
+    assert list(csv.DictReader(io.StringIO(quotes)))[0]["quote.kind"] == "indirect"
+
+
+def test_stats_and_stories(db):
+    stats = json.loads(run("stats", "--db", db, "-f", "jsonl").stdout)
+    assert (stats["articles"], stats["failures"], stats["events"]) == (4, 1, 1)
+    assert "articles" in run("stats", "--db", db).stdout
+    assert run("stories", "--db", db, "-f", "jsonl").stdout == ""  # no near-duplicates here
+
+
+def test_unknown_format_is_a_usage_error(db):
+    result = runner.invoke(app, ["articles", "--db", db, "-f", "xml"])
+    assert result.exit_code == 2 and "xml" in result.output
+
+
+def test_python_dash_m_chronicle_works():
+    result = subprocess.run([sys.executable, "-m", "chronicle", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "ingest" in result.stdout
+
+
+@pytest.mark.slow
+def test_eval_seed_uses_the_shared_data_by_default(shared):
+    result = run("eval", "seed")
+    assert result.exit_code == 0 and "seed" in result.stdout and "metadata" in result.stdout
