@@ -19,16 +19,17 @@ SUPPORTED_LANGUAGES = ("en",)
 
 class Analyzer:
     """Runs spaCy once over many articles and codes each one. ``quotes=False`` leaves quote
-    extraction out (the speed benchmark measures its cost that way)."""
+    extraction out (the speed benchmark measures its cost that way); ``strict=False`` skips
+    malformed user dictionary lines instead of raising ``DictionaryError``."""
 
-    def __init__(self, config: Config | None = None, quotes: bool = True) -> None:
+    def __init__(self, config: Config | None = None, quotes: bool = True, strict: bool = True) -> None:
         from .actors import ActorResolver
         from .events import EventCoder
         from .nlp import load_nlp
 
         self.config = config or load_config()
         self.nlp = load_nlp(self.config.spacy_model)
-        self.resolver = ActorResolver(self.config)
+        self.resolver = ActorResolver(self.config, strict=strict)
         self.coder = EventCoder(dictionaries=list(self.config.dictionaries))
         self.quotes = _quote_extractor(self.config) if quotes else None
 

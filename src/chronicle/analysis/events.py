@@ -32,6 +32,9 @@ MIN_LATIN_SHARE = 0.8
 MAX_CLIMB = 6
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Verb patterns ("restore ... ties") look this far into the verb's object and prepositions.
+PATTERN_ARCS = {"prt", "prep", "dobj", "dative", "attr", "acomp", "oprd", "advmod", "npadvmod"}
+PATTERN_WINDOW = 6
 MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
 CLAUSE_ARCS = {"ccomp", "relcl", "advcl", "parataxis", "acl"}
 # Arcs by which a nested trigger is the content of its parent event ("urged X to withdraw").
@@ -45,6 +48,12 @@ HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "hist
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Heads that only count or group the actor in their "of" phrase.
+PARTITIVES = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+              "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
+              "delegation", "number", "couple", "several", "one", "two", "three"}
+# At most this many events from one trigger with coordinated actors ("X and Y met Z").
+MAX_PAIRS = 6
 
 
 class ActorLookup(Protocol):
@@ -87,9 +96,7 @@ class EventCoder:
         for trig in triggers.values():
             if self._nested(trig.token, triggers) or self._carried_by_noun(trig, triggers):
                 continue
-            event = self._event(trig, sent, article, actors)
-            if event is not None:
-                yield event
+            yield from self._events(trig, sent, article, actors)
         yield from self._deontic_requests(sent, article, actors)
 
     def _trigger(self, tok: Token) -> _Trigger | None:
@@ -106,11 +113,11 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if lemma in self.lexicon.speech_verbs or _no_comment(tok, self.lexicon):
             return None
-        for child in tok.children:
-            if child.dep_ in ("prt", "prep"):
-                entry = self.lexicon.verbs.get(f"{lemma} {child.lower_}")
-                if entry is not None:
-                    return _Trigger(tok, entry, noun=False, particle=child)
+        for word in _following_words(tok):
+            entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
+            if entry is not None:
+                particle = word if word.dep_ in ("prt", "prep") and word.head is tok else None
+                return _Trigger(tok, entry, noun=False, particle=particle)
         entry = self.lexicon.verbs.get(lemma)
         return _Trigger(tok, entry, noun=False) if entry is not None else None
 
@@ -136,19 +143,45 @@ class EventCoder:
 
     # ------------------------------------------------------------------ one event
 
-    def _event(self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup) -> Event | None:
+    def _events(self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+        """The trigger's event, one per pair of coordinated actors ("X and Y met Z")."""
         tok = trig.token
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
         if source is None:
-            return None  # an event nobody did is not coded
+            return  # an event nobody did is not coded
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
-        if target is None and trig.noun and trig.entry.type in ADDRESSED_TYPES:
-            target = _addressee(tok, actors, source)
-        if target is None and trig.noun and not _explicit_source(tok, source):
-            return None  # "oversees cooperation": a noun with neither its own doer nor a target
-        if target is not None and _same(target, source):
-            target = None
-        return self._build(trig, sent, article, source, target, actors)
+        if target is None and trig.noun:
+            target = self._noun_fallback_target(tok, trig.entry, actors, source)
+        if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
+            return  # "oversees cooperation": a noun with neither its own doer nor a target
+        sources = _coordinated(source, tok.doc, actors)
+        targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
+        pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
+        for src, tgt in pairs[:MAX_PAIRS]:
+            yield self._build(trig, sent, article, src, tgt, actors)
+
+    def _noun_fallback_target(self, tok: Token, entry: EventEntry, actors: ActorLookup, source: Mention) -> Mention | None:
+        """Target of an event noun from the clause around it: requests and threats go to the
+        clause subject ("despite calls from the West" -> Russia); other nouns to the verb's
+        object ("engaged X in a firefight", "X were killed in shelling"); protests to where
+        they happen ("a protest in Beijing")."""
+        if entry.type in ADDRESSED_TYPES:
+            return _addressee(tok, actors, source)
+        verb = _governing_verb(tok)
+        if verb is not None and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            for dep in ("dobj", "nsubjpass"):
+                mention = _actor(_child(verb, {dep}), actors)
+                if mention is not None and not _same(mention, source):
+                    return mention
+        if entry.type == "PROTEST":
+            return _prep_actor(tok, {"in", "at", "outside"}, actors) or (
+                _prep_actor(verb, {"in", "at", "outside"}, actors) if verb is not None else None
+            )
+        return None
+
+    def _light_object(self, tok: Token) -> bool:
+        """The noun is the object of a light verb: "staged a protest", "launched an attack"."""
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lexicon.light_verbs
 
     def _build(
         self, trig: _Trigger, sent: Span, article: Article, source: Mention, target: Mention | None, actors: ActorLookup
@@ -237,6 +270,13 @@ def _verb_files(dictionaries: list[str]) -> list[str]:
     return [path for path in dictionaries if is_verb_dictionary(path)]
 
 
+def _following_words(tok: Token) -> list[Token]:
+    """Words of the verb's own phrase after it (particle, object, prepositional phrases), nearest
+    first: where "call for", "restore ... ties" patterns find their second word."""
+    words = [w for c in tok.rights if c.dep_ in PATTERN_ARCS for w in c.subtree]
+    return sorted((w for w in words if w.i > tok.i and w.i - tok.i <= PATTERN_WINDOW), key=lambda w: w.i)
+
+
 def _codable(sent: Span) -> bool:
     """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
     if len(sent) > MAX_SENTENCE_TOKENS:
@@ -284,6 +324,10 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
         tok = tok.head.head
     if tok.pos_ == "PRON":
         return actors.resolve_pronoun(tok)
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and _pobj(of) is not None:
+            return _actor(_pobj(of), actors)  # "hundreds of UN troops"
     mention = actors.mention_for_token(tok)
     if mention is not None and mention.code:
         return mention
@@ -342,7 +386,10 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
                 return mention
     if trig.particle is not None and trig.particle.dep_ == "prep":
         return _actor(_pobj(trig.particle), actors)
-    return _prep_actor(tok, TARGET_PREPOSITIONS, actors)
+    direct = _prep_actor(tok, TARGET_PREPOSITIONS, actors)
+    obj = _child(tok, {"dobj"})
+    # "ratified an agreement with the EU": the object's partner is the target
+    return direct or (_prep_actor(obj, TARGET_PREPOSITIONS, actors) if obj is not None else None)
 
 
 def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
@@ -438,6 +485,23 @@ def _yield_request(tok: Token, lexicon: Lexicon) -> EventEntry:
         if entry is not None and entry.type in ("RETREAT", "CONCEDE"):
             return EventEntry("REQUEST", "1056" if "military" in entry.context else "105", "yield", entry.context)
     return EventEntry("REQUEST", "100")
+
+
+def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mention]:
+    """The mention and its coordinated partners: "Brazil and the United States", "US and
+    British activists" (a nested mention of another country)."""
+    found = [mention]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return found
+    nested = [m for m in getattr(actors, "mentions", []) if mention.start <= m.start and m.end <= mention.end]
+    partners = [_actor(c, actors) for c in span.root.conjuncts] + nested
+    for other in partners:
+        if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):
+            continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
+        if not any(_same(other, m) or other.code == m.code for m in found):
+            found.append(other)
+    return found
 
 
 def _same(a: Mention, b: Mention) -> bool:

@@ -84,12 +84,13 @@ def sentence_article(key: str, text: str, date: str | None) -> Article:
     return Article(id=f"gold-{key}", source=key, body=body, published=date, language="en")
 
 
-def analyze_all(articles: Iterable[Article], config: Config, quotes: bool = False) -> dict[str, Analysis]:
-    """Analysis of each article by id, through one Analyzer run."""
+def analyze_all(articles: Iterable[Article], config: Config, strict: bool = True) -> dict[str, Analysis]:
+    """Analysis (without quotes) of each article by id, through one Analyzer run;
+    ``strict=False`` for third-party dictionaries that carry a few malformed lines."""
     from chronicle.analysis import Analyzer
 
     articles = list(articles)
-    analyzer = Analyzer(config, quotes=quotes)
+    analyzer = Analyzer(config, quotes=False, strict=strict)
     return {a.article_id: a for a in analyzer.analyze(articles)}
 
 
