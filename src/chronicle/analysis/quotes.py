@@ -10,8 +10,10 @@ A failure inside one article yields no quotes for it, never an exception.
 
 from __future__ import annotations
 
+import bisect
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +31,10 @@ MIN_DIRECT_WORDS = 4
 CONTINUATION_CHARS = 1200
 # how far past a closing mark (in tokens) a cue verb may stand: '"...," the senator said.'
 CUE_WINDOW_TOKENS = 12
+WORD = re.compile(r"\w")
+DASHES = "―—–"
+NOUNISH = ("PROPN", "NOUN", "PRON")
+TIME_LABELS = ("DATE", "TIME")
 
 
 @dataclass
@@ -62,6 +68,8 @@ class QuoteExtractor:
         quoted = find_quoted(doc.text, self.lexicon)
         frames = find_frames(doc, self.lexicon)
         candidates = _pair(doc, quoted, frames, self.lexicon)
+        for cand in candidates:
+            cand.speaker_token = _speaker_outside_quotes(doc, cand, quoted)
         return _to_quotes(candidates, doc, article, actors, self.lexicon)
 
 
@@ -74,7 +82,8 @@ def _pair(doc: Doc, quoted: list[QuotedSpan], frames: list[Frame], lex: QuoteLex
     used: set[int] = set()
     out: list[_Candidate] = []
     qi = 0
-    for frame in frames:
+    clipped = (_clip_to_paragraph(doc.text, f) for f in _outside_quotes(frames, quoted))
+    for frame in (f for f in clipped if f is not None):
         while qi < len(quoted) and quoted[qi].close_at <= frame.start:
             qi += 1  # quotes are sorted; skip those that end before this frame
         inside = []
@@ -83,7 +92,7 @@ def _pair(doc: Doc, quoted: list[QuotedSpan], frames: list[Frame], lex: QuoteLex
                 break
             if _overlap(quoted[k].start, quoted[k].end, frame.start, frame.end) > 0:
                 inside.append(k)
-        out.extend(_frame_candidates(frame, quoted, inside, used))
+        out.extend(_frame_candidates(doc.text, frame, quoted, inside, used))
     for k, q in enumerate(quoted):
         if k not in used:
             cand = _lone_quote(doc, q, lex)
@@ -93,12 +102,43 @@ def _pair(doc: Doc, quoted: list[QuotedSpan], frames: list[Frame], lex: QuoteLex
     return _drop_nested(out)
 
 
-def _frame_candidates(frame: Frame, quoted: list[QuotedSpan], inside: list[int], used: set[int]) -> list[_Candidate]:
+def _outside_quotes(frames: list[Frame], quoted: list[QuotedSpan]) -> list[Frame]:
+    """Frames whose cue stands outside every quote: a "he said" inside a quote is the speaker's
+    own report, not the attribution of the quote."""
+    kept = []
+    for frame in frames:
+        if _quote_at(quoted, frame.cue_start) is None:
+            kept.append(frame)
+    return kept
+
+
+def _quote_at(quoted: list[QuotedSpan], pos: int) -> QuotedSpan | None:
+    """The quoted stretch holding character ``pos`` (marks included), if any."""
+    k = bisect.bisect_right([q.open_at for q in quoted], pos) - 1
+    return quoted[k] if k >= 0 and pos < quoted[k].close_at else None
+
+
+def _clip_to_paragraph(text: str, frame: Frame) -> Frame | None:
+    """A frame's content stays in its cue's paragraph: parses run across blank lines."""
+    p_start = text.rfind("\n", 0, frame.cue_start) + 1
+    p_end = text.find("\n", frame.cue_end)
+    p_end = len(text) if p_end < 0 else p_end
+    start, end = max(frame.start, p_start), min(frame.end, p_end)
+    if end - start < 2:
+        return None
+    return replace(frame, start=start, end=end)
+
+
+def _frame_candidates(
+    text: str, frame: Frame, quoted: list[QuotedSpan], inside: list[int], used: set[int]
+) -> list[_Candidate]:
     """One frame: its quoted parts become direct quotes when they fill most of it, else it is mixed."""
     if not inside:
         return [_Candidate("indirect", frame.start, frame.end, frame)]
     covered = sum(_overlap(quoted[k].start, quoted[k].end, frame.start, frame.end) for k in inside)
-    if covered * 2 >= frame.end - frame.start and frame.speech:
+    # words before the first mark ('said Putin has "been a leader"') make the report mixed
+    lead = WORD.search(text, frame.start, max(frame.start, quoted[inside[0]].open_at))
+    if covered * 2 >= frame.end - frame.start and frame.speech and not lead:
         used.update(inside)
         cands = [_Candidate("direct", quoted[k].start, quoted[k].end, frame) for k in inside]
         last = quoted[inside[-1]]
@@ -127,6 +167,9 @@ def _lone_quote(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None
         return None
     cue = _cue_after(doc, q, lex) or _cue_before(doc, q, span, lex)
     words = sum(1 for t in span if t.is_alpha)
+    signed = _dash_signature(doc, q)
+    if signed is not None:
+        return _Candidate("direct", q.start, q.end, speaker_token=signed)
     if _starts_sentence(doc.text, q.open_at):
         if cue is not None:
             return _Candidate("direct", q.start, q.end, cue_token=cue, speaker_token=subject_of(cue))
@@ -138,6 +181,25 @@ def _lone_quote(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None
         # a short quoted phrase inside reported speech: 'dismissed ... as "wishful thinking."'
         return _Candidate("mixed", q.start, q.end, cue_token=governor, speaker_token=subject_of(governor))
     return None
+
+
+def _dash_signature(doc: Doc, q: QuotedSpan) -> Token | None:
+    """'"..." ― Carla Sanchez': a name after a dash that follows the closing mark signs the quote."""
+    i = q.close_at
+    while i < len(doc.text) and doc.text[i] in " \xa0\t":
+        i += 1
+    if not q.closed or i >= len(doc.text) or doc.text[i] not in DASHES:
+        return None
+    span = doc.char_span(i, min(len(doc.text), i + 1), alignment_mode="expand")
+    if span is None:
+        return None
+    name = None
+    for t in doc[span.end : min(len(doc), span.end + 6)]:
+        if t.pos_ != "PROPN" and not (t.is_space and name is None):
+            break
+        if t.pos_ == "PROPN":
+            name = t
+    return name
 
 
 def _cue_after(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> Token | None:
@@ -172,6 +234,49 @@ def _governing_cue(span: object, lex: QuoteLexicon) -> Token | None:
     return None
 
 
+def _speaker_outside_quotes(doc: Doc, cand: _Candidate, quoted: list[QuotedSpan]) -> Token | None:
+    """The parser's subject, unless it lies inside a quote (then the noun beside the cue)."""
+    tok = cand.frame.speaker if cand.frame else cand.speaker_token
+    if tok is not None and _quote_at(quoted, tok.idx) is None:
+        return tok
+    if cand.frame is not None:
+        cue = doc.char_span(cand.frame.cue_start, cand.frame.cue_end, alignment_mode="expand")
+        verb = cue[0] if cue is not None and len(cue) else None
+    else:
+        verb = cand.cue_token
+    if verb is None:
+        return None
+    return _noun_beside(doc, verb, quoted)
+
+
+def _noun_beside(doc: Doc, verb: Token, quoted: list[QuotedSpan]) -> Token | None:
+    """'...," Flynn, a surrogate, said' -> Flynn; 'said Obama' -> Obama.
+
+    Left of the cue back to the closing mark: the first proper name, else the nearest noun.
+    Otherwise the name right after the cue, skipping dates ("said Thursday")."""
+    left: list[Token] = []
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_quote is False and _quote_at(quoted, doc[i].idx) is None:
+        left.append(doc[i])
+        i -= 1
+    names = [t for t in left if t.pos_ == "PROPN" and t.ent_type_ not in TIME_LABELS]
+    if names:
+        first = names[-1]  # left is reversed: the last item is the leftmost name
+        while first.i + 1 < verb.i and doc[first.i + 1].pos_ == "PROPN":
+            first = doc[first.i + 1]
+        return first
+    nouns = [t for t in left if t.pos_ in NOUNISH]
+    if nouns:
+        return nouns[0]
+    found = None
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+        if t.ent_type_ in TIME_LABELS or (t.pos_ not in NOUNISH and t.dep_ not in ("det", "compound", "amod")):
+            break
+        if t.pos_ in NOUNISH:
+            found = t
+    return found
+
+
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
     """Drop a quote found twice (two cues governing one clause); keep nested reports ("X said the
     U.N. says C") since each has its own speaker. ``cands`` are sorted by start, longest first."""
@@ -195,8 +300,7 @@ def _to_quotes(cands: list[_Candidate], doc: Doc, article: Article, actors: obje
             _inherit(quote, previous)
         else:
             _set_cue(quote, cand)
-            speaker_tok = cand.frame.speaker if cand.frame else cand.speaker_token
-            quote.speaker = tracker.resolve(speaker_tok)
+            quote.speaker = tracker.resolve(cand.speaker_token)
         quotes.append(quote)
         previous = quote
     fill_descriptions(quotes)

@@ -37,7 +37,7 @@ def speaker_tokens(head: Token) -> list[Token]:
         if child.dep_ in ("flat", "compound") and child.i == end + 1:
             end = child.i
     span = head.doc[start : end + 1]
-    toks = [t for t in span if not (t.is_punct and t.i in (span.start, span.end - 1))]
+    toks = [t for t in span if not ((t.is_punct or t.is_space) and t.i in (span.start, span.end - 1))]
     return toks or [head]
 
 

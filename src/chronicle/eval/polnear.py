@@ -49,7 +49,7 @@ def _spans(field_text: str) -> list[tuple[int, int]]:
     for part in field_text.split(";"):
         a, b = part.split()
         out.append((int(a), int(b)))
-    return out
+    return sorted(out)  # fragments are not always listed in text order
 
 
 def parse_ann(ann: str) -> list[GoldAttribution]:
