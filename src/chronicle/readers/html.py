@@ -28,6 +28,8 @@ from chronicle.model import Document, Link, RawArticle
 NO_ARTICLE = "no article text found in HTML (only navigation/scripts)"
 # A text whose lines are this share (by characters) of link labels is a menu, not an article.
 NAVIGATION_SHARE = 0.8
+# A body line that is the whole label of one link, this long or longer, links to another story.
+TEASER_WORDS = 5
 # A line of at least this many words ending a sentence is prose, not a masthead, verse or label.
 PROSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?؟…][\"'”’»)]*$")
@@ -90,11 +92,12 @@ def read_html(document: Document) -> RawArticle:
         meta = page_metadata(tree, document.url)
         publisher = meta.sitename or _host(meta.url)
         title = _declared_title(meta, publisher)
-        text = extract_body(tree, meta.url, title)
+        labels = link_labels(tree)
+        text = extract_body(tree, meta.url, title, labels)
         title = title or headline(tree, text) or extract_title(tree)
     except Exception as exc:  # trafilatura/htmldate/lxml raise many types on broken markup
         raise ReaderError(document.source, "HTML could not be parsed", detail=repr(exc)) from exc
-    if not text or is_navigation(tree, text):
+    if not text or is_navigation(text, labels):
         raise ReaderError(document.source, NO_ARTICLE)
     return RawArticle(
         source=document.source,
@@ -132,7 +135,9 @@ def _date_params() -> dict[str, Any]:
 # --------------------------------------------------------------------------- body
 
 
-def extract_body(tree: HtmlElement, url: str | None = None, title: str | None = None) -> str:
+def extract_body(
+    tree: HtmlElement, url: str | None = None, title: str | None = None, labels: frozenset[str] = frozenset()
+) -> str:
     """The cleaned article text of a parsed page, one paragraph per line ('' when there is none).
 
     Runs trafilatura twice in its fast mode, once favouring recall and once precision, and keeps
@@ -141,8 +146,8 @@ def extract_body(tree: HtmlElement, url: str | None = None, title: str | None = 
     lines are article (captions, embedded posts); when it keeps little, it chose the wrong block.
     ``tree`` is not modified (trafilatura works on a copy).
     """
-    recall = clean_body(_trafilatura(tree, url, favor_recall=True), title)
-    precise = clean_body(_trafilatura(tree, url, favor_precision=True), title)
+    recall = clean_body(_trafilatura(tree, url, favor_recall=True), title, labels)
+    precise = clean_body(_trafilatura(tree, url, favor_precision=True), title, labels)
     share = len(precise) / len(recall) if recall else 0.0
     low, high = PRECISE_SHARE
     return precise if low <= share < high or not recall else recall
@@ -155,16 +160,21 @@ def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> str:
     return text or ""
 
 
-def is_navigation(tree: HtmlElement, text: str) -> bool:
+def link_labels(tree: HtmlElement) -> frozenset[str]:
+    """The visible text of every link of the page, whitespace collapsed."""
+    return frozenset(_label(a) for a in tree.iter("a"))
+
+
+def is_navigation(text: str, labels: frozenset[str]) -> bool:
     """True when the extracted text is mostly link labels of the page: a menu or link list."""
-    labels = {_label(a) for a in tree.iter("a")}
     lines = text.splitlines()
     in_links = sum(len(line) for line in lines if line in labels)
     return in_links >= NAVIGATION_SHARE * sum(len(line) for line in lines)
 
 
-def clean_body(text: str, title: str | None = None) -> str:
-    """Drop boilerplate lines (data/html/boilerplate.yaml) and a leading copy of the title."""
+def clean_body(text: str, title: str | None = None, labels: frozenset[str] = frozenset()) -> str:
+    """Drop boilerplate lines (data/html/boilerplate.yaml), lines that are one whole link of at
+    least TEASER_WORDS words (``labels``: a teaser for another story) and a leading copy of the title."""
     rules = _rules()
     kept: list[str] = []
     in_block = False
@@ -176,6 +186,8 @@ def clean_body(text: str, title: str | None = None) -> str:
             continue  # an item of a "Related:" list
         in_block = bool(rules.block_headers.fullmatch(line))
         if in_block or rules.lines.fullmatch(line) or rules.date_lines.fullmatch(line):
+            continue
+        if line.removeprefix("- ") in labels and len(line.split()) >= TEASER_WORDS:
             continue
         kept.append(line)
     if kept and title and _same_words(kept[0], title):
