@@ -56,8 +56,15 @@ def test_unknown_format_hint_is_refused() -> None:
 
 def test_corpus_fields_fill_the_raw_article() -> None:
     meta = {"id": "7", "title": "A title", "date": "2021-08-15", "publisher": "Pajhwok"}
-    raw = read(Document(source="c.jsonl#7", content=b"Body line.", format="text", url="http://p.af/7", meta=meta))
-    assert (raw.title, raw.published, raw.publisher, raw.url) == ("A title", "2021-08-15", "Pajhwok", "http://p.af/7")
+    raw = read(
+        Document(source="c.jsonl#7", content=b"Body line.", format="text", url="http://p.af/7", meta=meta)
+    )
+    assert (raw.title, raw.published, raw.publisher, raw.url) == (
+        "A title",
+        "2021-08-15",
+        "Pajhwok",
+        "http://p.af/7",
+    )
 
 
 # ------------------------------------------------------------------ bad input

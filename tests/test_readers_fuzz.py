@@ -60,7 +60,9 @@ def test_each_reader_function_directly(module: str, function: str, content: byte
 
 
 @FUZZ
-@given(position=st.integers(min_value=0, max_value=len(VALID_PDF) - 1), junk=st.binary(min_size=1, max_size=64))
+@given(
+    position=st.integers(min_value=0, max_value=len(VALID_PDF) - 1), junk=st.binary(min_size=1, max_size=64)
+)
 def test_damaged_pdf_bytes(position: int, junk: bytes) -> None:
     damaged = VALID_PDF[:position] + junk + VALID_PDF[position + len(junk) :]
     _only_reader_errors(read, Document(source="damaged.pdf", content=damaged))
@@ -73,4 +75,3 @@ def test_decode_gives_text_or_reader_error(content: bytes) -> None:
         assert isinstance(decode(content, "fuzz"), str)
     except ReaderError as error:
         assert error.reason.startswith("binary data")
-

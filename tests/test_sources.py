@@ -9,8 +9,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from fixtures_bad import (
     make_gzip,
     make_tar,
@@ -20,6 +18,8 @@ from fixtures_bad import (
     warc_response,
     write,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.model import Document, Failure
 from chronicle.sources import SourceOptions, iter_documents
@@ -135,13 +135,20 @@ def test_archive_with_too_many_members(tmp_path: Path) -> None:
 
 def test_jsonl_corpus_with_fields_and_bad_rows(tmp_path: Path) -> None:
     rows = [
-        {"doc_id": "a1", "body": "<html><body><p>Kabul</p></body></html>", "headline": "H", "meta": {"day": "2021-08-15"}},
+        {
+            "doc_id": "a1",
+            "body": "<html><body><p>Kabul</p></body></html>",
+            "headline": "H",
+            "meta": {"day": "2021-08-15"},
+        },
         {"doc_id": "a2", "body": "Plain text report."},
         {"doc_id": "a3"},
     ]
     lines = [json.dumps(r) for r in rows] + ["{broken", "[1, 2]"]
     path = write(tmp_path / "c.jsonl", "\n".join(lines) + "\n")
-    items = run([str(path)], id_field="doc_id", text_field="body", title_field="headline", date_field="meta.day")
+    items = run(
+        [str(path)], id_field="doc_id", text_field="body", title_field="headline", date_field="meta.day"
+    )
     first, second, no_text, broken, not_object = items
     assert (first.source, first.format, first.meta) == (
         f"{path}#a1",
@@ -217,7 +224,9 @@ def test_documents_are_yielded_lazily(tmp_path: Path) -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    name=st.sampled_from(["x.zip", "x.tar.gz", "x.tar", "x.gz", "x.warc.gz", "x.warc", "x.jsonl", "x.csv", "x.bin"]),
+    name=st.sampled_from(
+        ["x.zip", "x.tar.gz", "x.tar", "x.gz", "x.warc.gz", "x.warc", "x.jsonl", "x.csv", "x.bin"]
+    ),
     content=st.binary(max_size=1024),
 )
 def test_random_bytes_in_any_container_never_raise(name: str, content: bytes) -> None:
@@ -236,7 +245,9 @@ def _valid_container(folder: Path, name: str) -> bytes:
     if name.endswith(".tar.gz"):
         return make_tar(folder / name, members).read_bytes()
     if name.endswith(".warc.gz"):
-        return make_warc_gz(folder / name, [warc_response(f"http://a/{k}", v.encode()) for k, v in members.items()]).read_bytes()
+        return make_warc_gz(
+            folder / name, [warc_response(f"http://a/{k}", v.encode()) for k, v in members.items()]
+        ).read_bytes()
     rows = "".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in members.items())
     return make_gzip(folder / name, rows).read_bytes()
 
@@ -254,3 +265,28 @@ def test_damaged_containers_never_raise(name: str, cut: float, junk: bytes) -> N
         path = write(Path(folder) / name, data[:position] + junk + data[position + len(junk) :])
         items = run([str(path)])
     assert all(isinstance(item, (Document, Failure)) for item in items)
+
+
+def test_jsonl_line_over_the_limit_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "c.jsonl", json.dumps({"id": "big", "text": "x" * 5000}) + '\n{"id": "ok", "text": "t"}\n'
+    )
+    too_long, ok = run([str(path)], max_file_bytes=1024)
+    assert too_long.source == f"{path}#1" and too_long.reason == "line 1 is over the 1 KB limit"
+    assert ok.source == f"{path}#ok"
+
+
+def test_truncated_zip_reason_says_why(tmp_path: Path) -> None:
+    whole = make_zip(tmp_path / "w.zip", {"a.txt": "alpha " * 400})
+    cut = write(tmp_path / "cut.zip", truncate(whole.read_bytes(), 0.8))
+    [failure] = run([str(cut)])
+    assert (
+        failure.reason == "truncated or corrupt archive: zip directory missing at the end (file cut short?)"
+    )
+
+
+def test_linked_folders_are_followed_once(tmp_path: Path) -> None:
+    write(tmp_path / "news" / "a.txt", "a")
+    (tmp_path / "news" / "loop").symlink_to(tmp_path / "news", target_is_directory=True)
+    (tmp_path / "mirror").symlink_to(tmp_path / "news", target_is_directory=True)
+    assert sources(run([str(tmp_path / "news")])) == [str(tmp_path / "news" / "a.txt")]

@@ -8,7 +8,7 @@ before any reader sees them. Bad input raises ``ReaderError(source, reason)``.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import ReaderError
 from ..model import Document, RawArticle

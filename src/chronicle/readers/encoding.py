@@ -12,6 +12,7 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 from ..errors import ReaderError
 from ..sources.formats import formats_table
@@ -31,13 +32,17 @@ _LATIN_MOJIBAKE = re.compile(r"[\u00c0-\u024f]{3,}")
 _UTF8_SLACK = 0.02
 # Share of control characters above which decoded text is binary data, not a document.
 _CONTROL_SHARE = 0.05
+# Encodings are judged on this much of the start of a document: enough words, bounded time.
+_SAMPLE = 65536
+# C0/C1 control characters other than tab, newlines, form feed and escape.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 def decode(content: bytes, source: str) -> str:
     """Decode document bytes to text; raises ReaderError when they decode to binary noise."""
     text = _decode(content)
-    controls = sum(1 for ch in text if _is_control(ch))
-    if controls > _CONTROL_SHARE * max(len(text), 1):
+    sample = text[:_SAMPLE]
+    if len(_CONTROLS.findall(sample)) > _CONTROL_SHARE * max(len(sample), 1):
         raise ReaderError(source, "binary data, not a document (looks like unknown binary data)")
     return text
 
@@ -54,23 +59,23 @@ def _decode(content: bytes) -> str:
     except UnicodeDecodeError:
         pass
     loose = content.decode("utf-8", errors="replace")
-    non_ascii = sum(1 for ch in loose if ord(ch) > 127)
+    non_ascii = len(content.translate(None, bytes(range(128))))  # high bytes, counted in C
     if loose.count("\ufffd") <= _UTF8_SLACK * non_ascii:
         return loose
-    return best_legacy_decoding(content)
+    return content.decode(best_legacy_encoding(content[:_SAMPLE]), errors="replace")
 
 
-def best_legacy_decoding(content: bytes) -> str:
-    """The highest-scoring decoding among the legacy encodings; latin-1 when none decodes."""
-    best, best_score = content.decode("latin-1"), float("-inf")
+def best_legacy_encoding(sample: bytes) -> str:
+    """The legacy encoding whose decoding of ``sample`` scores best; latin-1 when none decodes."""
+    best, best_score = "latin-1", float("-inf")
     for encoding in formats_table()["legacy_encodings"]:
         try:
-            text = content.decode(encoding)
+            text = sample.decode(encoding)
         except UnicodeDecodeError:
             continue
         score = plausibility(text)
         if score > best_score:  # strict: the earlier encoding wins ties
-            best, best_score = text, score
+            best, best_score = encoding, score
     return best
 
 
@@ -96,7 +101,7 @@ def plausibility(text: str) -> float:
 
 def _has_mixed_case(word: str) -> bool:
     """True for a word with an upper-case letter right after a lower-case one."""
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return any(a.islower() and b.isupper() for a, b in pairwise(word))
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +114,7 @@ def _is_letter(ch: str) -> bool:
 
 
 def _is_control(ch: str) -> bool:
-    """C0/C1 control characters other than tab, newlines and form feed."""
-    return unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\x0b\x1b"
+    return _CONTROLS.match(ch) is not None
 
 
 def _script(ch: str) -> str:

@@ -27,7 +27,7 @@ def is_pdf(content: bytes) -> bool:
 
 
 def utf16_byte_order(sample: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" for BOM-less UTF-16 of mostly Latin text (NULs every other byte)."""
+    """ "utf-16-le"/"utf-16-be" for BOM-less UTF-16 of mostly Latin text (NULs every other byte)."""
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]

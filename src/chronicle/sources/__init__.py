@@ -8,8 +8,8 @@ a ``Failure`` per input that could not be read. It streams and never raises for 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..model import Document, Failure
 from .archives import read_tar, read_zip

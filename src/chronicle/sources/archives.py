@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import tarfile
 import zipfile
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from ..model import Document, Failure
 from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
@@ -47,7 +49,9 @@ class _Budget:
         return None
 
 
-def _member(name: str, size: int, opener: Callable[[], BinaryIO | None], options: SourceOptions) -> Document | Failure:
+def _member(
+    name: str, size: int, opener: Callable[[], BinaryIO | None], options: SourceOptions
+) -> Document | Failure:
     """One regular member as a Document, or its size Failure."""
     if size > options.max_file_bytes:
         return too_large(name, size, options.max_file_bytes)
@@ -74,11 +78,13 @@ def read_zip(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                     return
                 name = f"{source}!{info.filename}"
                 try:
-                    yield _member(name, info.file_size, lambda: archive.open(info), options)
+                    yield _member(name, info.file_size, partial(archive.open, info), options)
                 except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
                     yield failure(name, f"cannot extract this member: {error}")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, *CORRUPT_ERRORS) as error:
-        yield _damaged(source, error)
+    except zipfile.BadZipFile as error:
+        yield corrupt(source, _zip_hint(path, error))
+    except (zipfile.LargeZipFile, NotImplementedError, *CORRUPT_ERRORS) as error:
+        yield corrupt(source, error)
 
 
 def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
@@ -92,13 +98,18 @@ def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                 if over := budget.spend(info.size):
                     yield over
                     return
-                yield _member(f"{source}!{info.name}", info.size, lambda: archive.extractfile(info), options)
+                yield _member(f"{source}!{info.name}", info.size, partial(archive.extractfile, info), options)
     except (tarfile.TarError, *CORRUPT_ERRORS) as error:
-        yield _damaged(source, error)
+        yield corrupt(source, error)
 
 
-def _damaged(source: str, error: BaseException) -> Failure:
-    """Unreadable archive file (missing, permission) or damaged contents."""
-    if isinstance(error, (FileNotFoundError, PermissionError, IsADirectoryError)):
-        return failure(source, f"cannot read file: {error.strerror}")
-    return corrupt(source, error)
+def _zip_hint(path: Path, error: zipfile.BadZipFile) -> BaseException:
+    """zipfile says "File is not a zip file" when the directory at the end is missing: say why."""
+    try:
+        with path.open("rb") as stream:
+            starts_like_zip = stream.read(4) == b"PK\x03\x04"
+    except OSError:
+        return error
+    if starts_like_zip and "not a zip file" in str(error):
+        return zipfile.BadZipFile("zip directory missing at the end (file cut short?)")
+    return error

@@ -12,13 +12,14 @@ import gzip
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO
 
 from ..model import Document, Failure
 from .files import CORRUPT_ERRORS, corrupt, failure, too_large
 from .formats import looks_like_html
-from .options import SourceOptions
+from .options import SourceOptions, human_size
 
 
 def read_corpus(path: Path, source: str, kind: str, options: SourceOptions) -> Iterator[Document | Failure]:
@@ -26,7 +27,7 @@ def read_corpus(path: Path, source: str, kind: str, options: SourceOptions) -> I
     try:
         raw = path.open("rb")
     except OSError as error:
-        yield failure(source, f"cannot read file: {error.strerror or error}")
+        yield corrupt(source, error)
         return
     with raw:
         stream: BinaryIO = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
@@ -38,7 +39,7 @@ def read_corpus_stream(
 ) -> Iterator[Document | Failure]:
     """Rows of a JSONL or CSV byte stream; a damaged stream ends with one Failure."""
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-    rows = _jsonl_rows(text, source) if kind == "jsonl" else _csv_rows(text, options)
+    rows = _jsonl_rows(text, source, options.max_file_bytes) if kind == "jsonl" else _csv_rows(text, options)
     try:
         for line, row in rows:
             yield row if isinstance(row, Failure) else _document(row, line, source, options)
@@ -46,20 +47,39 @@ def read_corpus_stream(
         yield corrupt(source, error)
 
 
-def _jsonl_rows(text: io.TextIOWrapper, source: str) -> Iterator[tuple[int, dict[str, Any] | Failure]]:
+def _jsonl_rows(
+    text: io.TextIOWrapper, source: str, limit: int
+) -> Iterator[tuple[int, dict[str, Any] | Failure]]:
     """(line number, parsed object or Failure) for each non-blank line."""
-    for number, line in enumerate(text, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield number, failure(f"{source}#{number}", f"invalid JSON on line {number}: {error.msg}")
-            continue
-        if not isinstance(row, dict):
-            yield number, failure(f"{source}#{number}", f"line {number} is not a JSON object")
-            continue
-        yield number, row
+    for number, line in _lines(text, limit):
+        name = f"{source}#{number}"
+        if line is None:
+            yield number, failure(name, f"line {number} is over the {human_size(limit)} limit")
+        elif line.strip():
+            yield number, _json_object(line, number, name)
+
+
+def _lines(text: io.TextIOWrapper, limit: int) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines; None for a line longer than ``limit`` (skipped without holding it in memory)."""
+    number = 0
+    while line := text.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith("\n"):
+            while (rest := text.readline(limit + 1)) and not rest.endswith("\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
+
+
+def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return failure(name, f"invalid JSON on line {number}: {error.msg}")
+    if not isinstance(row, dict):
+        return failure(name, f"line {number} is not a JSON object")
+    return row
 
 
 def _csv_rows(text: io.TextIOWrapper, options: SourceOptions) -> Iterator[tuple[int, dict[str, Any]]]:

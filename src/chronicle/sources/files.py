@@ -5,8 +5,9 @@ from __future__ import annotations
 import gzip
 import sys
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from ..errors import SourceError
 from ..model import Document, Failure
@@ -25,7 +26,7 @@ def failure(source: str, reason: str, detail: str = "") -> Failure:
 
 
 def too_large(source: str, size: int | None, limit: int) -> Failure:
-    """"file is 60 MB, over the 50 MB limit" (or "file is over ..." when the size is unknown)."""
+    """ "file is 60 MB, over the 50 MB limit" (or "file is over ..." when the size is unknown)."""
     amount = f"{human_size(size)}, over" if size is not None else "over"
     return failure(source, f"file is {amount} the {human_size(limit)} limit")
 
@@ -35,7 +36,9 @@ def expands_too_far(source: str, limit: int) -> Failure:
 
 
 def corrupt(source: str, error: BaseException) -> Failure:
-    """The one Failure for a truncated or damaged gzip/zip/tar/WARC file."""
+    """The one Failure for a file that cannot be opened, or a truncated or damaged gzip/zip/tar/WARC."""
+    if isinstance(error, (FileNotFoundError, PermissionError, IsADirectoryError)):
+        return failure(source, f"cannot read file: {error.strerror}")
     return failure(source, f"truncated or corrupt archive: {error or type(error).__name__}")
 
 
@@ -70,9 +73,6 @@ def read_gzip(path: Path, source: str, options: SourceOptions) -> Iterator[Docum
     try:
         with gzip.open(path, "rb") as stream:
             content = read_limited(stream, options.max_file_bytes)
-    except FileNotFoundError as error:
-        yield failure(source, f"cannot read file: {error.strerror}")
-        return
     except CORRUPT_ERRORS as error:
         yield corrupt(source, error)
         return

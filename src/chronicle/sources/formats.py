@@ -9,7 +9,7 @@ Readers import it too (readers/sniff.py), so sources and readers agree on one ta
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ def media_format(content_type: str | None) -> str | None:
     return formats_table()["media_types"].get(media)
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_pattern(name: str) -> re.Pattern[str]:
     """A compiled ``text_patterns`` entry (html, markdown), case-insensitive."""
     return re.compile(formats_table()["text_patterns"][name], re.IGNORECASE | re.DOTALL)

@@ -45,7 +45,7 @@ class SourceOptions:
         }
 
     @classmethod
-    def from_config(cls, config: Config, **fields: object) -> "SourceOptions":
+    def from_config(cls, config: Config, **fields: object) -> SourceOptions:
         """Options whose limits come from ``config``; ``fields`` (None ignored) override the rest."""
         limits = {
             "max_file_bytes": config.max_file_bytes,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..model import Failure
 from .archives import is_hidden
@@ -36,8 +36,16 @@ def expand_inputs(inputs: list[str]) -> Iterator[Path | str | Failure]:
             yield failure(item, "no such file or directory")
 
 
-def walk_folder(folder: Path) -> Iterator[Path | Failure]:
-    """Every non-hidden file under ``folder`` in path order (a folder's files and subfolders sorted together)."""
+def walk_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Path | Failure]:
+    """Every non-hidden file under ``folder`` in path order (files and subfolders sorted together).
+
+    Linked folders are followed once each: ``seen`` holds the real paths walked, so links cannot loop.
+    """
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -46,8 +54,8 @@ def walk_folder(folder: Path) -> Iterator[Path | Failure]:
     for entry in entries:
         if is_hidden(entry.name):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from walk_folder(Path(entry.path))
+        if entry.is_dir():
+            yield from walk_folder(Path(entry.path), seen)
         else:
             yield Path(entry.path)
 

@@ -6,15 +6,16 @@ comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from ..model import Document, Failure
-from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
+from .files import CORRUPT_ERRORS, corrupt, read_limited, too_large
 from .formats import media_format
 from .options import SourceOptions
 
@@ -25,7 +26,7 @@ def read_warc(path: Path, source: str, options: SourceOptions) -> Iterator[Docum
         with path.open("rb") as stream:
             yield from read_warc_stream(stream, source, options)
     except OSError as error:
-        yield failure(source, f"cannot read file: {error.strerror or error}")
+        yield corrupt(source, error)
 
 
 def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
