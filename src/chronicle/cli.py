@@ -85,7 +85,7 @@ def _emit(rows: Sequence[Serializable], fmt: str, columns: Sequence[Column], out
 def _table(rows: list[dict[str, Any]], columns: Sequence[Column], title: str) -> Table:
     table = Table(title=f"{title} ({len(rows)})", show_lines=False)
     for header, _ in columns:
-        table.add_column(header, overflow="fold")
+        table.add_column(header, no_wrap=True, overflow="ellipsis")  # one line per row, cut to fit
     for row in rows:
         table.add_row(*(Text("" if (v := get(row)) is None else str(v)) for _, get in columns))
     return table
