@@ -92,12 +92,15 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+        requests = list(self._deontic_requests(sent, article, actors))
+        demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
+        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers)}
         for trig in triggers.values():
-            if self._nested(trig.token, triggers) or self._carried_by_noun(trig, triggers):
-                continue
+            if trig.token.i in demanded or self._nested(trig.token, triggers):
+                continue  # what a demand asks for, or the content of another event, is not coded alone
             yield from self._events(trig, sent, article, actors)
-        yield from self._deontic_requests(sent, article, actors)
+        yield from requests
 
     def _trigger(self, tok: Token) -> _Trigger | None:
         """The lexicon entry ``tok`` starts, if any."""
@@ -241,7 +244,10 @@ class EventCoder:
             if source is None or target is None or _same(source, target):
                 continue
             entry = _yield_request(tok, self.lexicon)
-            yield self._build(_Trigger(tok, entry, noun=False), sent, article, source, target, actors)
+            event = self._build(_Trigger(tok, entry, noun=False), sent, article, source, target, actors)
+            event.reported_by = None  # the speaker made the demand; nobody reported it
+            event.hypothetical = False  # "must" is the demand itself, not a condition on it
+            yield event
 
     def _deontic(self, tok: Token) -> bool:
         """A clause head of obligation: "must go", "should go", "would have to be observed"."""
@@ -268,6 +274,14 @@ def _verb_files(dictionaries: list[str]) -> list[str]:
     from .verbdict import is_verb_dictionary
 
     return [path for path in dictionaries if is_verb_dictionary(path)]
+
+
+def _clause_heads(doc: Doc, char: int | None) -> set[int]:
+    """Token indices of an obligation clause head and its complements ("must withdraw")."""
+    tok = next((t for t in doc if t.idx == char), None)
+    if tok is None:
+        return set()
+    return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
 
 
 def _following_words(tok: Token) -> list[Token]:

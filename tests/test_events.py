@@ -1,0 +1,121 @@
+"""Event coding (analysis/events.py, analysis/verbdict.py) and the Analyzer orchestrator."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.errors import DictionaryError
+from chronicle.model import Analysis, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from chronicle.analysis import Analyzer
+
+    return Analyzer(quotes=False)
+
+
+def events_of(analyzer, text: str, published: str = "2012-03-14"):
+    article = Article(id="test", source="test", body=text, published=published, language="en")
+    return next(analyzer.analyze([article])).events
+
+
+def triples(events):
+    return [(e.type, e.source and e.source.code[:3], e.target and e.target.code[:3]) for e in events]
+
+
+def test_verb_event_with_casualties_date_and_place(analyzer):
+    [attack, *_] = events_of(analyzer, "Syrian troops attacked rebels in Homs on Monday, killing at least 12 people.")
+    assert (attack.type, attack.source.code, attack.target.code) == ("ASSAULT", "SYRMIL", "SYRREB")
+    assert (attack.dead, attack.date, attack.location.name, attack.location.country) == (12, "2012-03-12", "Homs", "SYR")
+    assert attack.trigger == "attacked" and attack.sentence[attack.trigger_start - attack.start :].startswith("attacked")
+
+
+def test_reported_speech_codes_what_was_reported(analyzer):
+    [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
+    assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")
+    assert event.dead == 7500
+
+
+def test_speech_act_is_the_event_and_its_content_is_not_coded_alone(analyzer):
+    assert triples(events_of(analyzer, "Iran accused Israel of killing its nuclear scientists.")) == [
+        ("ACCUSE", "IRN", "ISR")
+    ]
+
+
+def test_event_noun_takes_possessor_and_target(analyzer):
+    [event] = events_of(analyzer, "Assad's crackdown on the opposition continued.")
+    assert (event.type, event.source.code, event.target.code, event.cameo) == ("ASSAULT", "SYRGOV", "SYROPP", "175")
+
+
+def test_future_and_negated_agreement(analyzer):
+    [block] = events_of(analyzer, "Russia will block the resolution.")
+    assert block.type == "REJECT" and block.future
+    [refusal] = events_of(analyzer, "Assad would not agree to withdraw his forces.")
+    assert refusal.type == "REJECT" and refusal.hypothetical and refusal.source.code.startswith("SYR")
+
+
+def test_obligation_reported_is_a_request_from_the_speaker(analyzer):
+    [event] = events_of(analyzer, "Lavrov said Syrian troops must withdraw from the cities.")
+    assert (event.type, event.mode, event.source.code[:3], event.target.code[:3]) == ("REQUEST", "yield", "RUS", "SYR")
+
+
+def test_coordinated_sources_give_one_event_each(analyzer):
+    found = triples(events_of(analyzer, "Brazil and Argentina signed a trade agreement with China."))
+    assert found == [("SUPPORT", "BRA", "CHN"), ("SUPPORT", "ARG", "CHN")]
+
+
+def test_light_verb_carries_its_event_noun(analyzer):
+    assert triples(events_of(analyzer, "Israeli jets launched an airstrike on Hamas positions.")) == [
+        ("ASSAULT", "ISR", "PSE")
+    ]
+
+
+def test_nothing_from_non_english_lines_or_sourceless_events(analyzer):
+    assert events_of(analyzer, "افغانستان آزاد – آزاد افغانستان. چو کشور نباشد تن من مباد") == []
+    assert events_of(analyzer, "Seven people were killed.") == []  # nobody did it: not coded
+    assert events_of(analyzer, "He declined to say how many soldiers are there.") == []
+
+
+def test_analyzer_skips_other_languages_and_keeps_order(analyzer):
+    articles = [
+        Article(id="fa", source="a", body="متن فارسی", language="fa"),
+        Article(id="en", source="b", body="Russia will block the resolution.", language="en"),
+        Article(id="empty", source="c", body="  ", language="en"),
+    ]
+    results = list(analyzer.analyze(articles))
+    assert [r.article_id for r in results] == ["fa", "en", "empty"]
+    assert results[0].skipped == "language: fa is not supported for event coding" and results[0].events == []
+    assert results[1].events and results[2].skipped == "empty body"
+    assert Analysis.from_dict(results[1].to_dict()) == results[1]
+
+
+def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
+    from chronicle.analysis.events import EventCoder
+    from chronicle.analysis.verbdict import read_verb_dictionary
+
+    path = tmp_path / "my.verbs.txt"
+    path.write_text(
+        "&TIES\n+RELATIONS\n+TIES\n\n"
+        "--- SNUB  [125] ---\nSNUB  # test\n- * TALKS [126]\n\n"
+        "--- MEND [---] ---\nMEND\n- * &TIES [064]\n",
+        encoding="utf-8",
+    )
+    entries = read_verb_dictionary(path)
+    assert (entries["snub"].type, entries["snub"].cameo) == ("REJECT", "125")
+    assert entries["snub talk"].cameo == "126"
+    assert entries["mend tie"].type == "COOPERATE" and "mend" not in entries
+    coder = EventCoder(dictionaries=[str(path)])
+    assert coder.lexicon.verbs["snub"].cameo == "125" and "attack" in coder.lexicon.verbs
+
+
+def test_malformed_verb_dictionary_line_names_file_and_line(tmp_path):
+    from chronicle.analysis.verbdict import read_verb_dictionary
+
+    path = tmp_path / "bad.verbs.txt"
+    path.write_text("--- SNUB [125] ---\nSNUB\n- * TALKS\n", encoding="utf-8")
+    with pytest.raises(DictionaryError) as err:
+        read_verb_dictionary(path)
+    assert err.value.line == 3 and "bad.verbs.txt" in str(err.value)
