@@ -67,11 +67,12 @@ def build_article(
     title_keys = {match_key(h) for h in raw.headings} | ({title_key} if title_key else set())
     ctx = _Context(profile, boilerplate, group_key(raw, publisher), title_key, title_keys)
     found, kept = _scan(lines, ctx)
+    title = _choose_title(raw.title if ctx.title_key else None, found, kept)
+    kept = _without_title_line(kept, title, found)
     if not kept:
         raise ArticleError(raw.source, "no article text left after removing boilerplate and metadata")
     language = detect_language("\n".join(kept)) or raw.language
     body = "\n\n".join(normalize_text(line, language) for line in kept)
-    title = _choose_title(raw.title if ctx.title_key else None, found, body)
     return Article(
         id=content_id(body),
         source=raw.source,
@@ -85,7 +86,7 @@ def build_article(
         byline=found.byline or raw.byline,
         language=language,
         format=raw.format,
-        boilerplate=[line for line in found.removed if line != title],
+        boilerplate=found.removed,
         links=list(raw.links),
         meta=_meta(raw, profile, found),
     )
@@ -96,6 +97,7 @@ def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
 
     Metadata lines are read before cross-document chrome is removed, since a wire site prints
     the same agency line on every page; headings come after, so a repeated masthead is no title.
+    Headings above the body stay in it as title candidates: only the chosen title leaves it.
     """
     found, kept = _Found(), []
     head_end = _head_end(lines, ctx.title_keys)
@@ -108,10 +110,9 @@ def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
             found.removed.append(line)
         elif _is_chrome(line, ctx, near_edge=in_head or i >= tail_start):
             found.removed.append(line)
-        elif in_head and match_key(line) in ctx.title_keys:
-            found.title_candidates.append(line)
-            found.removed.append(line)
         else:
+            if in_head and match_key(line) in ctx.title_keys:
+                found.title_candidates.append(line)
             kept.append(line)
     return found, kept
 
@@ -166,14 +167,27 @@ def _usable_title(title: str | None, profile: SiteProfile | None) -> str | None:
     return match_key(title)
 
 
-def _choose_title(reader_title: str | None, found: _Found, body: str) -> str | None:
+def _choose_title(reader_title: str | None, found: _Found, kept: list[str]) -> str | None:
     """The reader's title, else the first heading above the body written in the body's script."""
     if reader_title:
         return normalize_line(reader_title)
-    persian_body = is_persian_script(body)
+    candidates = set(found.title_candidates)
+    persian_body = is_persian_script(" ".join(line for line in kept[:20] if line not in candidates))
     same_script = [t for t in found.title_candidates if is_persian_script(t) == persian_body]
-    candidates = same_script or found.title_candidates
-    return candidates[0] if candidates else None
+    ranked = same_script or found.title_candidates
+    return ranked[0] if ranked else None
+
+
+def _without_title_line(kept: list[str], title: str | None, found: _Found) -> list[str]:
+    """Body lines less the heading line above the body that is the title (the first such line)."""
+    if not title:
+        return kept
+    key = match_key(title)
+    for line in found.title_candidates:
+        if match_key(line) == key:
+            index = kept.index(line)
+            return kept[:index] + kept[index + 1 :]
+    return kept
 
 
 def _meta(raw: RawArticle, profile: SiteProfile | None, found: _Found) -> dict:
