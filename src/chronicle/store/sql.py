@@ -92,28 +92,33 @@ class SqlStore:
             new = cur.fetchone() is None
             if new:
                 story_id, signature = self._stories.match(article.id, article.body)
-                self._insert_article(cur, article, story_id, to_bytes(signature))
+                new = self._insert_article(cur, article, story_id, to_bytes(signature))
             self._insert_document(cur, article)
             if record.analysis is not None:
                 self._insert_analysis(cur, record.analysis, article.published)
-        if signature is not None:  # index only what was committed
+        if new and signature is not None:  # index only what was committed
             self._stories.add(article.id, story_id, signature)
         return new
 
-    def _insert_article(self, cur: Any, article: Article, story_id: str, signature: bytes) -> None:
+    def _insert_article(self, cur: Any, article: Article, story_id: str, signature: bytes) -> bool:
+        """Insert the article, its story and signature; False when another writer stored it first."""
         data = article.to_dict()
         values = [json.dumps(data[c], ensure_ascii=False) if c in _JSON_COLUMNS else data[c]
                   for c in ARTICLE_COLUMNS]
         marks = ", ".join("?" * (len(ARTICLE_COLUMNS) + 2))
         cur.execute(
-            self._q(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, story_id, added) VALUES ({marks})"),
+            self._q(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, story_id, added) VALUES ({marks}) "
+                    "ON CONFLICT (id) DO NOTHING"),
             (*values, story_id, now()),
         )
+        if cur.rowcount != 1:
+            return False
         if story_id == article.id:
-            cur.execute(self._q("INSERT INTO stories (id, title, created) VALUES (?, ?, ?)"),
+            cur.execute(self._q("INSERT INTO stories (id, title, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
                         (story_id, article.title, now()))
         cur.execute(self._q("INSERT INTO story_signatures (article_id, story_id, signature) VALUES (?, ?, ?)"),
                     (article.id, story_id, signature))
+        return True
 
     def _insert_document(self, cur: Any, article: Article) -> None:
         """Link the source to its article, mark it done and clear its earlier failures."""
