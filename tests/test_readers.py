@@ -198,3 +198,19 @@ def test_pdf_reader_refuses_non_pdf_bytes() -> None:
 
 def test_sniff_pdf_signature_after_leading_junk() -> None:
     assert sniff_format(b"\r\n  %PDF-1.4 ...") == "pdf"
+
+
+# ------------------------------------------------------------------ real documents (../shared)
+
+
+def test_shared_pdf_manual_reads_as_text(shared) -> None:
+    path = shared / "ontology" / "PLOVER_MANUAL.pdf"
+    raw = read(Document(source=str(path), content=path.read_bytes()))
+    assert raw.format == "pdf"
+    assert raw.text.startswith("PLOVER\nPolitical Language Ontology for Verifiable Event Records")
+    assert "ASSAULT" in raw.text
+
+
+def test_shared_seed_is_read_as_markdown(seed_path) -> None:
+    assert choose_format(Document(source=str(seed_path), content=seed_path.read_bytes())) == "markdown"
+    assert sniff_format(seed_path.read_bytes()) == "markdown"

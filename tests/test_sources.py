@@ -164,9 +164,23 @@ def test_jsonl_corpus_with_fields_and_bad_rows(tmp_path: Path) -> None:
 def test_csv_corpus_uses_line_numbers_without_an_id(tmp_path: Path) -> None:
     path = write(tmp_path / "c.csv", 'text,date,url\n"Long, quoted\nbody",2020-01-02,http://x.af/1\n')
     [doc] = run([str(path)])
-    assert doc.source == f"{path}#3"
+    assert doc.source == f"{path}#2"
     assert doc.content == b"Long, quoted\nbody"
     assert doc.url == "http://x.af/1" and doc.meta["date"] == "2020-01-02"
+
+
+def test_csv_without_the_text_column_is_one_failure(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", "id,content\n1,a\n2,b\n")
+    [failure] = run([str(path)])
+    assert failure.source == str(path)
+    assert failure.reason == "no column 'text' in the CSV header (set the text field)"
+    assert [d.content for d in run([str(path)], text_field="content")] == [b"a", b"b"]
+
+
+def test_jsonl_body_as_a_list_of_paragraphs(tmp_path: Path) -> None:
+    path = write(tmp_path / "p.jsonl", json.dumps({"id": 1, "text": ["First.", "Second."]}) + "\n")
+    [doc] = run([str(path)])
+    assert doc.content == b"First.\nSecond."
 
 
 def test_input_format_forces_corpus_reading(tmp_path: Path) -> None:
@@ -290,3 +304,10 @@ def test_linked_folders_are_followed_once(tmp_path: Path) -> None:
     (tmp_path / "news" / "loop").symlink_to(tmp_path / "news", target_is_directory=True)
     (tmp_path / "mirror").symlink_to(tmp_path / "news", target_is_directory=True)
     assert sources(run([str(tmp_path / "news")])) == [str(tmp_path / "news" / "a.txt")]
+
+
+def test_shared_aeb_pages_are_gzip_documents(shared: Path) -> None:
+    folder = shared / "bench" / "aeb" / "html"
+    items = run([str(folder)])
+    assert len(items) == 181 and all(isinstance(item, Document) for item in items)
+    assert all(item.source.endswith(".html.gz") and item.content for item in items)

@@ -22,6 +22,9 @@ from .warc import read_warc, read_warc_stream
 
 __all__ = ["SourceOptions", "iter_documents"]
 
+# Container kind (data/formats.yaml) -> the function that opens it; anything else is one document.
+_READERS = {"zip": read_zip, "tar": read_tar, "gzip": read_gzip, "warc": read_warc}
+
 
 def iter_documents(inputs: list[str], options: SourceOptions | None = None) -> Iterator[Document | Failure]:
     """Documents (and Failures) from every input, lazily, in input order."""
@@ -54,9 +57,6 @@ def _read_path(path: Path, options: SourceOptions) -> Iterator[Document | Failur
     else:
         reader = _READERS.get(kind, read_file)
         yield from reader(path, source, options)
-
-
-_READERS = {"zip": read_zip, "tar": read_tar, "gzip": read_gzip, "warc": read_warc}
 
 
 def _read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:

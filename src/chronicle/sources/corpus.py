@@ -42,7 +42,12 @@ def read_corpus_stream(
     rows = _jsonl_rows(text, source, options.max_file_bytes) if kind == "jsonl" else _csv_rows(text, options)
     try:
         for line, row in rows:
-            yield row if isinstance(row, Failure) else _document(row, line, source, options)
+            if row is None:
+                yield failure(
+                    source, f"no column {options.text_field!r} in the CSV header (set the text field)"
+                )
+            else:
+                yield row if isinstance(row, Failure) else _document(row, line, source, options)
     except CORRUPT_ERRORS + (csv.Error,) as error:
         yield corrupt(source, error)
 
@@ -82,12 +87,20 @@ def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
     return row
 
 
-def _csv_rows(text: io.TextIOWrapper, options: SourceOptions) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row dict) for each CSV record; the header row names the fields."""
+def _csv_rows(text: io.TextIOWrapper, options: SourceOptions) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """(first line number, row dict) for each CSV record; the header row names the fields.
+
+    A header without the text column yields one (0, None): the whole corpus is misconfigured.
+    """
     csv.field_size_limit(min(sys.maxsize, options.max_file_bytes))  # news bodies exceed the 128 KB default
     reader = csv.DictReader(text)
+    if reader.fieldnames is not None and options.text_field.split(".")[0] not in reader.fieldnames:
+        yield 0, None
+        return
+    previous = reader.line_num
     for row in reader:
-        yield reader.line_num, row
+        yield previous + 1, row  # line_num is where a multi-line record ends; name it by its start
+        previous = reader.line_num
 
 
 def _field(row: dict[str, Any], name: str) -> Any:
@@ -106,6 +119,8 @@ def _document(row: dict[str, Any], line: int, source: str, options: SourceOption
     meta = {key: str(value) for key, value in meta.items() if value is not None}
     name = f"{source}#{meta.get('id', line)}"
     body = _field(row, options.text_field)
+    if isinstance(body, list) and all(isinstance(part, str) for part in body):
+        body = "\n".join(body)  # a body given as a list of paragraphs
     if not isinstance(body, str) or not body.strip():
         return failure(name, f"row has no text in field {options.text_field!r}")
     content = body.encode("utf-8")

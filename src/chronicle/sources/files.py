@@ -26,7 +26,7 @@ def failure(source: str, reason: str, detail: str = "") -> Failure:
 
 
 def too_large(source: str, size: int | None, limit: int) -> Failure:
-    """ "file is 60 MB, over the 50 MB limit" (or "file is over ..." when the size is unknown)."""
+    """The Failure "file is 60 MB, over the 50 MB limit" ("file is over ..." when the size is unknown)."""
     amount = f"{human_size(size)}, over" if size is not None else "over"
     return failure(source, f"file is {amount} the {human_size(limit)} limit")
 
@@ -82,9 +82,9 @@ def read_gzip(path: Path, source: str, options: SourceOptions) -> Iterator[Docum
         yield Document(source=source, content=content)
 
 
-def read_stdin(options: SourceOptions, stream: BinaryIO | None = None) -> Iterator[Document | Failure]:
+def read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:
     """All of stdin as one Document named ``<stdin>``."""
-    content = read_limited(stream or sys.stdin.buffer, options.max_file_bytes)
+    content = read_limited(sys.stdin.buffer, options.max_file_bytes)
     if content is None:
         yield failure(STDIN, f"input is over the {human_size(options.max_file_bytes)} limit")
     else:
