@@ -79,6 +79,20 @@ def test_generic_metadata_without_profile():
     assert article.body.startswith(STORY[0])
 
 
+def test_only_the_title_heading_leaves_the_body():
+    raw = _raw(["Canal to be repaired", "Council decision"] + STORY, headings=["Canal to be repaired", "Council decision"])
+    article = build_article(raw, profiles=[])
+    assert article.title == "Canal to be repaired"
+    assert article.body.split("\n\n")[0] == "Council decision"
+
+
+def test_title_in_the_body_script_is_preferred():
+    raw = _raw(["سایت خبری", "Canal to be repaired"] + STORY, headings=["سایت خبری", "Canal to be repaired"])
+    article = build_article(raw, profiles=[])
+    assert article.title == "Canal to be repaired"
+    assert article.body.startswith("سایت خبری")  # no profile and no repeats: not known to be chrome
+
+
 def test_dateline_gives_agency_and_stays_in_body():
     raw = _raw(["KABUL, Afghanistan (AP) — " + STORY[0]] + STORY[1:])
     article = build_article(raw, profiles=[])
@@ -170,6 +184,15 @@ def test_repeated_lines_of_a_publisher_are_boilerplate():
     article = build_article(pages[0], boilerplate=learner, profiles=[])
     assert article.body.startswith("Story number 0")
     assert {"Mountain Courier", "Independent news since 1999"} <= set(article.boilerplate)
+
+
+def test_reader_title_repeated_on_every_page_is_no_title():
+    learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
+    pages = [_unprofiled_page(i) for i in range(3)]
+    for page in pages:
+        page.title = "Mountain Courier"  # a <title> that only names the site
+        learner.observe(page)
+    assert build_article(pages[0], boilerplate=learner, profiles=[]).title is None
 
 
 def test_too_few_documents_learn_nothing():

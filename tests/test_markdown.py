@@ -46,6 +46,11 @@ def test_images_comments_emphasis_and_markers_dropped():
     ]
 
 
+def test_table_rows_become_lines():
+    raw = _read("| Province | Schools |\n|---|---|\n| Herat | 12 |\n")
+    assert raw.text.splitlines() == ["Province | Schools", "Herat | 12"]
+
+
 def test_soft_wraps_joined_hard_breaks_split():
     raw = _read("one line\nwrapped here\n\nfirst verse  \nsecond verse\n")
     assert raw.text.splitlines() == ["one line wrapped here", "first verse", "second verse"]

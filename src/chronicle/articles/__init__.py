@@ -63,9 +63,10 @@ def build_article(
     profile = find_profile(raw, profiles)
     publisher = publisher_of(raw, profile)
     lines = [line for line in map(normalize_line, raw.text.splitlines()) if line]
-    title_key = _usable_title(raw.title, profile)
+    group = group_key(raw, publisher)
+    title_key = _usable_title(raw.title, profile, boilerplate, group)
     title_keys = {match_key(h) for h in raw.headings} | ({title_key} if title_key else set())
-    ctx = _Context(profile, boilerplate, group_key(raw, publisher), title_key, title_keys)
+    ctx = _Context(profile, boilerplate, group, title_key, title_keys)
     found, kept = _scan(lines, ctx)
     title = _choose_title(raw.title if ctx.title_key else None, found, kept)
     kept = _without_title_line(kept, title, found)
@@ -160,9 +161,13 @@ def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
     return False
 
 
-def _usable_title(title: str | None, profile: SiteProfile | None) -> str | None:
+def _usable_title(
+    title: str | None, profile: SiteProfile | None, learner: CrossDocumentBoilerplate | None, group: str
+) -> str | None:
     """The reader's title as a match key, unless it is the site's chrome (a masthead <title>)."""
     if not title or (profile and profile.is_boilerplate(profile_form(title))):
+        return None
+    if learner and learner.is_boilerplate(group, title):
         return None
     return match_key(title)
 
