@@ -126,3 +126,14 @@ def warc_response(uri: str, body: bytes, content_type: str = "text/html", status
 def make_warc_gz(path: Path, records: list[bytes]) -> Path:
     """A .warc.gz with one gzip member per record, as crawlers write them."""
     return write(path, b"".join(gzip.compress(record) for record in records))
+
+
+def encrypt_pdf(pdf: bytes, user_password: str, algorithm: str = "AES-128") -> bytes:
+    """``pdf`` encrypted with pypdf; an empty user password opens it without asking (owner lock only)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -4,7 +4,7 @@ with one clear ReaderError naming the file."""
 from __future__ import annotations
 
 import pytest
-from fixtures_bad import make_pdf, truncate
+from fixtures_bad import encrypt_pdf, make_pdf, truncate
 
 from chronicle.errors import ReaderError
 from chronicle.model import Document
@@ -189,6 +189,17 @@ def test_pdf_with_broken_body_but_an_eof_marker() -> None:
 def test_pdf_without_text_layer() -> None:
     reason = reason_of(Document(source="scan.pdf", content=make_pdf(["unused"], with_text=False)))
     assert reason == "PDF has no text layer (scanned?)"
+
+
+def test_pdf_locked_with_a_user_password() -> None:
+    locked = encrypt_pdf(make_pdf(["Secret text"]), user_password="secret")
+    assert reason_of(Document(source="locked.pdf", content=locked)) == "PDF is encrypted with a password"
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_pdf_with_owner_password_only_is_read(algorithm: str) -> None:
+    pdf = encrypt_pdf(make_pdf(["Printable text"]), user_password="", algorithm=algorithm)
+    assert read(Document(source="owner.pdf", content=pdf)).text == "Printable text"
 
 
 def test_pdf_reader_refuses_non_pdf_bytes() -> None:

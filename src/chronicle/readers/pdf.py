@@ -2,9 +2,9 @@
 
 Some PDFs give Arabic-script lines back in visual order (reversed): words start with final
 forms ("ﺎﯿﻧﺩ ﻡﻼﺳ"). Such lines are detected (presentation forms, then the letter patterns of
-data/rtl.yaml) and reversed, keeping Latin words and digit runs in their own order. Then NFKC
-turns presentation forms into normal letters. Damaged, encrypted or image-only PDFs raise
-ReaderError.
+data/rtl.yaml) and each Arabic-script run is reversed in place, Latin words and digit runs
+kept as they are. Then NFKC turns presentation forms into normal letters. Damaged,
+password-protected or image-only PDFs raise ReaderError; owner-password-only PDFs are read.
 """
 
 from __future__ import annotations
