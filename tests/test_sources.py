@@ -311,3 +311,9 @@ def test_shared_aeb_pages_are_gzip_documents(shared: Path) -> None:
     items = run([str(folder)])
     assert len(items) == 181 and all(isinstance(item, Document) for item in items)
     assert all(item.source.endswith(".html.gz") and item.content for item in items)
+
+
+def test_corpus_body_with_html_fragments_is_html(tmp_path: Path) -> None:
+    rows = [{"id": "f", "text": "<p>One.</p><p>Two.</p>"}, {"id": "t", "text": "A <b>bold</b> claim, 3 < 4."}]
+    path = write(tmp_path / "f.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    assert [d.format for d in run([str(path)])] == ["html", "text"]

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+# Tags that make a fragment without <html> HTML: a few, so one stray "<b>" in prose does not.
+_FRAGMENT_TAGS = 3
 # Compression suffixes dropped before looking at a document's own extension.
 _COMPRESSION = (".gz",)
 
@@ -63,5 +65,8 @@ def text_pattern(name: str) -> re.Pattern[str]:
 
 
 def looks_like_html(text: str) -> bool:
-    """True when the first few KB of ``text`` open like an HTML document."""
-    return bool(text_pattern("html").search(text[:4096].lstrip("\ufeff")))
+    """True when the first few KB of ``text`` open like an HTML document or hold 3+ HTML tags."""
+    head = text[:4096].lstrip("\ufeff")
+    if text_pattern("html").search(head):
+        return True
+    return len(text_pattern("html_tag").findall(head)) >= _FRAGMENT_TAGS
