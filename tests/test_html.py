@@ -199,3 +199,17 @@ def test_headline_above_the_body_is_the_title_when_the_page_declares_none() -> N
     body += "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     raw = read_html(Document(source="plain.html", content=page(f"<div>{body}</div>")))
     assert raw.title == "Herat council debates canal dispute"
+
+
+def test_story_split_into_sibling_containers_is_joined() -> None:
+    from lxml import html as lxml_html
+
+    from chronicle.readers.html import chunked_body
+
+    chunk = '<div class="story-chunk">{}</div>'
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:1])
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+    tree = lxml_html.fromstring(f"<html><body>{chunk.format(first)}<aside>Advert</aside>{chunk.format(rest)}</body></html>")
+    assert chunked_body(tree, PARAGRAPHS[0]) == "\n".join(PARAGRAPHS)
+    assert chunked_body(tree, "A different text that is not on this page at all.") is None
+    assert chunked_body(tree, "\n".join(PARAGRAPHS)) is None  # nothing to gain

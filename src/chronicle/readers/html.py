@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -30,6 +31,9 @@ NO_ARTICLE = "no article text found in HTML (only navigation/scripts)"
 NAVIGATION_SHARE = 0.8
 # A body line that is the whole label of one link, this long or longer, links to another story.
 TEASER_WORDS = 5
+# Sibling containers of the story must hold this many times the extracted text to replace it.
+CHUNKED_GAIN = 1.2
+_BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol", "pre")
 # A line of at least this many words ending a sentence is prose, not a masthead, verse or label.
 PROSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?؟…][\"'”’»)]*$")
@@ -150,7 +154,36 @@ def extract_body(
     precise = clean_body(_trafilatura(tree, url, favor_precision=True), title, labels)
     share = len(precise) / len(recall) if recall else 0.0
     low, high = PRECISE_SHARE
-    return precise if low <= share < high or not recall else recall
+    text = precise if low <= share < high or not recall else recall
+    chunks = chunked_body(tree, text)
+    return clean_body(chunks, title, labels) if chunks else text
+
+
+def chunked_body(tree: HtmlElement, text: str) -> str | None:
+    """The whole story when the page splits it into sibling containers of one class (one
+    ``<div class="body">`` per few paragraphs) and ``text`` holds only one of them; else None.
+
+    The container with the most paragraph text must be one of a class whose members together
+    hold CHUNKED_GAIN times more than ``text``, and one of them must hold ``text``'s longest line.
+    """
+    weight: Counter[HtmlElement] = Counter()
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            weight[parent] += len(paragraph.text_content().strip())
+    if not weight or not text:
+        return None
+    best = max(weight, key=weight.__getitem__)
+    if not best.get("class"):
+        return None
+    chunks = [el for el in tree.iter(best.tag) if el.get("class") == best.get("class")]
+    if len(chunks) < 2 or sum(weight[el] for el in chunks) < CHUNKED_GAIN * len(text):
+        return None
+    longest = max(text.splitlines(), key=len)[:80]
+    if not any(longest in " ".join(el.text_content().split()) for el in chunks):
+        return None
+    blocks = (" ".join(child.text_content().split()) for el in chunks for child in el if child.tag in _BLOCKS)
+    return "\n".join(block for block in blocks if block)
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> str:
