@@ -7,6 +7,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.articles import CrossDocumentBoilerplate, build_article
 from chronicle.articles.profiles import load_profiles, parse_profile
@@ -262,3 +264,14 @@ def test_persian_markdown_article_end_to_end():
     article = build_article(raw, profiles=[])
     assert (article.title, article.published, article.language) == ("ترمیم کانال قدیمی", "2021-01-04", "fa")
     assert article.body.startswith("شورای ولایتی")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400), st.lists(st.text(max_size=30), max_size=3))
+def test_any_text_gives_an_article_or_an_article_error(text, headings):
+    try:
+        article = build_article(_raw(text.splitlines(), headings=headings, title=text[:20] or None))
+    except ArticleError:
+        return
+    assert article.body and article.body == article.body.strip()
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.articles.dates import parse_date, to_gregorian
 
@@ -61,6 +65,10 @@ def test_no_date(text):
     assert parse_date(text) is None
 
 
+def test_other_languages_fall_back_to_dateparser():
+    assert parse_date("le 2 juillet 2019", languages=["fr"]) == "2019-07-02"
+
+
 def test_first_date_in_text_wins():
     assert parse_date("Posted 3 May 2018, updated 4 May 2018") == "2018-05-03"
 
@@ -69,3 +77,10 @@ def test_to_gregorian_rejects_impossible_dates():
     assert to_gregorian(1400, 13, 1, "solar") is None
     assert to_gregorian(2019, 2, 29, "gregorian") is None
     assert to_gregorian(1400, 1, 1, "gregorian") is None  # Gregorian year out of range
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60))
+def test_any_text_gives_an_iso_date_or_none(text):
+    found = parse_date(text)
+    assert found is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", found)

@@ -136,13 +136,15 @@ def prepare(text: str) -> str:
 def parse_date(text: str, languages: list[str] | None = None, order: str = "MDY") -> str | None:
     """The first date in ``text`` as an ISO date (YYYY-MM-DD), or None.
 
-    ``languages`` is passed to dateparser, the slow last fallback (tried only when ``text``
-    has a four-digit year); ``order`` reads ambiguous numeric dates ("MDY" or "DMY").
+    ``languages`` is passed to dateparser, the slow last fallback: tried only when ``text`` has
+    a Gregorian-looking year and none of the forms above (a form we know but an impossible
+    date, such as 31 February, stays None). ``order`` reads numeric dates ("MDY" or "DMY").
     """
     found = find_date(text, order)
     if found:
         return found[0]
-    if not _YEAR.search(text.translate(_DIGITS)):
+    prepared = prepare(text)
+    if not _YEAR.search(prepared) or any(p.search(prepared) for p in (*_patterns(), _ISO, _NUMERIC)):
         return None
     return _dateparser(text.strip(), tuple(languages or ()))
 
