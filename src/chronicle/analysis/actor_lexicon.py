@@ -184,11 +184,25 @@ def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, dict[str, str]]:
-    """titles.yaml as {"modifier": {word: ""}, "portfolio": {...}, "head": {word: sector}}."""
+    """titles.yaml as word tables: modifier, portfolio, head (word -> sector), generic,
+    sector_modifier (word -> sector)."""
     data = _load("titles.yaml")
     heads = {normalise(w): sector for sector, words in data["heads"].items() for w in words}
     return {
-        "modifier": {normalise(w): "" for w in data["modifiers"]},
+        "modifier": {normalise(w): "" for w in data["modifiers"]} | dict(data["sector_modifiers"]),
         "portfolio": {normalise(w): "" for w in data["portfolios"]},
         "head": heads,
+        "generic": {normalise(w): "" for w in data["generic_heads"]},
+        "sector_modifier": dict(data["sector_modifiers"]),
     }
+
+
+def specific_sector(head: str, sector: str | None, modifiers: Iterable[str]) -> str | None:
+    """Sector of a title or role noun: a generic head ("leader") takes the sector of a modifier
+    naming a kind of group ("rebel"); any other head keeps its own."""
+    words = titles()
+    if head in words["generic"]:
+        for word in modifiers:
+            if word in words["sector_modifier"]:
+                return words["sector_modifier"][word]
+    return sector

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import Config, load_config
 from ..model import Actor, Article, Mention
-from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, normalise, project_lexicon, titles
+from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, normalise, project_lexicon, specific_sector, titles
 from .dictionaries import load_dictionaries
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -33,7 +33,8 @@ PLACE_KINDS = frozenset({"country", "capital"})
 # kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
 MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
-MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "det"})
+# a capital after these is where something happened, not the government acting
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
 
 
 @dataclass
@@ -190,11 +191,14 @@ class ActorResolver:
         for m in matches:
             if m.entry.kind in PLACE_KINDS | {"person", "actor"} and _iso(m.entry.country):
                 counts[m.entry.country] += 1  # type: ignore[index]
-        first = self._title_country(article) or next(
-            (m.entry.country for m in matches if m.entry.kind in PLACE_KINDS and _iso(m.entry.country)), None)
+        first = self._title_country(article)
         if first:
             counts[first] += 3
-        return counts.most_common(1)[0][0] if counts else None
+        ranked = counts.most_common(2) + [("", 0)]
+        # one passing mention, or a tie, makes no main country: better no code than a wrong one
+        if ranked[0][1] < 2 or ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _title_country(self, article: Article) -> str | None:
         """The first country named in the title, if any."""
@@ -221,6 +225,8 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
     first = doc[i].text
     if not (first[:1].isupper() or not first[:1].isalpha()):
         return False
+    if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        return False  # "West Darfur", "Western Cambodia" are places, not the West
     if entry.kind in PLACE_KINDS and doc[i].ent_type_ == "PERSON":
         ent = next((e for e in doc.ents if e.start <= i < e.end), None)
         return ent is None or (ent.start == i and ent.end == j)
@@ -240,7 +246,7 @@ def _build_slots(doc: Doc, matches: list[_Match]) -> list[_Slot]:
     used: set[int] = set()
     slots = _people(doc, by_token, used)
     slots += _role_nouns(doc, matches, by_token, used)
-    slots += _names(matches, used)
+    slots += _names(doc, matches, used)
     slots += _pronouns(doc, used)
     return sorted(slots, key=lambda s: (s.start_tok, -s.end_tok))
 
@@ -259,7 +265,9 @@ def _people(doc: Doc, by_token: dict[int, _Match], used: set[int]) -> list[_Slot
 
 
 def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]]:
+    """Token spans of people: NER PERSON names, names after a title, dictionary people."""
     spans = {(e.start, _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
+    spans.update(_titled_names(doc, by_token))
     for m in {id(v): v for v in by_token.values()}.values():
         if m.entry.kind == "person" or (m.entry.kind == "actor" and m.entry.name):
             if m.entry.kind == "person" or doc[m.i].ent_type_ == "PERSON":
@@ -269,12 +277,27 @@ def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]
     return [s for k, s in enumerate(result) if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in result)]
 
 
+def _titled_names(doc: Doc, by_token: dict[int, _Match]) -> Iterable[tuple[int, int]]:
+    """Capitalised proper nouns right after a title head ("President Abdelaziz Bouteflika"),
+    for names the NER model missed; words the lexicon knows end the name."""
+    heads = titles()["head"]
+    for tok in doc[:-1]:
+        if not tok.text[:1].isupper() or normalise(tok.text) not in heads:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in by_token:
+            end += 1
+        if end > tok.i + 1:
+            yield tok.i + 1, end
+
+
 def _strip_possessive(doc: Doc, end: int) -> int:
     return end - 1 if end - 1 > 0 and doc[end - 1].text in ("'s", "'", "\u2019s") else end
 
 
 def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) -> _Slot:
-    """A person, widened to the left over a title ("Foreign Minister") and a country ("Russian")."""
+    """A person, widened to the left over a title ("Foreign Minister") and a country
+    ("Russian", "Lebanon's", "Arab League"): a country or IGO there decides the code."""
     match = by_token.get(start)
     entry = match.entry if match and match.i == start and match.j >= end else None
     title_start, sector = _title_before(doc, start)
@@ -282,17 +305,26 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) ->
     if title_start < start:
         slot.role = doc[title_start:start].text
         slot.sector = sector
-    left = by_token.get(title_start - 1)
-    if left and left.j == title_start and left.entry.kind in MODIFIER_KINDS:
+    left = _name_before(doc, title_start, by_token)
+    if left is not None:
         slot.start_tok = left.i
         slot.country = left.entry.country
+        slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
     if entry:
         slot.entry = entry if entry.user else None
         slot.country = slot.country or entry.country
         slot.sector = slot.sector or entry.sector
         slot.name = entry.name or slot.name
-    slot.needs_country = slot.country is None and slot.code is None
+    slot.needs_country = slot.country is None and slot.entry is None
     return slot
+
+
+def _name_before(doc: Doc, i: int, by_token: dict[int, _Match]) -> _Match | None:
+    """A country or organisation name ending right before token ``i`` (skipping a possessive)."""
+    if i > 0 and doc[i - 1].text in ("'s", "\u2019s"):
+        i -= 1
+    left = by_token.get(i - 1)
+    return left if left is not None and left.j == i and left.entry.kind in MODIFIER_KINDS else None
 
 
 def _name_text(doc: Doc, start: int, end: int) -> str:
@@ -300,23 +332,23 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
 
 
 def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
-    """Start token of a capitalised title run ending right before ``start``, and its sector."""
+    """Start token and sector of the title right before a name ("Deputy Defense Minister",
+    "Secretary of State", "Libyan leader"): a run of title words holding a head word.
+    The last head decides the sector, except "General" after another head ("Secretary General")."""
     words = titles()
-    i, sector, head_seen = start, None, False
+    i, heads = start, []
     while i > 0:
-        tok = doc[i - 1]
-        key = normalise(tok.text)
-        if not tok.text[:1].isupper():
-            break
+        key = normalise(doc[i - 1].text)
         if key in words["head"]:
-            sector = sector or words["head"][key]
-            head_seen = True
-        elif not (key in words["modifier"] or key in words["portfolio"]):
-            break
-        elif not head_seen:
+            heads.append(key)
+        elif not (key in words["modifier"] or key in words["portfolio"] or (key == "of" and not heads)):
             break
         i -= 1
-    return (i, sector) if head_seen else (start, None)
+    if not heads:
+        return start, None
+    last = heads[1] if heads[0] == "general" and len(heads) > 1 else heads[0]
+    title_words = [normalise(t.text) for t in doc[i:start]]
+    return i, specific_sector(last, words["head"][last], title_words)
 
 
 def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], used: set[int]) -> list[_Slot]:
@@ -331,12 +363,12 @@ def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], us
         if _is_inner_compound(doc, m, by_token):
             continue  # "government" in "government official": the outer noun decides
         countries = _modifier_countries(doc, head, by_token)
-        left = min([head.left_edge.i] + [c[0].i for c in countries])
-        span_start = max(left, m.i if not countries else min(c[0].i for c in countries))
-        span_start = min(span_start, m.i)
+        span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
+        sector = specific_sector(normalise(head.lemma_), m.entry.sector,
+                                 [normalise(t.text) for t in doc[span_start : head.i]])
         for k, (tok, cmatch) in enumerate(countries or [(None, None)]):
-            start = span_start if k == 0 else cmatch.i
-            slot = _Slot(start, m.j, "group", head=head.i, sector=m.entry.sector, agent=m.entry)
+            start = span_start if k == 0 or cmatch.i > head.i else cmatch.i
+            slot = _Slot(start, m.j, "group", head=head.i, sector=sector, agent=m.entry)
             if cmatch is not None:
                 slot.country = cmatch.entry.country
                 if cmatch.entry.kind in ("igo", "actor"):
@@ -344,9 +376,18 @@ def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], us
             else:
                 slot.needs_country = True
             slots.append(slot)
-            used.update(range(cmatch.i, cmatch.j) if cmatch else ())
+            if cmatch is not None and cmatch.i < head.i:
+                used.update(range(cmatch.i, cmatch.j))  # "in Liberia" after the noun stays a mention too
         used.update(range(m.i, m.j))
     return slots
+
+
+def _modifiers_start(doc: Doc, i: int, head: Token) -> int:
+    """First token of the adjectives and nouns right before a role noun ("armed rebel")."""
+    while i > 0 and doc[i - 1].dep_ in ("amod", "compound", "nmod") and doc[i - 1].head.i >= i - 1 \
+            and doc[i - 1].head.i <= head.i:
+        i -= 1
+    return i
 
 
 def _is_role_noun(head: Token, by_token: dict[int, _Match]) -> bool:
@@ -386,7 +427,7 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> l
     return found
 
 
-def _names(matches: list[_Match], used: set[int]) -> list[_Slot]:
+def _names(doc: Doc, matches: list[_Match], used: set[int]) -> list[_Slot]:
     """Country names, adjectives, capitals and IGOs not already part of a larger mention."""
     slots = []
     for m in matches:
@@ -395,9 +436,16 @@ def _names(matches: list[_Match], used: set[int]) -> list[_Slot]:
             continue
         kind = "country" if e.kind == "country" or (e.kind == "actor" and _is_country_code(e.code)) else "organisation"
         slot = _Slot(m.i, m.j, kind, country=e.country, sector=e.sector, name=e.name, head=m.j - 1, entry=e)
+        if e.kind == "capital" and _is_place(doc[m.j - 1]):
+            slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
         slots.append(slot)
         used.update(range(m.i, m.j))
     return slots
+
+
+def _is_place(token: Token) -> bool:
+    """A name used as a location: the object of "in", "at", "near" and the like."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _is_country_code(code: str | None) -> bool:
