@@ -317,3 +317,13 @@ def test_corpus_body_with_html_fragments_is_html(tmp_path: Path) -> None:
     rows = [{"id": "f", "text": "<p>One.</p><p>Two.</p>"}, {"id": "t", "text": "A <b>bold</b> claim, 3 < 4."}]
     path = write(tmp_path / "f.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     assert [d.format for d in run([str(path)])] == ["html", "text"]
+
+
+def test_gzipped_members_of_an_archive_are_decompressed(tmp_path: Path) -> None:
+    import gzip
+
+    page = b"<html><body><p>Herat</p></body></html>"
+    members = {"pages/a.html.gz": gzip.compress(page), "pages/b.html.gz": truncate(gzip.compress(page * 50))}
+    good, damaged = run([str(make_zip(tmp_path / "crawl.zip", members))])
+    assert good.content == page and good.source.endswith("crawl.zip!pages/a.html.gz")
+    assert damaged.source.endswith("!pages/b.html.gz") and damaged.reason.startswith("truncated or corrupt")

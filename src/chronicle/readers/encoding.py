@@ -32,8 +32,9 @@ _LATIN_MOJIBAKE = re.compile(r"[\u00c0-\u024f]{3,}")
 _UTF8_SLACK = 0.02
 # Share of control characters above which decoded text is binary data, not a document.
 _CONTROL_SHARE = 0.05
-# Encodings are judged on this much of the start of a document: enough words, bounded time.
-_SAMPLE = 65536
+# Encodings are judged on this much of the start of a document: thousands of words, a few ms.
+_SAMPLE = 16384
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # C0/C1 control characters other than tab, newlines, form feed and escape.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
@@ -91,11 +92,8 @@ def plausibility(text: str) -> float:
         else:
             score += sum(1 for ch in word if ord(ch) > 127)
     plain = _plain_symbols()
-    for ch in text:
-        if _is_control(ch):
-            score -= 2
-        elif ord(ch) > 127 and not _is_letter(ch) and ch not in plain:
-            score -= 1
+    score -= 2 * len(_CONTROLS.findall(text))
+    score -= sum(1 for ch in _NON_ASCII.findall(text) if ch not in plain and not _is_letter(ch))
     return score
 
 
@@ -111,10 +109,6 @@ def _plain_symbols() -> frozenset[str]:
 
 def _is_letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM"
-
-
-def _is_control(ch: str) -> bool:
-    return _CONTROLS.match(ch) is not None
 
 
 def _script(ch: str) -> str:

@@ -1,6 +1,6 @@
 """Zip and tar archives, read member by member (never the whole archive in memory).
 
-Members are named ``archive.zip!inner/path``. A member over the file limit gets its own
+Members are named ``archive.zip!inner/path``; ``.gz`` members are decompressed. A member over the file limit gets its own
 Failure; an archive whose members expand past ``max_archive_bytes`` or number more than
 ``max_archive_members`` gets one Failure and stops there (zip bomb), members already yielded stay.
 A damaged archive gets one Failure naming it: "truncated or corrupt archive: ...".
@@ -8,6 +8,7 @@ A damaged archive gets one Failure naming it: "truncated or corrupt archive: ...
 
 from __future__ import annotations
 
+import io
 import tarfile
 import zipfile
 from collections.abc import Callable, Iterator
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..model import Document, Failure
-from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
+from .files import CORRUPT_ERRORS, corrupt, failure, gunzip, read_limited, too_large
+from .formats import container_kind
 from .options import SourceOptions, human_size
 
 
@@ -62,6 +64,8 @@ def _member(
         content = read_limited(stream, options.max_file_bytes)
     if content is None:  # the header under-declared the size
         return too_large(name, None, options.max_file_bytes)
+    if container_kind(name) == "gzip":  # crawls keep pages as .html.gz inside the archive
+        return gunzip(io.BytesIO(content), name, options)
     return Document(source=name, content=content)
 
 

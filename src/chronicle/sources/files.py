@@ -31,10 +31,6 @@ def too_large(source: str, size: int | None, limit: int) -> Failure:
     return failure(source, f"file is {amount} the {human_size(limit)} limit")
 
 
-def expands_too_far(source: str, limit: int) -> Failure:
-    return failure(source, f"file expands past the {human_size(limit)} limit")
-
-
 def corrupt(source: str, error: BaseException) -> Failure:
     """The one Failure for a file that cannot be opened, or a truncated or damaged gzip/zip/tar/WARC."""
     if isinstance(error, (FileNotFoundError, PermissionError, IsADirectoryError)):
@@ -71,15 +67,24 @@ def read_file(path: Path, source: str, options: SourceOptions) -> Iterator[Docum
 def read_gzip(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
     """A gzip-compressed single document (``story.html.gz``), decompressed up to the file limit."""
     try:
-        with gzip.open(path, "rb") as stream:
-            content = read_limited(stream, options.max_file_bytes)
-    except CORRUPT_ERRORS as error:
+        stream = path.open("rb")
+    except OSError as error:
         yield corrupt(source, error)
         return
+    with stream:
+        yield gunzip(stream, source, options)
+
+
+def gunzip(stream: BinaryIO, source: str, options: SourceOptions) -> Document | Failure:
+    """The document inside a gzip stream, or why not (damaged, or expanding past the file limit)."""
+    try:
+        with gzip.GzipFile(fileobj=stream) as unzipped:
+            content = read_limited(unzipped, options.max_file_bytes)
+    except CORRUPT_ERRORS as error:
+        return corrupt(source, error)
     if content is None:
-        yield expands_too_far(source, options.max_file_bytes)
-    else:
-        yield Document(source=source, content=content)
+        return failure(source, f"file expands past the {human_size(options.max_file_bytes)} limit")
+    return Document(source=source, content=content)
 
 
 def read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:
