@@ -1,8 +1,9 @@
 """Zip and tar archives, read member by member (never the whole archive in memory).
 
-Members are named ``archive.zip!inner/path``; ``.gz`` members are decompressed. A member over the file limit gets its own
-Failure; an archive whose members expand past ``max_archive_bytes`` or number more than
-``max_archive_members`` gets one Failure and stops there (zip bomb), members already yielded stay.
+Members are named ``archive.zip!inner/path``; ``.gz`` members are decompressed. A member over
+the file limit gets its own Failure; an archive whose members expand past ``max_archive_bytes``
+or number more than ``max_archive_members`` gets one Failure and stops there (zip bomb), members
+already yielded stay.
 A damaged archive gets one Failure naming it: "truncated or corrupt archive: ...".
 """
 
