@@ -21,7 +21,7 @@ from chronicle.model import Article, Event, Mention
 
 from .casualties import find_casualties
 from .lexicon import EventEntry, Lexicon, load_lexicon
-from .places import location_in
+from .places import location_in, lookup
 from .timex import find_dates
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
@@ -77,6 +77,7 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon | None = None, dictionaries: list[str] | None = None) -> None:
         self.lexicon = lexicon or load_lexicon(_verb_files(dictionaries or []))
+        warm_up()
 
     def code(self, doc: Doc, article: Article, actors: ActorLookup) -> list[Event]:
         """Events of ``doc`` (the parse of ``article.body``), numbered in text order."""
@@ -267,6 +268,14 @@ class EventCoder:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def warm_up() -> None:
+    """Load the gazetteer and word lists now (seconds), not in the middle of the first article."""
+    lookup("Kabul")
+    find_dates("Tuesday", "2012-03-14")
+    find_casualties("killing 2 people")
+
 
 
 def _verb_files(dictionaries: list[str]) -> list[str]:
