@@ -127,6 +127,12 @@ def test_unicode_encodings_with_bom_or_without(encoding: str) -> None:
     assert decode(text.encode(encoding), "u.txt") == text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_persian_utf16_without_bom_is_text_not_binary(encoding: str) -> None:
+    raw = read(Document(source="fa.txt", content=PERSIAN.encode(encoding)))
+    assert raw.text == PERSIAN
+
+
 def test_mostly_utf8_with_a_stray_byte_stays_utf8() -> None:
     content = ("سلام دنیا " * 20).encode("utf-8") + b"\xff end"
     assert decode(content, "m.txt").startswith("سلام دنیا")
