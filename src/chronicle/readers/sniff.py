@@ -29,7 +29,7 @@ def is_pdf(content: bytes) -> bool:
 
 
 def utf16_byte_order(sample: bytes) -> str | None:
-    """ "utf-16-le" / "utf-16-be" for UTF-16 text without a BOM, else None.
+    """The byte order ("utf-16-le" or "utf-16-be") of UTF-16 text without a BOM, else None.
 
     In UTF-16 of one or two scripts the high byte of each character takes only a few values
     (0x00 for Latin, 0x06 for Arabic script, 0x20 for punctuation), while the low byte varies.
