@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -214,16 +215,12 @@ def test_truncated_warc_is_a_failure(tmp_path: Path) -> None:
     assert items[-1].reason.startswith("truncated or corrupt archive")
 
 
-def test_unreadable_file_is_a_failure(tmp_path: Path) -> None:
-    path = write(tmp_path / "secret.txt", "x")
-    path.chmod(0)
-    try:
-        items = run([str(path)])
-    finally:
-        path.chmod(0o644)
-    if isinstance(items[0], Document):
-        pytest.skip("running as root: permissions do not stop reading")
-    assert items[0].reason.startswith("cannot read file")
+def test_unreadable_paths_are_failures(tmp_path: Path) -> None:
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    dangling, pipe = run([str(tmp_path)])
+    assert dangling.reason == "cannot read file: No such file or directory"
+    assert pipe.reason == "not a regular file (pipe, socket or device)"
 
 
 def test_documents_are_yielded_lazily(tmp_path: Path) -> None:

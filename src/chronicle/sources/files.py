@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -53,7 +54,11 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes | None:
 def read_file(path: Path, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
     """One plain file as one Document, unless it is over the size limit or unreadable."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            yield failure(source, "not a regular file (pipe, socket or device)")
+            return
+        size = info.st_size
         if size > options.max_file_bytes:
             yield too_large(source, size, options.max_file_bytes)
             return
