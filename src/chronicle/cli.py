@@ -26,6 +26,8 @@ out = Console()
 err = Console(stderr=True)
 
 EXIT_SOME_FAILED = 3  # some documents failed; the others were processed
+MAX_CELL = 24  # widest a table column other than the last may be
+MIN_LAST_CELL = 10  # the last column (titles, sentences, quotes) gets at least this much
 
 # A column of a table view: header and how to get the cell from a row dict.
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
@@ -83,15 +85,21 @@ def _emit(rows: Sequence[Serializable], fmt: str, columns: Sequence[Column], out
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[Column], title: str) -> Table:
-    table = Table(title=f"{title} ({len(rows)})", show_lines=False)
-    for header, _ in columns:
-        table.add_column(header, no_wrap=True, overflow="ellipsis")  # one line per row, cut to fit
-    for row in rows:
-        table.add_row(*(Text("" if (v := get(row)) is None else str(v)) for _, get in columns))
+    """One line per row: short columns keep their width, the last one gets what is left."""
+    cells = [["" if (v := get(row)) is None else str(v) for _, get in columns] for row in rows]
+    widths = [min(max([len(header), *(len(line[i]) for line in cells)]), MAX_CELL)
+              for i, (header, _) in enumerate(columns)]
+    # Each column costs 3 characters of border and padding, plus 1 for the table's right edge.
+    widths[-1] = max(out.width - sum(widths[:-1]) - 3 * len(columns) - 1, MIN_LAST_CELL)
+    table = Table(title=f"{title} ({len(rows)})")
+    for (header, _), width in zip(columns, widths):
+        table.add_column(header, no_wrap=True, overflow="ellipsis", max_width=width, min_width=min(width, 12))
+    for line in cells:
+        table.add_row(*(Text(cell) for cell in line))
     return table
 
 
-def _short(text: Optional[str], n: int = 80) -> str:
+def _short(text: Optional[str], n: int = 400) -> str:
     text = (text or "").replace("\n", " ")
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -225,7 +233,7 @@ def articles(
     _emit(rows, fmt, [
         ("id", lambda r: r["id"][:12]), ("published", lambda r: r["published"]),
         ("publisher", lambda r: r["publisher"]), ("lang", lambda r: r["language"]),
-        ("agency", lambda r: r["agency"]), ("title", lambda r: _short(r["title"], 70)),
+        ("agency", lambda r: r["agency"]), ("title", lambda r: _short(r["title"])),
     ], output, "articles")
 
 
@@ -244,7 +252,7 @@ def search(
     _emit(rows, fmt, [
         ("id", lambda r: r["article_id"][:12]), ("published", lambda r: r["published"]),
         ("publisher", lambda r: r["publisher"]), ("title", lambda r: _short(r["title"], 50)),
-        ("snippet", lambda r: _short(r["snippet"], 100)),
+        ("snippet", lambda r: _short(r["snippet"])),
     ], output, f"search: {query}")
 
 
@@ -303,7 +311,7 @@ def events(
         ("date", lambda r: r["event"]["date"] or r["published"]), ("type", lambda r: r["event"]["type"]),
         ("cameo", lambda r: r["event"]["cameo"]), ("source", lambda r: _actor(r["event"]["source"])),
         ("target", lambda r: _actor(r["event"]["target"])), ("trigger", lambda r: r["event"]["trigger"]),
-        ("sentence", lambda r: _short(r["event"]["sentence"], 80)),
+        ("sentence", lambda r: _short(r["event"]["sentence"])),
     ], output, "events")
 
 
@@ -324,7 +332,7 @@ def quotes(
     _emit(rows, fmt, [
         ("date", lambda r: r["published"]), ("kind", lambda r: r["quote"]["kind"]),
         ("speaker", lambda r: (r["quote"]["speaker"] or {}).get("name") or (r["quote"]["speaker"] or {}).get("text")),
-        ("cue", lambda r: r["quote"]["cue"]), ("quote", lambda r: _short(r["quote"]["text"], 90)),
+        ("cue", lambda r: r["quote"]["cue"]), ("quote", lambda r: _short(r["quote"]["text"])),
     ], output, "quotes")
 
 
