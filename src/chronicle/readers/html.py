@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 import yaml
+from lxml import etree
 from lxml.html import HtmlElement
 from htmldate import find_date
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
@@ -53,6 +54,7 @@ class _Rules:
     separators: tuple[str, ...]
     max_site_words: int
     sites: frozenset[str]
+    strip_tags: tuple[str, ...]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -72,6 +74,7 @@ def _rules() -> _Rules:
         separators=tuple(titles["separators"]),
         max_site_words=int(titles["max_site_words"]),
         sites=frozenset(s.casefold() for s in titles["sites"]),
+        strip_tags=tuple(lines["strip_tags"]),
     )
 
 
@@ -97,6 +100,8 @@ def read_html(document: Document) -> RawArticle:
         publisher = meta.sitename or _host(meta.url)
         title = _declared_title(meta, publisher)
         labels = link_labels(tree)
+        language = _html_lang(tree)
+        etree.strip_elements(tree, *_rules().strip_tags, with_tail=False)  # after metadata: <head>, JSON-LD
         text = extract_body(tree, meta.url, title, labels)
         title = title or headline(tree, text) or extract_title(tree)
     except Exception as exc:  # trafilatura/htmldate/lxml raise many types on broken markup
@@ -112,7 +117,7 @@ def read_html(document: Document) -> RawArticle:
         url=meta.url,
         publisher=publisher,
         byline=meta.author,
-        language=_html_lang(tree),
+        language=language,
         headings=_headings(tree, text),
         links=_links(tree, text, meta.url),
     )
