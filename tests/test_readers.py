@@ -104,6 +104,16 @@ def test_html_reader_errors_pass_through(monkeypatch: pytest.MonkeyPatch) -> Non
     assert reason_of(Document(source="nav.html", content=page)) == "no article text found in HTML"
 
 
+def test_html_page_of_scripts_and_navigation_fails_with_the_html_readers_reason() -> None:
+    page = (
+        b"<html><head><script>var a = 1;</script></head>"
+        b"<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>"
+    )
+    with pytest.raises(ReaderError) as caught:
+        read(Document(source="nav.html", content=page))
+    assert caught.value.source == "nav.html" and caught.value.stage == "reader"
+
+
 # ------------------------------------------------------------------ encodings
 
 
