@@ -324,3 +324,19 @@ def test_gzipped_members_of_an_archive_are_decompressed(tmp_path: Path) -> None:
     good, damaged = run([str(make_zip(tmp_path / "crawl.zip", members))])
     assert good.content == page and good.source.endswith("crawl.zip!pages/a.html.gz")
     assert damaged.source.endswith("!pages/b.html.gz") and damaged.reason.startswith("truncated or corrupt")
+
+
+def test_old_arc_files_are_read_like_warc(tmp_path: Path) -> None:
+    header = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body>ARC page</body></html>"
+    arc = b"filedesc://x.arc 0.0.0.0 20240101000000 text/plain %d\n%s\n" % (
+        len(header),
+        header,
+    ) + b"http://a.af/p 1.2.3.4 20240101000000 text/html %d\n%s\n" % (len(http), http)
+    [doc] = run([str(write(tmp_path / "old.arc", arc))])
+    assert (doc.url, doc.format, doc.content) == (
+        "http://a.af/p",
+        "html",
+        b"<html><body>ARC page</body></html>",
+    )
+    assert doc.source.startswith(f"{tmp_path / 'old.arc'}@")

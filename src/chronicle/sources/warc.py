@@ -1,4 +1,4 @@
-"""WARC crawls (.warc, .warc.gz): each HTTP response carrying HTML, PDF or text is a Document.
+"""WARC crawls (.warc, .warc.gz, and the older .arc): each HTTP response carrying HTML, PDF or text is a Document.
 
 Named ``crawl.warc.gz@<WARC-Record-ID>`` (or ``@<offset>`` when a record has no id); the URL
 comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are skipped.
@@ -62,5 +62,7 @@ def _record(
     name = f"{source}@{record_id or offset()}"
     if content is None:
         return too_large(name, None, options.max_file_bytes)
-    url = record.rec_headers.get_header("WARC-Target-URI")
+    url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header(
+        "uri"
+    )  # WARC, ARC
     return Document(source=name, content=content, format=fmt, url=url, meta={"url": url} if url else {})
