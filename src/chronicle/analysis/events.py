@@ -46,6 +46,10 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
 HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "historically"}
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+# Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
+INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
+                "RETREAT": "035"}
+INTENT_THREATEN = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Heads that only count or group the actor in their "of" phrase.
@@ -193,6 +197,10 @@ class EventCoder:
         tok, entry = trig.token, trig.entry
         negated = _negated(tok)
         event_type = entry.negated if negated and entry.negated else entry.type
+        intended = not negated and event_type == entry.type and self._intended(tok)
+        if intended:
+            entry = _intent_entry(entry)
+            event_type = entry.type
         event = Event(
             id="",
             type=event_type,
@@ -204,7 +212,7 @@ class EventCoder:
             target=target,
             mode=entry.mode,
             context=list(entry.context),
-            cameo="120" if event_type != entry.type else entry.cameo,
+            cameo=entry.cameo if event_type == entry.type else "120",
             negated=negated and event_type == entry.type,
             future=_has_aux(tok, FUTURE_AUX) or _going_to(tok),
             hypothetical=_has_aux(tok, HYPOTHETICAL_AUX) or _conditional(tok),
@@ -216,6 +224,16 @@ class EventCoder:
         _add_circumstances(event, tok, sent, article)
         event.confidence = _confidence(event, trig)
         return event
+
+    def _intended(self, tok: Token) -> bool:
+        """The act is announced, not done: "will support", "is ready to withdraw",
+        "plans to visit" (the trigger's own "will", or an intent word above it)."""
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            return True
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent_words:
+            return True
+        return tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in self.lexicon.intent_words
 
     def _reporter(self, tok: Token, actors: ActorLookup) -> Mention | None:
         """Who reported the event: the subject of the speech verb it is the content of."""
@@ -362,6 +380,11 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     for child in tok.children:
         if child.dep_ == "conj":
             return _actor(child, actors)
+    if tok.pos_ == "NOUN":
+        # "doctors from two American aid groups", "leaders of the opposition": the group named
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
+                return _actor(_pobj(child), actors)
     return None
 
 
@@ -525,6 +548,16 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
         if not any(_same(other, m) or other.code == m.code for m in found):
             found.append(other)
     return found
+
+
+def _intent_entry(entry: EventEntry) -> EventEntry:
+    """An announced cooperative act is an AGREE (CAMEO 03, "express intent to ..."); an
+    announced hostile one a THREATEN (CAMEO 13); other types stay as they are."""
+    if entry.type in INTENT_AGREE:
+        return EventEntry("AGREE", INTENT_AGREE[entry.type], entry.mode, entry.context)
+    if entry.type in INTENT_THREATEN:
+        return EventEntry("THREATEN", INTENT_THREATEN[entry.type], entry.mode, entry.context)
+    return entry
 
 
 def _same(a: Mention, b: Mention) -> bool:

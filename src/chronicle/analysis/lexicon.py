@@ -8,6 +8,7 @@ CAMEO code to (type, mode, context) with our table ``data/verbs/cameo_plover.yam
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     no_comment: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
+    intent_words: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str) -> dict:
@@ -68,6 +70,7 @@ def _project_lexicon() -> Lexicon:
         speech_verbs=frozenset(data["speech_verbs"]),
         no_comment=frozenset(data["no_comment_complements"]),
         deontic=frozenset(data["deontic_modals"]),
+        intent_words=frozenset(data["intent_words"]),
     )
 
 
@@ -82,7 +85,7 @@ def load_lexicon(user_files: Iterable[str] = ()) -> Lexicon:
     verbs = dict(base.verbs)
     for path in files:
         verbs.update(read_verb_dictionary(path))
-    return Lexicon(verbs, dict(base.nouns), base.light_verbs, base.speech_verbs, base.no_comment, base.deontic)
+    return dataclasses.replace(base, verbs=verbs)
 
 
 @lru_cache(maxsize=1)
