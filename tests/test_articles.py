@@ -36,9 +36,9 @@ PROFILE = parse_profile(
 )
 
 
-def _raw(lines: list[str], **kwargs) -> RawArticle:
+def _raw(lines: list[str], format_: str = "markdown", **kwargs) -> RawArticle:
     kwargs.setdefault("source", "docs/a.md")
-    return RawArticle(format="markdown", text="\n".join(lines), **kwargs)
+    return RawArticle(format=format_, text="\n".join(lines), **kwargs)
 
 
 def _site_page(head_order: list[int] | None = None) -> RawArticle:
@@ -93,6 +93,22 @@ def test_title_in_the_body_script_is_preferred():
     article = build_article(raw, profiles=[])
     assert article.title == "Canal to be repaired"
     assert article.body.startswith("سایت خبری")  # no profile and no repeats: not known to be chrome
+
+
+def test_plain_text_title_is_the_first_headline_like_line():
+    raw = _raw(["Canal to be repaired", "By a staff correspondent", "HERAT (AFP) - " + STORY[0]] + STORY[1:], format_="text")
+    article = build_article(raw, profiles=[])
+    assert (article.title, article.byline, article.agency) == ("Canal to be repaired", "a staff correspondent", "Agence France-Presse")
+    assert article.body.startswith("HERAT (AFP) - ")
+
+
+def test_plain_text_starting_with_prose_has_no_title():
+    assert build_article(_raw(STORY), profiles=[]).title is None
+
+
+def test_site_address_in_the_masthead_names_the_publisher():
+    article = build_article(_raw(["Mountain Courier", "www.courier.example"] + STORY), profiles=[])
+    assert article.publisher == "courier.example"
 
 
 def test_dateline_gives_agency_and_stays_in_body():
@@ -195,6 +211,15 @@ def test_reader_title_repeated_on_every_page_is_no_title():
         page.title = "Mountain Courier"  # a <title> that only names the site
         learner.observe(page)
     assert build_article(pages[0], boilerplate=learner, profiles=[]).title is None
+
+
+def test_repeated_bilingual_label_pair_is_the_section():
+    learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
+    pages = [_raw(["World News", "اخبار جهان", f"Story {i} tells how the canal was repaired by the villagers."], url=f"http://c.example/{i}") for i in range(3)]
+    for page in pages:
+        learner.observe(page)
+    article = build_article(pages[0], boilerplate=learner, profiles=[])
+    assert (article.section, article.meta["section_fa"]) == ("World News", "اخبار جهان")
 
 
 def test_too_few_documents_learn_nothing():

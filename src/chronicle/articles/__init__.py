@@ -26,6 +26,7 @@ __all__ = ["build_article", "CrossDocumentBoilerplate", "load_profiles", "SitePr
 HEAD_MAX_LINES = 25  # metadata lines sit above the article; never search deeper than this
 TAIL_LINES = 5  # contact lines also close pages
 PROSE_MIN_WORDS = 8
+DATELINE_LINES = 3  # a dateline opens the body, after a kicker or byline at most
 _SENTENCE_END = re.compile(r"[.!?؟…\"'”’»)]$")
 
 
@@ -35,6 +36,7 @@ class _Found:
 
     title_candidates: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    learned_head: list[tuple[int, str]] = field(default_factory=list)  # repeated lines on top
     agency: str | None = None
     byline: str | None = None
     published: str | None = None
@@ -82,7 +84,7 @@ def build_article(
         publisher=publisher,
         title=normalize_text(title, language) if title else None,
         published=found.published or raw.published,
-        agency=found.agency or metadata.dateline_agency(kept[0]),
+        agency=found.agency or _dateline_agency(kept),
         section=found.section or raw.meta.get("section"),
         byline=found.byline or raw.byline,
         language=language,
@@ -105,17 +107,48 @@ def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
     tail_start = len(lines) - TAIL_LINES
     for i, line in enumerate(lines):
         in_head = i < head_end
-        if ctx.profile and ctx.profile.is_boilerplate(profile_form(line)):
-            found.removed.append(line)
-        elif in_head and _take_metadata_line(line, ctx, found):
-            found.removed.append(line)
-        elif _is_chrome(line, ctx, near_edge=in_head or i >= tail_start):
-            found.removed.append(line)
-        else:
-            if in_head and match_key(line) in ctx.title_keys:
+        kind = _line_kind(line, ctx, found, in_head, near_edge=in_head or i >= tail_start)
+        if kind == "body":
+            if in_head and _may_be_title(line, ctx, found):
                 found.title_candidates.append(line)
             kept.append(line)
+            continue
+        found.removed.append(line)
+        if kind == "learned" and in_head:
+            found.learned_head.append((i, line))
+    _bilingual_section(found)
     return found, kept
+
+
+def _line_kind(line: str, ctx: _Context, found: _Found, in_head: bool, near_edge: bool) -> str:
+    """profile | metadata | learned | contact (all removed) or body; metadata goes to ``found``."""
+    if ctx.profile and ctx.profile.is_boilerplate(profile_form(line)):
+        return "profile"
+    if in_head and _take_metadata_line(line, ctx, found):
+        return "metadata"
+    if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
+        return "learned"
+    if near_edge and metadata.is_contact_line(line):
+        return "contact"
+    return "body"
+
+
+def _may_be_title(line: str, ctx: _Context, found: _Found) -> bool:
+    """A heading or the reader's title; in text with neither, the first title-like line."""
+    if match_key(line) in ctx.title_keys:
+        return True
+    return not ctx.title_keys and not found.title_candidates and metadata.is_title_like(line)
+
+
+def _bilingual_section(found: _Found) -> None:
+    """Two adjacent label lines above the body, one Latin and one Persian, repeated across the
+    publisher's documents: the bilingual section label a profile would name."""
+    for (i, first), (j, second) in zip(found.learned_head, found.learned_head[1:]):
+        labels = j == i + 1 and metadata.is_label(first) and metadata.is_label(second)
+        if found.section is None and labels and is_persian_script(first) != is_persian_script(second):
+            latin, persian = (second, first) if is_persian_script(first) else (first, second)
+            found.section, found.section_fa = latin, persian
+            return
 
 
 def _head_end(lines: list[str], title_keys: set[str]) -> int:
@@ -125,13 +158,6 @@ def _head_end(lines: list[str], title_keys: set[str]) -> int:
         if prose and match_key(line) not in title_keys:
             return i
     return min(len(lines), HEAD_MAX_LINES)
-
-
-def _is_chrome(line: str, ctx: _Context, near_edge: bool) -> bool:
-    """Lines repeated across the publisher's documents; contact lines at the top or bottom."""
-    if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
-        return True
-    return near_edge and metadata.is_contact_line(line)
 
 
 def _take_metadata_line(line: str, ctx: _Context, found: _Found) -> bool:
@@ -159,6 +185,11 @@ def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
         found.published = found.published or date
         return True
     return False
+
+
+def _dateline_agency(kept: list[str]) -> str | None:
+    """The agency of a dateline ("KABUL (AP) —") opening one of the first body paragraphs."""
+    return next(filter(None, map(metadata.dateline_agency, kept[:DATELINE_LINES])), None)
 
 
 def _usable_title(

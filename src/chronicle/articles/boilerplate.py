@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from ..config import Config
 from ..model import RawArticle
+from .metadata import site_address
 from .normalize import match_key
 from .profiles import SiteProfile, load_profiles, match_profile, url_host
 
@@ -32,12 +33,16 @@ class _Group:
 
 
 def publisher_of(raw: RawArticle, profile: SiteProfile | None) -> str | None:
-    """The site: the reader's publisher, else the matched profile's name, else the URL host."""
+    """The site: the reader's publisher, else the matched profile's name, else the URL host,
+    else the site's own address printed alone on a line of its masthead."""
     if raw.publisher:
         return raw.publisher.removeprefix("www.")
     if profile:
         return profile.name
-    return url_host(raw.url)
+    if raw.url:
+        return url_host(raw.url)
+    head = raw.text.split("\n", PROFILE_HEAD_LINES)[:PROFILE_HEAD_LINES]
+    return next((host for host in map(site_address, map(str.strip, head)) if host), None)
 
 
 def group_key(raw: RawArticle, publisher: str | None) -> str:

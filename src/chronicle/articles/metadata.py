@@ -13,10 +13,14 @@ from importlib import resources
 import yaml
 
 from .dates import find_date, prepare
+from .profiles import url_host
 
 _DATE_LINE_MAX_CHARS = 80  # "Published: Tuesday, March 13, 2012 10:30 AM GMT" fits
 _DATE_LINE_MAX_EXTRA_WORDS = 4  # words besides the date: weekday, "Published", "Updated", ...
 _BYLINE_MAX_WORDS = 12
+_BYLINE_LOWER_MAX_WORDS = 4  # "By a staff correspondent"; longer lower-case runs are prose
+_TITLE_MAX_WORDS = 20
+_LABEL_MAX_WORDS = 4  # a section label: "European Languages", "بخش انگلیسی"
 _DATELINE_HEAD_CHARS = 80  # "KABUL, Afghanistan (AP) —" sits at the start of the first paragraph
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -31,6 +35,8 @@ _BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+(?P<who>.+)$", re.IGNOR
 _DATELINE = re.compile(r"\((?P<agency>[^()]{2,40})\)\s*[—–-]")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_CLOSE = re.compile(r"[.!?؟:;,،]$")
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +85,9 @@ def byline(line: str) -> tuple[str, str | None] | None:
         who, agency = head.strip(), agency_named(tail)
     elif agency_named(who):
         return "", agency_named(who)
-    return (who, agency) if who[:1].isupper() else None
+    if who[:1].isupper() or (who[:1].isalpha() and len(who.split()) <= _BYLINE_LOWER_MAX_WORDS):
+        return who, agency  # "By Jane Doe", or "By a staff correspondent"
+    return None
 
 
 def date_line(line: str, order: str = "MDY") -> str | None:
@@ -93,6 +101,23 @@ def date_line(line: str, order: str = "MDY") -> str | None:
     prepared = prepare(line)
     rest = _TIME.sub(" ", prepared[:start] + " " + prepared[end:])
     return iso if len(_WORD.findall(rest)) <= _DATE_LINE_MAX_EXTRA_WORDS else None
+
+
+def is_title_like(line: str) -> bool:
+    """A line that could be a headline: 2-20 words with letters, not closed like a sentence."""
+    words = line.split()
+    return 2 <= len(words) <= _TITLE_MAX_WORDS and bool(_WORD.search(line)) and not _SENTENCE_CLOSE.search(line)
+
+
+def is_label(line: str) -> bool:
+    """A short label line: 1-4 words of letters, no digits, no closing punctuation."""
+    words = line.split()
+    return 0 < len(words) <= _LABEL_MAX_WORDS and not _DIGIT.search(line) and not line.endswith((".", ":", "!", "?", "؟"))
+
+
+def site_address(line: str) -> str | None:
+    """The host of a URL alone on a line ("www.example.com" -> "example.com"), else None."""
+    return url_host(line) if _URL_LINE.match(line) else None
 
 
 def is_contact_line(line: str) -> bool:
