@@ -12,12 +12,8 @@ from urllib.parse import quote
 import pytest
 
 from test_store import *  # noqa: F401,F403 - the same behaviour, on the other backend
-from test_store import WIRE, article
 
 del test_sqlite_file_uses_wal  # noqa: F821 - a SQLite matter only
-
-from chronicle.model import Record
-from chronicle.store import open_store
 
 DSN = os.environ.get("CHRONICLE_PG_DSN")
 pytestmark = [
@@ -32,7 +28,8 @@ def _url_with_schema(schema: str) -> str:
 
 
 @pytest.fixture
-def pg_url():
+def target():
+    """A fresh schema in the PostgreSQL database, as a URL; it replaces test_store's SQLite file."""
     import psycopg
 
     schema = f"chronicle_test_{uuid.uuid4().hex[:12]}"
@@ -41,24 +38,3 @@ def pg_url():
     yield _url_with_schema(schema)
     with psycopg.connect(DSN, autocommit=True) as conn:
         conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture
-def store(pg_url):
-    with open_store(pg_url, story_threshold=0.5) as s:
-        yield s
-
-
-def test_a_later_run_joins_stories_of_an_earlier_one(pg_url):  # noqa: F811 - PostgreSQL version
-    with open_store(pg_url, story_threshold=0.5) as first:
-        first.add_record(Record(article("a1", WIRE)))
-    with open_store(pg_url, story_threshold=0.5) as second:
-        second.add_record(Record(article("a2", "UPDATED: " + WIRE)))
-        assert [s.article_ids for s in second.stories()] == [["a1", "a2"]]
-
-
-def test_opening_twice_keeps_the_schema_and_the_rows(pg_url):
-    with open_store(pg_url) as first:
-        first.add_record(Record(article("a1", WIRE)))
-    with open_store(pg_url) as second:
-        assert [a.id for a in second.articles()] == ["a1"]

@@ -21,8 +21,14 @@ PERSIAN = "وزیر صحت گفت که سه کلینیک تازه در ولای�
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(str(tmp_path / "test.db"), story_threshold=0.5) as s:
+def target(tmp_path) -> str:
+    """Where the store lives: a SQLite file here, a PostgreSQL schema in test_postgres.py."""
+    return str(tmp_path / "test.db")
+
+
+@pytest.fixture
+def store(target):
+    with open_store(target, story_threshold=0.5) as s:
         yield s
 
 
@@ -128,11 +134,10 @@ def test_near_duplicate_copies_form_one_story_and_each_copy_is_kept(store):
     assert store.stats().stories == 1 and store.stats().articles == 3
 
 
-def test_a_later_run_joins_stories_of_an_earlier_one(tmp_path):
-    path = str(tmp_path / "s.db")
-    with open_store(path, story_threshold=0.5) as first:
+def test_a_later_run_joins_stories_of_an_earlier_one(target):
+    with open_store(target, story_threshold=0.5) as first:
         first.add_record(Record(article("a1", WIRE)))
-    with open_store(path, story_threshold=0.5) as second:
+    with open_store(target, story_threshold=0.5) as second:
         second.add_record(Record(article("a2", "UPDATED: " + WIRE)))
         assert [s.article_ids for s in second.stories()] == [["a1", "a2"]]
 

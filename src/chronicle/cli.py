@@ -37,6 +37,17 @@ FormatOption = typer.Option("table", "--format", "-f", help="table, jsonl or csv
 LimitOption = typer.Option(50, "--limit", "-n", help="At most this many rows.")
 OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
 ConfigOption = typer.Option(None, "--config", help="chronicle.toml to read (default: ./chronicle.toml).")
+SinceOption = typer.Option(None, "--since", help="On or after this ISO date (YYYY-MM-DD).")
+UntilOption = typer.Option(None, "--until", help="On or before this ISO date, or a prefix (2012-03).")
+PathsArgument = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -")
+ArticlesOnlyOption = typer.Option(False, "--articles-only", help="Stop after article extraction.")
+InputFormatOption = typer.Option("auto", "--input-format", help="auto, jsonl, csv, warc or files.")
+IdFieldOption = typer.Option(None, "--id-field", help="Corpus field with the document id.")
+TextFieldOption = typer.Option(None, "--text-field", help="Corpus field with the text.")
+TitleFieldOption = typer.Option(None, "--title-field", help="Corpus field with the title.")
+DateFieldOption = typer.Option(None, "--date-field", help="Corpus field with the date.")
+UrlFieldOption = typer.Option(None, "--url-field", help="Corpus field with the URL.")
+MaxFileOption = typer.Option(None, "--max-file-mb", help="Refuse larger files (default 50).")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -53,7 +64,8 @@ def _store(db: Optional[str], config_file: Optional[Path] = None):
     return open_store(config.db, config.story_threshold)
 
 
-def _source_options(config: Config, input_format: str, fields: dict[str, Optional[str]], max_file_mb: Optional[float]):
+def _source_options(config: Config, input_format: str, max_file_mb: Optional[float], **fields: Optional[str]):
+    """SourceOptions from the command line; an unknown input format is a usage error."""
     from .sources import SourceOptions
 
     try:
@@ -123,16 +135,16 @@ class _RateColumn(ProgressColumn):
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -"),
+    paths: list[str] = PathsArgument,
     db: Optional[str] = DbOption,
-    articles_only: bool = typer.Option(False, "--articles-only", help="Stop after article extraction."),
-    input_format: str = typer.Option("auto", "--input-format", help="auto, jsonl, csv, warc or files."),
-    id_field: Optional[str] = typer.Option(None, "--id-field", help="Corpus field with the document id."),
-    text_field: Optional[str] = typer.Option(None, "--text-field", help="Corpus field with the text."),
-    title_field: Optional[str] = typer.Option(None, "--title-field", help="Corpus field with the title."),
-    date_field: Optional[str] = typer.Option(None, "--date-field", help="Corpus field with the date."),
-    url_field: Optional[str] = typer.Option(None, "--url-field", help="Corpus field with the URL."),
-    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Refuse larger files (default 50)."),
+    articles_only: bool = ArticlesOnlyOption,
+    input_format: str = InputFormatOption,
+    id_field: Optional[str] = IdFieldOption,
+    text_field: Optional[str] = TextFieldOption,
+    title_field: Optional[str] = TitleFieldOption,
+    date_field: Optional[str] = DateFieldOption,
+    url_field: Optional[str] = UrlFieldOption,
+    max_file_mb: Optional[float] = MaxFileOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
@@ -140,9 +152,8 @@ def ingest(
     from .store import open_store
 
     config = _config(config_file, db=db)
-    fields = {"id_field": id_field, "text_field": text_field, "title_field": title_field,
-              "date_field": date_field, "url_field": url_field}
-    options = _source_options(config, input_format, fields, max_file_mb)
+    options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
+                              title_field=title_field, date_field=date_field, url_field=url_field)
     total = None if "-" in paths else count_documents(paths, config, options)
     with open_store(config.db, config.story_threshold) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
@@ -173,25 +184,24 @@ def _print_summary(summary, db: str) -> None:
 
 @app.command()
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -"),
+    paths: list[str] = PathsArgument,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
-    articles_only: bool = typer.Option(False, "--articles-only", help="Stop after article extraction."),
-    input_format: str = typer.Option("auto", "--input-format", help="auto, jsonl, csv, warc or files."),
-    id_field: Optional[str] = typer.Option(None, "--id-field"),
-    text_field: Optional[str] = typer.Option(None, "--text-field"),
-    title_field: Optional[str] = typer.Option(None, "--title-field"),
-    date_field: Optional[str] = typer.Option(None, "--date-field"),
-    url_field: Optional[str] = typer.Option(None, "--url-field"),
-    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb"),
+    articles_only: bool = ArticlesOnlyOption,
+    input_format: str = InputFormatOption,
+    id_field: Optional[str] = IdFieldOption,
+    text_field: Optional[str] = TextFieldOption,
+    title_field: Optional[str] = TitleFieldOption,
+    date_field: Optional[str] = DateFieldOption,
+    url_field: Optional[str] = UrlFieldOption,
+    max_file_mb: Optional[float] = MaxFileOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Print one record per document on stdout (no store); failures go to stderr."""
     from .pipeline import extract_records
 
     config = _config(config_file)
-    fields = {"id_field": id_field, "text_field": text_field, "title_field": title_field,
-              "date_field": date_field, "url_field": url_field}
-    options = _source_options(config, input_format, fields, max_file_mb)
+    options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
+                              title_field=title_field, date_field=date_field, url_field=url_field)
     failed = 0
 
     def records() -> Iterable[dict[str, Any]]:
@@ -220,8 +230,8 @@ def articles(
     db: Optional[str] = DbOption,
     publisher: Optional[str] = typer.Option(None, help="Only this publisher (site)."),
     language: Optional[str] = typer.Option(None, help="Only this language code (en, fa, ps, ...)."),
-    since: Optional[str] = typer.Option(None, help="Published on or after this ISO date."),
-    until: Optional[str] = typer.Option(None, help="Published on or before this ISO date (or prefix)."),
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
     fmt: str = FormatOption,
     limit: int = LimitOption,
     output: Optional[Path] = OutputOption,
@@ -297,8 +307,8 @@ def events(
     actor: Optional[str] = typer.Option(None, help="Source or target code prefix (RUS, RUSGOV) or name part."),
     country: Optional[str] = typer.Option(None, help="Source or target country (ISO-3, e.g. SYR)."),
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (ACCUSE) or CAMEO code prefix (112)."),
-    since: Optional[str] = typer.Option(None, help="On or after this ISO date."),
-    until: Optional[str] = typer.Option(None, help="On or before this ISO date (or prefix)."),
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
     fmt: str = FormatOption,
     limit: int = LimitOption,
     output: Optional[Path] = OutputOption,
@@ -319,8 +329,8 @@ def events(
 def quotes(
     db: Optional[str] = DbOption,
     speaker: Optional[str] = typer.Option(None, help="Part of the speaker's name, or a code prefix."),
-    since: Optional[str] = typer.Option(None, help="Article published on or after this ISO date."),
-    until: Optional[str] = typer.Option(None, help="Article published on or before this ISO date (or prefix)."),
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
     fmt: str = FormatOption,
     limit: int = LimitOption,
     output: Optional[Path] = OutputOption,
