@@ -73,7 +73,8 @@ def test_shuffled_masthead_gives_the_same_article():
 
 
 def test_generic_metadata_without_profile():
-    raw = _raw(["Canal to be repaired", "By Jane Doe, Associated Press", "Tuesday, 4 March 2021"] + STORY, headings=["Canal to be repaired"])
+    head = ["Canal to be repaired", "By Jane Doe, Associated Press", "Tuesday, 4 March 2021"]
+    raw = _raw(head + STORY, headings=["Canal to be repaired"])
     article = build_article(raw, profiles=[])
     assert (article.title, article.byline, article.agency, article.published) == (
         "Canal to be repaired", "Jane Doe", "Associated Press", "2021-03-04"
@@ -82,7 +83,8 @@ def test_generic_metadata_without_profile():
 
 
 def test_only_the_title_heading_leaves_the_body():
-    raw = _raw(["Canal to be repaired", "Council decision"] + STORY, headings=["Canal to be repaired", "Council decision"])
+    head = ["Canal to be repaired", "Council decision"]
+    raw = _raw(head + STORY, headings=head)
     article = build_article(raw, profiles=[])
     assert article.title == "Canal to be repaired"
     assert article.body.split("\n\n")[0] == "Council decision"
@@ -96,9 +98,11 @@ def test_title_in_the_body_script_is_preferred():
 
 
 def test_plain_text_title_is_the_first_headline_like_line():
-    raw = _raw(["Canal to be repaired", "By a staff correspondent", "HERAT (AFP) - " + STORY[0]] + STORY[1:], format_="text")
+    head = ["Canal to be repaired", "By a staff correspondent", "HERAT (AFP) - " + STORY[0]]
+    raw = _raw(head + STORY[1:], format_="text")
     article = build_article(raw, profiles=[])
-    assert (article.title, article.byline, article.agency) == ("Canal to be repaired", "a staff correspondent", "Agence France-Presse")
+    assert article.title == "Canal to be repaired"
+    assert (article.byline, article.agency) == ("a staff correspondent", "Agence France-Presse")
     assert article.body.startswith("HERAT (AFP) - ")
 
 
@@ -123,6 +127,19 @@ def test_solar_hijri_date_line():
     assert build_article(raw, profiles=[]).published == "2012-03-14"
 
 
+@pytest.mark.parametrize(
+    "given, iso",
+    [
+        ("2021-03-04T08:00:00", "2021-03-04T08:00:00"),
+        ("4 March 2021", "2021-03-04"),
+        ("۱۴ حوت ۱۳۹۹", "2021-03-04"),
+        ("soon", None),
+    ],
+)
+def test_reader_dates_become_iso(given, iso):
+    assert build_article(_raw(STORY, published=given), profiles=[]).published == iso
+
+
 def test_date_in_a_sentence_is_not_a_date_line():
     sentence = "The council met on 4 March 2021 and agreed on the plan."
     article = build_article(_raw([sentence] + STORY), profiles=[])
@@ -133,7 +150,8 @@ def test_date_in_a_sentence_is_not_a_date_line():
 def test_contact_lines_removed_at_the_edges_only():
     middle = "www.canal-fund.example"  # a donation address the story gives: article text
     story = STORY * 3
-    raw = _raw(["www.valley.example", "desk@valley.example"] + story[:4] + [middle] + story[4:] + ["Tel: +93 700 000 000"])
+    top, bottom = ["www.valley.example", "desk@valley.example"], ["Tel: +93 700 000 000"]
+    raw = _raw(top + story[:4] + [middle] + story[4:] + bottom)
     article = build_article(raw, profiles=[])
     assert article.boilerplate == ["www.valley.example", "desk@valley.example", "Tel: +93 700 000 000"]
     assert middle in article.body.split("\n\n")
@@ -215,7 +233,8 @@ def test_reader_title_repeated_on_every_page_is_no_title():
 
 def test_repeated_bilingual_label_pair_is_the_section():
     learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
-    pages = [_raw(["World News", "اخبار جهان", f"Story {i} tells how the canal was repaired by the villagers."], url=f"http://c.example/{i}") for i in range(3)]
+    story = "Story {} tells how the canal was repaired by the villagers."
+    pages = [_raw(["World News", "اخبار جهان", story.format(i)], url=f"http://c.example/{i}") for i in range(3)]
     for page in pages:
         learner.observe(page)
     article = build_article(pages[0], boilerplate=learner, profiles=[])
@@ -248,7 +267,8 @@ def test_lines_are_counted_per_publisher():
 
 def test_documents_without_publisher_group_by_folder():
     learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
-    pages = [_raw(["Mountain Courier", f"Story {i} about a canal that was repaired by the villagers."], source=f"site/{i}.md") for i in range(3)]
+    story = "Story {} about a canal that was repaired by the villagers."
+    pages = [_raw(["Mountain Courier", story.format(i)], source=f"site/{i}.md") for i in range(3)]
     for page in pages:
         learner.observe(page)
     assert build_article(pages[0], boilerplate=learner, profiles=[]).boilerplate == ["Mountain Courier"]
@@ -267,7 +287,9 @@ def test_counts_round_trip_and_thresholds_from_config():
 
 def test_extra_profile_file_from_config(tmp_path):
     path = tmp_path / "valley.yaml"
-    path.write_text("name: valley.example\nhosts: [valley.example]\nboilerplate: ['^Valley Times$']\n", encoding="utf-8")
+    path.write_text(
+        "name: valley.example\nhosts: [valley.example]\nboilerplate: ['^Valley Times$']\n", encoding="utf-8"
+    )
     profiles = load_profiles((str(path),))
     assert profiles[-1].name == "valley.example"
     article = build_article(_raw(["Valley Times"] + STORY, url="http://valley.example/x"), profiles=profiles)
@@ -292,7 +314,10 @@ def test_persian_markdown_article_end_to_end():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400), st.lists(st.text(max_size=30), max_size=3))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400),
+    st.lists(st.text(max_size=30), max_size=3),
+)
 def test_any_text_gives_an_article_or_an_article_error(text, headings):
     try:
         article = build_article(_raw(text.splitlines(), headings=headings, title=text[:20] or None))

@@ -16,6 +16,7 @@ from ..errors import ArticleError
 from ..model import Article, RawArticle
 from . import metadata
 from .boilerplate import CrossDocumentBoilerplate, find_profile, group_key, publisher_of
+from .dates import parse_date
 from .identity import content_id
 from .language import detect_language
 from .normalize import is_persian_script, match_key, normalize_line, normalize_persian, normalize_text
@@ -27,6 +28,7 @@ HEAD_MAX_LINES = 25  # metadata lines sit above the article; never search deeper
 TAIL_LINES = 5  # contact lines also close pages
 PROSE_MIN_WORDS = 8
 DATELINE_LINES = 3  # a dateline opens the body, after a kicker or byline at most
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SENTENCE_END = re.compile(r"[.!?؟…\"'”’»)]$")
 
 
@@ -83,7 +85,7 @@ def build_article(
         url=raw.url,
         publisher=publisher,
         title=normalize_text(title, language) if title else None,
-        published=found.published or raw.published,
+        published=found.published or _iso_date(raw.published),
         agency=found.agency or _dateline_agency(kept),
         section=found.section or raw.meta.get("section"),
         byline=found.byline or raw.byline,
@@ -185,6 +187,13 @@ def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
         found.published = found.published or date
         return True
     return False
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A reader's or corpus's date as ISO: kept when it already is, else parsed ("14 March 2012")."""
+    if not value or _ISO_DATE.match(value):
+        return value
+    return parse_date(value)
 
 
 def _dateline_agency(kept: list[str]) -> str | None:

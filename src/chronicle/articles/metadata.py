@@ -112,7 +112,8 @@ def is_title_like(line: str) -> bool:
 def is_label(line: str) -> bool:
     """A short label line: 1-4 words of letters, no digits, no closing punctuation."""
     words = line.split()
-    return 0 < len(words) <= _LABEL_MAX_WORDS and not _DIGIT.search(line) and not line.endswith((".", ":", "!", "?", "؟"))
+    short = 0 < len(words) <= _LABEL_MAX_WORDS
+    return short and not _DIGIT.search(line) and not _SENTENCE_CLOSE.search(line)
 
 
 def site_address(line: str) -> str | None:
