@@ -106,6 +106,11 @@ def test_plain_text_title_is_the_first_headline_like_line():
     assert article.body.startswith("HERAT (AFP) - ")
 
 
+def test_a_headline_alone_is_title_and_body():
+    article = build_article(_raw(["Canal to be repaired"]), profiles=[])
+    assert article.title == article.body == "Canal to be repaired"
+
+
 def test_plain_text_starting_with_prose_has_no_title():
     assert build_article(_raw(STORY), profiles=[]).title is None
 

@@ -62,7 +62,12 @@ def build_article(
     boilerplate: CrossDocumentBoilerplate | None = None,
     profiles: Iterable[SiteProfile] | None = None,
 ) -> Article:
-    """A reader's RawArticle -> a clean Article; ArticleError when nothing is left of the body."""
+    """A reader's RawArticle -> a clean Article; ArticleError when nothing is left of the body.
+
+    ``boilerplate`` carries cross-document line counts (observed beforehand); ``profiles`` are
+    the site profiles to match (the bundled ones by default). A date, agency or byline printed
+    above the body wins over what the reader found; the reader's title wins over headings.
+    """
     profiles = load_profiles() if profiles is None else profiles
     profile = find_profile(raw, profiles)
     publisher = publisher_of(raw, profile)
@@ -224,8 +229,11 @@ def _choose_title(reader_title: str | None, found: _Found, kept: list[str]) -> s
 
 
 def _without_title_line(kept: list[str], title: str | None, found: _Found) -> list[str]:
-    """Body lines less the heading line above the body that is the title (the first such line)."""
-    if not title:
+    """Body lines less the heading line above the body that is the title (the first such line).
+
+    A document that is only its headline keeps it as its body too.
+    """
+    if not title or len(kept) == 1:
         return kept
     key = match_key(title)
     for line in found.title_candidates:
