@@ -77,6 +77,17 @@ def test_title_name_later_mentions_and_pronoun(nlp, resolver):
     assert actors.resolve_pronoun(he).actor_id == markov.id
 
 
+def test_he_after_a_quote_is_the_previous_sentence_subject(nlp, resolver):
+    body = (
+        "Foreign Minister Sergei Ivanov said President Omar Haddad would not agree to withdraw. "
+        '"A unilateral pullout would be unrealistic," he said.'
+    )
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    he = next(t for t in doc if t.text == "he")
+    assert actors.resolve_pronoun(he).name == "Sergei Ivanov"
+
+
 def test_title_country_from_context_and_never_police(nlp, resolver):
     body = (
         "A senior Russian government official said Moscow would keep its contracts. "

@@ -26,6 +26,7 @@ from ..model import Actor, Article, Mention
 from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, normalise, project_lexicon, specific_sector, titles
 from .dictionaries import load_dictionaries
 
+PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 # country-bearing kinds that can lend their country to a role noun or a person
@@ -33,6 +34,8 @@ PLACE_KINDS = frozenset({"country", "capital"})
 # kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
 MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
+# dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
+ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
 # a capital after these is where something happened, not the government acting
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
 
@@ -73,6 +76,20 @@ class ArticleActors:
         self.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
         self._by_id = {a.id: a for a in actors}
+        self._sents: list[Span] | None = None
+        self._sent_starts: list[int] = []
+
+    def sentences(self) -> list[Span]:
+        """The doc's sentences, listed once."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [s.start_char for s in self._sents]
+        return self._sents
+
+    def sentence_index(self, char: int) -> int:
+        """Index in ``sentences()`` of the sentence holding character offset ``char``."""
+        self.sentences()
+        return bisect_right(self._sent_starts, char) - 1
 
     def actor(self, mention: Mention) -> Actor | None:
         """The Actor a mention belongs to."""
@@ -120,19 +137,27 @@ class ArticleActors:
 
 
 def _antecedent(actors: ArticleActors, token: Token, wanted: set[str]) -> Mention | None:
-    before = [m for m in actors.mentions[: bisect_right(actors._starts, token.idx - 1)] if m.kind in wanted]
-    if not before:
-        return None
-    sent = token.sent
-    same = [m for m in before if m.start >= sent.start_char]
-    if same:
-        return same[-1]
-    for prev in reversed(list(actors.doc[: sent.start].sents)):
-        inside = [m for m in before if prev.start_char <= m.start < prev.end_char]
-        if inside:
-            subjects = [m for m in inside if _is_subject(actors.doc, m, prev)]
-            return (subjects or inside)[-1]
-    return before[-1]
+    """Nearest wanted mention before ``token`` in its sentence, else in the previous
+    ``PRONOUN_LOOKBACK`` sentences, preferring each sentence's main subject."""
+    sents = actors.sentences()
+    here = actors.sentence_index(token.idx)
+    k = bisect_right(actors._starts, token.idx - 1)
+    by_sent: dict[int, list[Mention]] = {}
+    floor = sents[max(here - PRONOUN_LOOKBACK, 0)].start_char
+    for idx in range(k - 1, -1, -1):
+        m = actors.mentions[idx]
+        if m.start < floor:
+            break
+        if m.kind in wanted:
+            which = actors.sentence_index(m.start)
+            if which == here:
+                return m
+            by_sent.setdefault(which, []).append(m)
+    for which in sorted(by_sent, reverse=True):
+        inside = by_sent[which][::-1]
+        subjects = [m for m in inside if _is_subject(actors.doc, m, sents[which])]
+        return (subjects or inside)[-1]
+    return None
 
 
 def _is_subject(doc: Doc, mention: Mention, sent: Span) -> bool:
@@ -268,13 +293,18 @@ def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]
     """Token spans of people: NER PERSON names, names after a title, dictionary people."""
     spans = {(e.start, _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
     spans.update(_titled_names(doc, by_token))
+    spans.update(_surnames(doc, spans))
     for m in {id(v): v for v in by_token.values()}.values():
         if m.entry.kind == "person" or (m.entry.kind == "actor" and m.entry.name):
             if m.entry.kind == "person" or doc[m.i].ent_type_ == "PERSON":
                 spans.add((m.i, m.j))
-    # a dictionary name wins over an overlapping NER span
-    result = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
-    return [s for k, s in enumerate(result) if not any(o[0] <= s[0] and s[1] <= o[1] and o != s for o in result)]
+    # spans inside a longer one are dropped: one sweep, longest first at each start
+    kept, reach = [], -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[1] > reach:
+            kept.append(span)
+            reach = span[1]
+    return kept
 
 
 def _titled_names(doc: Doc, by_token: dict[int, _Match]) -> Iterable[tuple[int, int]]:
@@ -289,6 +319,15 @@ def _titled_names(doc: Doc, by_token: dict[int, _Match]) -> Iterable[tuple[int, 
             end += 1
         if end > tok.i + 1:
             yield tok.i + 1, end
+
+
+def _surnames(doc: Doc, spans: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Later mentions by surname that NER labelled otherwise ("Antonov" tagged ORG)."""
+    surnames = {doc[end - 1].text for start, end in spans if end - start >= 2}
+    covered = {k for start, end in spans for k in range(start, end)}
+    for tok in doc:
+        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
+            yield tok.i, tok.i + 1
 
 
 def _strip_possessive(doc: Doc, end: int) -> int:
@@ -414,7 +453,7 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> l
     for tok in doc[head.left_edge.i : head.i]:
         m = by_token.get(tok.i)
         if m and m.i == tok.i and m.entry.kind in MODIFIER_KINDS and m.entry.country:
-            if not any(f[1] is m for f in found):
+            if not any(f[1] is m for f in found) and _modifies(doc[m.j - 1], head):
                 found.append((tok, m))
     if found:
         return found
@@ -425,6 +464,17 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> l
                 if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
                     return [(obj, m)]
     return found
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs on ``head`` through modifiers only (amod, compound, poss, conj)."""
+    for _ in range(6):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ATTACHING_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.i == head.i
 
 
 def _names(doc: Doc, matches: list[_Match], used: set[int]) -> list[_Slot]:
