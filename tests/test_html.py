@@ -149,7 +149,7 @@ def test_clean_body_drops_furniture_lines_and_repeated_title() -> None:
             "Sign up for our daily newsletter",
         ]
     )
-    assert clean_body(text, title="Storm hits coast") == (
+    assert clean_body(text, titles=["Storm hits coast"]) == (
         "The storm reached the coast at dawn.\nResidents were moved to schools."
     )
 
@@ -213,3 +213,10 @@ def test_story_split_into_sibling_containers_is_joined() -> None:
     assert chunked_body(tree, PARAGRAPHS[0]) == "\n".join(PARAGRAPHS)
     assert chunked_body(tree, "A different text that is not on this page at all.") is None
     assert chunked_body(tree, "\n".join(PARAGRAPHS)) is None  # nothing to gain
+
+
+def test_title_element_without_meta_tags_is_the_title() -> None:
+    head = "<title>Herat council debates canal dispute - Example Daily</title>"
+    body = "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    raw = read_html(Document(source="t.html", content=page(body, head)))
+    assert raw.title == "Herat council debates canal dispute"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -102,7 +103,8 @@ def read_html(document: Document) -> RawArticle:
         labels = link_labels(tree)
         language = _html_lang(tree)
         etree.strip_elements(tree, *_rules().strip_tags, with_tail=False)  # after metadata: <head>, JSON-LD
-        text = extract_body(tree, meta.url, title, labels)
+        titles = [t for t in (title, *(_label(h) for h in tree.iter("h1"))) if t]  # repeated atop the body
+        text = extract_body(tree, meta.url, titles, labels)
         title = title or headline(tree, text) or extract_title(tree)
     except Exception as exc:  # trafilatura/htmldate/lxml raise many types on broken markup
         raise ReaderError(document.source, "HTML could not be parsed", detail=repr(exc)) from exc
@@ -145,7 +147,7 @@ def _date_params() -> dict[str, Any]:
 
 
 def extract_body(
-    tree: HtmlElement, url: str | None = None, title: str | None = None, labels: frozenset[str] = frozenset()
+    tree: HtmlElement, url: str | None = None, titles: Sequence[str] = (), labels: frozenset[str] = frozenset()
 ) -> str:
     """The cleaned article text of a parsed page, one paragraph per line ('' when there is none).
 
@@ -153,15 +155,15 @@ def extract_body(
     the precision text only when it is PRECISE_SHARE of the recall text: then the lines it left
     out are page furniture (teasers, related links). When it keeps nearly everything, the extra
     lines are article (captions, embedded posts); when it keeps little, it chose the wrong block.
-    ``tree`` is not modified (trafilatura works on a copy).
+    ``tree`` is not modified (trafilatura works on a copy). ``titles`` and ``labels``: see clean_body.
     """
-    recall = clean_body(_trafilatura(tree, url, favor_recall=True), title, labels)
-    precise = clean_body(_trafilatura(tree, url, favor_precision=True), title, labels)
+    recall = clean_body(_trafilatura(tree, url, favor_recall=True), titles, labels)
+    precise = clean_body(_trafilatura(tree, url, favor_precision=True), titles, labels)
     share = len(precise) / len(recall) if recall else 0.0
     low, high = PRECISE_SHARE
     text = precise if low <= share < high or not recall else recall
     chunks = chunked_body(tree, text)
-    return clean_body(chunks, title, labels) if chunks else text
+    return clean_body(chunks, titles, labels) if chunks else text
 
 
 def chunked_body(tree: HtmlElement, text: str) -> str | None:
@@ -187,8 +189,15 @@ def chunked_body(tree: HtmlElement, text: str) -> str | None:
     longest = max(text.splitlines(), key=len)[:80]
     if not any(longest in " ".join(el.text_content().split()) for el in chunks):
         return None
-    blocks = (" ".join(child.text_content().split()) for el in chunks for child in el if child.tag in _BLOCKS)
+    blocks = (block for el in chunks for child in el if child.tag in _BLOCKS for block in _block_lines(child))
     return "\n".join(block for block in blocks if block)
+
+
+def _block_lines(element: HtmlElement) -> list[str]:
+    """A paragraph as one line; a list as one "- item" line per item (as trafilatura writes them)."""
+    if element.tag in ("ul", "ol"):
+        return ["- " + _label(item) for item in element.iter("li")]
+    return [_label(element)]
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> str:
@@ -210,9 +219,10 @@ def is_navigation(text: str, labels: frozenset[str]) -> bool:
     return in_links >= NAVIGATION_SHARE * sum(len(line) for line in lines)
 
 
-def clean_body(text: str, title: str | None = None, labels: frozenset[str] = frozenset()) -> str:
+def clean_body(text: str, titles: Sequence[str] = (), labels: frozenset[str] = frozenset()) -> str:
     """Drop boilerplate lines (data/html/boilerplate.yaml), lines that are one whole link of at
-    least TEASER_WORDS words (``labels``: a teaser for another story) and a leading copy of the title."""
+    least TEASER_WORDS words (``labels``: a teaser for another story) and a first line that
+    repeats one of ``titles`` (the page title, its h1 headings)."""
     rules = _rules()
     kept: list[str] = []
     in_block = False
@@ -228,7 +238,7 @@ def clean_body(text: str, title: str | None = None, labels: frozenset[str] = fro
         if line.removeprefix("- ") in labels and len(line.split()) >= TEASER_WORDS:
             continue
         kept.append(line)
-    if kept and title and _same_words(kept[0], title):
+    if kept and any(_same_words(kept[0], title) for title in titles):
         kept = kept[1:]
     return "\n".join(kept)
 
@@ -251,7 +261,7 @@ def page_metadata(tree: HtmlElement, default_url: str | None = None) -> Metadata
         meta.author = None  # a one-word "author" is a site handle, not a byline (as trafilatura does)
     url = meta.url or extract_url(tree, default_url) or default_url
     return Metadata(
-        title=meta.title,
+        title=meta.title or " ".join((tree.findtext(".//title") or "").split()) or None,
         author=meta.author,
         url=url,
         sitename=(meta.sitename or extract_sitename(tree) or "").lstrip("@") or None,
