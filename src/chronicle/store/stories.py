@@ -7,14 +7,18 @@ store can persist them and a later ingest joins stories found earlier.
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 128  # permutations per signature: Jaccard estimates within about +-0.09
 SCHEME = "affine32"  # datasketch >= 2 hashing scheme; persisted signatures must be read with the same one
+SEED = 1  # permutation seed; with SCHEME, NUM_PERM and crc32 it fixes what a stored signature means
 SHINGLE = 3  # words per shingle: short enough for small articles, long enough to ignore topic words
 _WORD = re.compile(r"\w+", re.UNICODE)
+# The permutations are drawn once: drawing them per article costs more than hashing a short one.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -25,19 +29,19 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> MinHash:
-    """The MinHash of a body's shingles."""
-    sig = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+def signature(text: str) -> LeanMinHash:
+    """The MinHash of a body's shingles (crc32: deterministic across processes, and fast)."""
+    sig = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=SCHEME)
     sig.update_batch([sh.encode("utf-8") for sh in shingles(text)])
-    return sig
+    return LeanMinHash(sig)
 
 
-def to_bytes(sig: MinHash) -> bytes:
+def to_bytes(sig: LeanMinHash) -> bytes:
     return np.asarray(sig.hashvalues, dtype=np.uint64).tobytes()
 
 
-def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
+def from_bytes(data: bytes) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 class StoryIndex:
@@ -46,7 +50,7 @@ class StoryIndex:
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._members: dict[str, tuple[str, MinHash]] = {}  # article id -> (story id, signature)
+        self._members: dict[str, tuple[str, LeanMinHash]] = {}  # article id -> (story id, signature)
 
     def __len__(self) -> int:
         return len(self._members)
@@ -55,18 +59,18 @@ class StoryIndex:
         """Add a signature persisted by an earlier run."""
         self._add(article_id, story_id, from_bytes(data))
 
-    def match(self, article_id: str, body: str) -> tuple[str, MinHash]:
+    def match(self, article_id: str, body: str) -> tuple[str, LeanMinHash]:
         """The story id ``body`` belongs to (its own id when none is close) and its signature."""
         sig = signature(body)
         scored = [(sig.jaccard(self._members[o][1]), self._members[o][0]) for o in self._lsh.query(sig)]
         close = [pair for pair in scored if pair[0] >= self.threshold]
         return (max(close)[1] if close else article_id), sig
 
-    def add(self, article_id: str, story_id: str, sig: MinHash) -> None:
+    def add(self, article_id: str, story_id: str, sig: LeanMinHash) -> None:
         """Index an article once it is stored (after its transaction committed)."""
         self._add(article_id, story_id, sig)
 
-    def _add(self, article_id: str, story_id: str, sig: MinHash) -> None:
+    def _add(self, article_id: str, story_id: str, sig: LeanMinHash) -> None:
         if article_id in self._members:
             return
         self._members[article_id] = (story_id, sig)
