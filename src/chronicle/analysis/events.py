@@ -49,11 +49,14 @@ ASSAULT_TYPES = {"ASSAULT", "COERCE"}
 # Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
 INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                 "RETREAT": "035"}
-INTENT_THREATEN = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
+# Placeholder entry of a stopping verb until its object shows what it stops.
+STOP = EventEntry("STOP")
+COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+INTENT_THREATEN = {"PROTEST": "130", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # Heads that only count or group the actor in their "of" phrase.
-PARTITIVES = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
               "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
               "delegation", "number", "couple", "several", "one", "two", "three"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
@@ -100,19 +103,20 @@ class EventCoder:
         requests = list(self._deontic_requests(sent, article, actors))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
-        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers)}
+        triggers = {i: self._stopping(t, triggers) for i, t in triggers.items()}
+        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not self._idle(t)}
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
                 continue  # what a demand asks for, or the content of another event, is not coded alone
-            yield from self._events(trig, sent, article, actors)
+            yield from self._events(trig, sent, article, actors, triggers)
         yield from requests
 
     def _trigger(self, tok: Token) -> _Trigger | None:
         """The lexicon entry ``tok`` starts, if any."""
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
             return self._verb_trigger(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
-            entry = self.lexicon.nouns.get(_noun_key(tok))
+            entry = next((self.lexicon.nouns[k] for k in _noun_keys(tok) if k in self.lexicon.nouns), None)
             if entry is not None and _requirements_met(tok, entry):
                 return _Trigger(tok, entry, noun=True)
         return None
@@ -121,6 +125,8 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if lemma in self.lexicon.speech_verbs or _no_comment(tok, self.lexicon):
             return None
+        if lemma in self.lexicon.stopping_verbs and lemma not in self.lexicon.verbs:
+            return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
         for word in _following_words(tok):
             entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
             if entry is not None:
@@ -143,6 +149,27 @@ class EventCoder:
             child = head
         return False
 
+    def _stopping(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> _Trigger:
+        """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
+        act is a SANCTION (CAMEO 16, reduce relations)."""
+        if trig.noun or trig.token.lemma_.lower() not in self.lexicon.stopping_verbs:
+            return trig
+        for child in trig.token.children:
+            if child.dep_ != "dobj":
+                continue
+            inner = triggers.get(child.i) or next(
+                (triggers[c.i] for c in child.lefts if c.i in triggers and c.dep_ == "compound"), None
+            )
+            if inner is not None and inner.entry.type in COOPERATIVE_TYPES:
+                entry = EventEntry("SANCTION", "160", inner.entry.mode, inner.entry.context)
+                return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
+        return trig
+
+    @staticmethod
+    def _idle(trig: _Trigger) -> bool:
+        """A stopping verb that stops no cooperative act ("stopped the car") is no event."""
+        return trig.entry is STOP
+
     def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
         """A light verb whose object is an event noun ("launched an attack") gives way to it."""
         if trig.noun or trig.token.lemma_.lower() not in self.lexicon.light_verbs:
@@ -151,15 +178,22 @@ class EventCoder:
 
     # ------------------------------------------------------------------ one event
 
-    def _events(self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+    def _events(
+        self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, triggers: dict[int, _Trigger]
+    ) -> Iterator[Event]:
         """The trigger's event, one per pair of coordinated actors ("X and Y met Z")."""
         tok = trig.token
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
-        if source is None:
-            return  # an event nobody did is not coded
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if source is None:
+            if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
+                yield from self._sourceless(trig, sent, article, actors, target)
+            return
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
+        if target is not None and not trig.noun and _same_country(source, target):
+            # "withdraw its forces from Chad": the own forces are the means, Chad the target
+            target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
         if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
             return  # "oversees cooperation": a noun with neither its own doer nor a target
         sources = _coordinated(source, tok.doc, actors)
@@ -168,7 +202,20 @@ class EventCoder:
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
 
-    def _noun_fallback_target(self, tok: Token, entry: EventEntry, actors: ActorLookup, source: Mention) -> Mention | None:
+    def _sourceless(
+        self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
+    ) -> Iterator[Event]:
+        """Violence with a victim but no named doer ("three soldiers were killed by a roadside
+        bomb") is still an event; anything else nobody did is not coded."""
+        tok = trig.token
+        if trig.entry.type not in ASSAULT_TYPES:
+            return
+        if target is None and trig.noun:
+            target = self._noun_fallback_target(tok, trig.entry, actors, None)
+        if target is not None:
+            yield self._build(trig, sent, article, None, target, actors)
+
+    def _noun_fallback_target(self, tok: Token, entry: EventEntry, actors: ActorLookup, source: Mention | None) -> Mention | None:
         """Target of an event noun from the clause around it: requests and threats go to the
         clause subject ("despite calls from the West" -> Russia); other nouns to the verb's
         object ("engaged X in a firefight", "X were killed in shelling"); protests to where
@@ -179,7 +226,7 @@ class EventCoder:
         if verb is not None and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             for dep in ("dobj", "nsubjpass"):
                 mention = _actor(_child(verb, {dep}), actors)
-                if mention is not None and not _same(mention, source):
+                if mention is not None and (source is None or not _same(mention, source)):
                     return mention
         if entry.type == "PROTEST":
             return _prep_actor(tok, {"in", "at", "outside"}, actors) or (
@@ -192,14 +239,14 @@ class EventCoder:
         return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lexicon.light_verbs
 
     def _build(
-        self, trig: _Trigger, sent: Span, article: Article, source: Mention, target: Mention | None, actors: ActorLookup
+        self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
     ) -> Event:
         tok, entry = trig.token, trig.entry
         negated = _negated(tok)
         event_type = entry.negated if negated and entry.negated else entry.type
         intended = not negated and event_type == entry.type and self._intended(tok)
         if intended:
-            entry = _intent_entry(entry)
+            entry = _intent_entry(entry, conditional=_conditional_clause(tok))
             event_type = entry.type
         event = Event(
             id="",
@@ -230,6 +277,8 @@ class EventCoder:
         "plans to visit" (the trigger's own "will", or an intent word above it)."""
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
             return True
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
+            return tok.head.lemma_.lower() in self.lexicon.speech_verbs  # "said they would boycott"
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent_words:
             return True
@@ -331,6 +380,17 @@ def _noun_key(tok: Token) -> str:
     if tok.i >= 2 and tok.nbor(-1).text == "-":
         return f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}"
     return tok.lemma_.lower()
+
+
+def _noun_keys(tok: Token) -> list[str]:
+    """Keys to try, most specific first: "hunger strike" (with its compound), then the noun."""
+    keys = [f"{c.lower_} {tok.lemma_.lower()}" for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    return keys + [_noun_key(tok)]
+
+
+def _participle(tok: Token) -> bool:
+    """An adjectival participle used as a predicate: "Israel is opposed to ..."."""
+    return tok.pos_ == "ADJ" and tok.tag_ == "VBN" and tok.dep_ in ("acomp", "ROOT")
 
 
 def _requirements_met(tok: Token, entry: EventEntry) -> bool:
@@ -550,14 +610,21 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
     return found
 
 
-def _intent_entry(entry: EventEntry) -> EventEntry:
+def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     """An announced cooperative act is an AGREE (CAMEO 03, "express intent to ..."); an
-    announced hostile one a THREATEN (CAMEO 13); other types stay as they are."""
+    announced hostile one, or any announced act with an "unless/if" condition, a THREATEN
+    (CAMEO 13); other types stay as they are."""
+    if conditional and entry.type in INTENT_AGREE:
+        return EventEntry("THREATEN", "130", entry.mode, entry.context)
     if entry.type in INTENT_AGREE:
         return EventEntry("AGREE", INTENT_AGREE[entry.type], entry.mode, entry.context)
     if entry.type in INTENT_THREATEN:
         return EventEntry("THREATEN", INTENT_THREATEN[entry.type], entry.mode, entry.context)
     return entry
+
+
+def _same_country(a: Mention, b: Mention) -> bool:
+    return bool(a.code and b.code) and a.code[:3] == b.code[:3]
 
 
 def _same(a: Mention, b: Mention) -> bool:
@@ -592,6 +659,11 @@ def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
+def _conditional_clause(tok: Token) -> bool:
+    """An "unless ..." or "if ..." clause hangs on the act."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) for c in tok.children)
+
+
 def _historical(tok: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HISTORICAL_ADVERBS for c in tok.children)
 
@@ -621,4 +693,5 @@ def _confidence(event: Event, trig: _Trigger) -> float:
     score += 0.2 if event.target is not None else 0.0
     score -= 0.1 if (event.hypothetical or event.negated) else 0.0
     score += 0.1 if event.reported_by is None else 0.0
+    score -= 0.2 if event.source is None else 0.0
     return round(min(max(score, 0.05), 0.95), 2)

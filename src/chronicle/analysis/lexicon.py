@@ -43,6 +43,7 @@ class Lexicon:
     no_comment: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
+    stopping_verbs: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str) -> dict:
@@ -71,6 +72,7 @@ def _project_lexicon() -> Lexicon:
         no_comment=frozenset(data["no_comment_complements"]),
         deontic=frozenset(data["deontic_modals"]),
         intent_words=frozenset(data["intent_words"]),
+        stopping_verbs=frozenset(data["stopping_verbs"]),
     )
 
 

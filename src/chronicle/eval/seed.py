@@ -84,24 +84,21 @@ def score_actors(actors: list[Actor], gold: list[dict]) -> dict:
     gold country and sector (or an acceptable sector)."""
     wrong = []
     for item in gold:
-        actor = _find_actor(actors, [item["name"], *item.get("aliases", [])])
-        if actor is None:
+        found = _find_actors(actors, [item["name"], *item.get("aliases", [])])
+        if not found:
             wrong.append(f"{item['name']}: not found")
             continue
-        country, sector = _country_sector(actor)
+        # a name can be several actors ("Moscow" the government, "in Moscow" the place)
+        codes = [_country_sector(actor) for actor in found]
         sectors = [item.get("sector"), *item.get("acceptable_sectors", [])]
-        if country != item["country"] or (item.get("sector") is not None and sector not in sectors):
-            wrong.append(f"{item['name']}: {country} {sector}")
+        if not any(c == item["country"] and (item.get("sector") is None or s in sectors) for c, s in codes):
+            wrong.append(f"{item['name']}: " + ", ".join(f"{c} {s}" for c, s in codes))
     return {"right": len(gold) - len(wrong), "of": len(gold), "wrong": wrong}
 
 
-def _find_actor(actors: list[Actor], names: list[str]) -> Actor | None:
+def _find_actors(actors: list[Actor], names: list[str]) -> list[Actor]:
     keys = {_key(n) for n in names}
-    for actor in actors:
-        texts = [actor.name or "", *(m.text for m in actor.mentions)]
-        if any(_key(t) in keys for t in texts):
-            return actor
-    return None
+    return [a for a in actors if any(_key(t) in keys for t in [a.name or "", *(m.text for m in a.mentions)])]
 
 
 def _key(text: str) -> str:
