@@ -246,6 +246,16 @@ def test_repeated_bilingual_label_pair_is_the_section():
     assert (article.section, article.meta["section_fa"]) == ("World News", "اخبار جهان")
 
 
+def test_only_lines_near_the_edges_are_learnt():
+    learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
+    filler = [f"Paragraph {n} of the long report on canals." for n in range(50)]
+    for i in range(3):
+        lines = filler[:25] + ["Officials declined to comment."] + filler[25:] + [f"Report {i}."]
+        learner.observe(_raw(lines, url=f"http://r.example/{i}"))
+    assert learner.is_boilerplate("r.example", "Paragraph 0 of the long report on canals.")
+    assert not learner.is_boilerplate("r.example", "Officials declined to comment.")
+
+
 def test_too_few_documents_learn_nothing():
     learner = CrossDocumentBoilerplate(min_docs=3, min_share=0.3, profiles=[])
     for page in [_unprofiled_page(0), _unprofiled_page(1)]:

@@ -1,7 +1,7 @@
 """Profile-free boilerplate: lines that repeat across many documents of one publisher.
 
 ``CrossDocumentBoilerplate`` counts, per publisher, in how many distinct documents each short
-line appears. ``observe(raw)`` every raw article first (or as they stream in), then
+line near the top or bottom appears. ``observe(raw)`` every raw article first (or as they stream in), then
 ``is_boilerplate(group, line)`` is True for a line seen in at least ``min_docs`` documents
 that are at least ``min_share`` of that publisher's documents (Config boilerplate_min_docs /
 boilerplate_min_share). ``to_dict`` / ``from_dict`` let the store keep the counts.
@@ -22,6 +22,7 @@ from .normalize import match_key
 from .profiles import SiteProfile, load_profiles, match_profile, url_host
 
 MAX_LINE_CHARS = 300  # longer lines are prose; a repeated one is a duplicate story, not chrome
+EDGE_LINES = 20  # chrome sits above and below the article: only these lines are counted
 PROFILE_HEAD_LINES = 30  # lines searched for a site's masthead
 
 
@@ -59,6 +60,16 @@ def find_profile(raw: RawArticle, profiles: Iterable[SiteProfile]) -> SiteProfil
     return match_profile(profiles, raw.url, raw.publisher, [line for line in head if line.strip()])
 
 
+def _edge_lines(text: str) -> list[str]:
+    """The first and last EDGE_LINES short non-empty lines: where mastheads and footers are.
+
+    Counting only these keeps the counts small on big corpora, and a story's own repeated
+    sentences (a series, a correction) are never taken for chrome.
+    """
+    lines = [line for line in text.splitlines() if 0 < len(line.strip()) <= MAX_LINE_CHARS]
+    return lines if len(lines) <= 2 * EDGE_LINES else lines[:EDGE_LINES] + lines[-EDGE_LINES:]
+
+
 class CrossDocumentBoilerplate:
     """Lines shared by many documents of one publisher; see the module docstring."""
 
@@ -88,9 +99,7 @@ class CrossDocumentBoilerplate:
             return
         group.seen.add(digest)
         group.docs += 1
-        group.lines.update(
-            {match_key(line) for line in raw.text.splitlines() if 0 < len(line.strip()) <= MAX_LINE_CHARS}
-        )
+        group.lines.update({match_key(line) for line in _edge_lines(raw.text)})
 
     def is_boilerplate(self, group: str | None, line: str) -> bool:
         """True when ``line`` repeats across enough documents of ``group`` (a publisher key)."""
