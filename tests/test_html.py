@@ -220,3 +220,16 @@ def test_title_element_without_meta_tags_is_the_title() -> None:
     body = "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
     raw = read_html(Document(source="t.html", content=page(body, head)))
     assert raw.title == "Herat council debates canal dispute"
+
+
+def test_embedded_tweet_is_kept_as_a_quotation() -> None:
+    tweet = "The canal commission will visit Herat next week and report to the council before spring."
+    embed = (
+        '<div class="social-media-embed"><blockquote class="twitter-tweet">'
+        f"<p>{tweet}</p>— Herat Governor (@herat_gov) April 2, 2023</blockquote></div>"
+    )
+    paragraphs = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    body = "<article>" + "".join(paragraphs[:2]) + embed + "".join(paragraphs[2:]) + "</article>"
+    raw = read_html(Document(source="tweet.html", content=page(body)))
+    assert tweet in raw.text
+    assert raw.text.index(PARAGRAPHS[1]) < raw.text.index(tweet) < raw.text.index(PARAGRAPHS[2])

@@ -56,6 +56,8 @@ class _Rules:
     max_site_words: int
     sites: frozenset[str]
     strip_tags: tuple[str, ...]
+    embedded_quote: re.Pattern[str]
+    embed_wrapper: re.Pattern[str]
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -76,6 +78,8 @@ def _rules() -> _Rules:
         max_site_words=int(titles["max_site_words"]),
         sites=frozenset(s.casefold() for s in titles["sites"]),
         strip_tags=tuple(lines["strip_tags"]),
+        embedded_quote=_alternation(lines["embedded_posts"]["quote_classes"]),
+        embed_wrapper=_alternation(lines["embedded_posts"]["wrapper_classes"]),
     )
 
 
@@ -103,6 +107,7 @@ def read_html(document: Document) -> RawArticle:
         labels = link_labels(tree)
         language = _html_lang(tree)
         etree.strip_elements(tree, *_rules().strip_tags, with_tail=False)  # after metadata: <head>, JSON-LD
+        lift_embedded_posts(tree)
         titles = [t for t in (title, *(_label(h) for h in tree.iter("h1"))) if t]  # repeated atop the body
         text = extract_body(tree, meta.url, titles, labels)
         title = title or headline(tree, text) or extract_title(tree)
@@ -198,6 +203,24 @@ def _block_lines(element: HtmlElement) -> list[str]:
     if element.tag in ("ul", "ol"):
         return ["- " + _label(item) for item in element.iter("li")]
     return [_label(element)]
+
+
+def lift_embedded_posts(tree: HtmlElement) -> None:
+    """Unwrap embedded social posts (data/html/boilerplate.yaml: embedded_posts) in place, so the
+    extractor keeps them as plain quotations."""
+    rules = _rules()
+    for quote in list(tree.iter("blockquote")):  # the loop moves elements: iterate over a copy
+        if not rules.embedded_quote.search(quote.get("class") or ""):
+            continue
+        del quote.attrib["class"]
+        wrapper = quote
+        while (parent := wrapper.getparent()) is not None and len(parent) == 1:
+            if not rules.embed_wrapper.search(parent.get("class") or ""):
+                break
+            wrapper = parent
+        if wrapper is not quote and wrapper.getparent() is not None:
+            quote.tail = wrapper.tail
+            wrapper.getparent().replace(wrapper, quote)
 
 
 def _trafilatura(tree: HtmlElement, url: str | None, **mode: bool) -> str:
