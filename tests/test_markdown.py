@@ -20,15 +20,21 @@ def test_headings_become_lines_and_are_listed():
 
 
 def test_setext_headings():
-    raw = _read("Village news\n============\n\nA well was dug.\n")
-    assert raw.headings == ["Village news"]
-    assert raw.text.splitlines() == ["Village news", "A well was dug."]
+    raw = _read("Village news\n============\n\nA well was dug.\n\nTwo-line\nheading\n---\n")
+    assert raw.headings == ["Village news", "Two-line heading"]
+    assert raw.text.splitlines() == ["Village news", "A well was dug.", "Two-line heading"]
 
 
 def test_links_reduced_to_text_and_recorded():
     raw = _read("Talks with [the mayor](https://example.org/mayor) and [local elders](#) went on.\n")
     assert raw.text == "Talks with the mayor and local elders went on."
     assert [(link.text, link.url) for link in raw.links] == [("the mayor", "https://example.org/mayor")]
+
+
+def test_link_urls_with_parentheses_and_entities():
+    raw = _read("See [Kabul](https://en.wikipedia.org/wiki/Kabul_(city)) &amp; Herat&nbsp;today.\n")
+    assert raw.text == "See Kabul & Herat\u00a0today."
+    assert raw.links[0].url == "https://en.wikipedia.org/wiki/Kabul_(city)"
 
 
 def test_images_comments_emphasis_and_markers_dropped():

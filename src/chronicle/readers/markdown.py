@@ -3,13 +3,14 @@
 Headings (``#`` and setext) become plain lines and are listed in ``headings``; links
 ``[text](url)`` (and docling's ``[text](#)``) are reduced to their text and listed in ``links``
 (real URLs only); images, HTML comments and tags, emphasis markers, list/quote markers and rules
-are dropped. Lines of one paragraph are joined; a hard break (two trailing spaces or a
+are dropped, HTML entities decoded. Lines of one paragraph are joined; a hard break (two trailing spaces or a
 backslash) or a blank line starts a new line: one paragraph per line in ``text``.
 YAML front matter gives title / date / url / publisher when present.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -26,7 +27,8 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BLOCK_MARKER = re.compile(r"^\s{0,3}(?:>\s?)+|^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+# URLs may hold one level of parentheses: [Kabul](https://en.wikipedia.org/wiki/Kabul_(city))
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\[[^\]]*\]")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?://|mailto:)[^>\s]+)>")
@@ -134,7 +136,7 @@ def _classify(line: str, paragraph: list[str]) -> tuple[str, str]:
     """What one source line is: heading | setext | blank | skip | item | text, and its content."""
     if not line.strip():
         return "blank", ""
-    if _SETEXT.match(line) and paragraph and len(paragraph) == 1:
+    if _SETEXT.match(line) and paragraph:
         return "setext", ""
     if _RULE.match(line) or _TABLE_SEPARATOR.match(line) or _REF_DEFINITION.match(line):
         return "skip", ""
@@ -162,7 +164,7 @@ def _inline(text: str, links: list[Link]) -> str:
     text = _LINK.sub(link, text)
     text = _REF_LINK.sub(r"\g<text>", text)
     text = _AUTOLINK.sub(lambda m: links.append(Link(m["url"], m["url"])) or m["url"], text)
-    return _plain(_TAG.sub("", text)).strip()
+    return html.unescape(_plain(_TAG.sub("", text))).strip()  # docling writes & as &amp;
 
 
 def _plain(text: str) -> str:
