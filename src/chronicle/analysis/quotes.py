@@ -208,7 +208,9 @@ def _cue_after(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> Token | None:
     if tok is None or not q.closed:
         return None
     for t in doc[tok.start : min(len(doc), tok.start + CUE_WINDOW_TOKENS)]:
-        if t.text in ".?!\n" or t.text.startswith(("\n", "“", '"')) and t.idx > q.close_at:
+        if t.idx < q.close_at:
+            continue  # the closing mark itself
+        if "\n" in t.text or t.text in (".", "?", "!") or t.is_quote:
             break
         if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs:
             return t

@@ -50,8 +50,10 @@ def _kind(head: Token, lex: QuoteLexicon) -> str:
         return "pronoun-group"
     if head.ent_type_ in PERSON_LABELS:
         return "person"
-    if head.ent_type_ in GROUP_LABELS or head.pos_ == "PROPN":
+    if head.ent_type_ in GROUP_LABELS:
         return "group"
+    if head.pos_ == "PROPN":
+        return "person"  # an untagged name in speaker position is most often a person
     return "description"
 
 
