@@ -10,7 +10,7 @@ from chronicle.errors import ReaderError
 from chronicle.model import Document
 from chronicle.readers import choose_format, read
 from chronicle.readers.encoding import decode
-from chronicle.readers.pdf import is_visual_order, logical_text, read_pdf, reverse_line
+from chronicle.readers.pdf import is_visual_order, logical_line, logical_text, read_pdf, reverse_line
 from chronicle.readers.sniff import binary_kind, sniff_format
 from chronicle.readers.text import read_text
 
@@ -175,6 +175,17 @@ def test_pdf_line_already_in_logical_order_is_kept() -> None:
     visual = "ﺎﯿﻧﺩ ﻡﻼﺳ"
     raw = read_pdf(Document(source="ok.pdf", content=make_pdf([visual])))
     assert raw.text == "سلام دنیا"
+
+
+def test_pdf_visual_order_line_with_latin_runs_gets_its_runs_reordered() -> None:
+    # Drawn left to right as displayed; pypdf fixes each Arabic run but keeps the runs left to right.
+    visual = ["NATO ﺎﺑ 2012 ﻝﺎﺳ ﺭﺩ ﻪﯿﺳﻭﺭ", "20120314 ﺦﯾﺭﺎﺗ"]
+    raw = read_pdf(Document(source="mixed.pdf", content=make_pdf([*visual, "Report 2012 for NATO"])))
+    assert raw.text.split("\n") == ["روسیه در سال 2012 با NATO", "تاریخ 20120314", "Report 2012 for NATO"]
+
+
+def test_mostly_latin_line_with_one_persian_word_is_left_alone() -> None:
+    assert logical_line("The word ﺳﻼﻡ means peace") == "The word ﺳﻼﻡ means peace"
 
 
 def test_reversed_plain_letters_are_detected_by_word_patterns() -> None:

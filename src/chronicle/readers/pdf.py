@@ -3,7 +3,8 @@
 Some PDFs give Arabic-script lines back in visual order (reversed): words start with final
 forms ("ﺎﯿﻧﺩ ﻡﻼﺳ"). Such lines are detected (presentation forms, then the letter patterns of
 data/rtl.yaml) and each Arabic-script run is reversed in place, Latin words and digit runs
-kept as they are. Then NFKC turns presentation forms into normal letters. Damaged,
+kept as they are; right-to-left lines whose runs came out left to right get their runs
+reordered. Then NFKC turns presentation forms into normal letters. Damaged,
 password-protected or image-only PDFs raise ReaderError; owner-password-only PDFs are read.
 """
 
@@ -13,6 +14,7 @@ import io
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +31,9 @@ _ARABIC_WORD = re.compile(rf"[{_ARABIC}\u200c]+")
 _NEUTRAL = r"\s\u200c.,:;!?()\[\]{}<>«»\"'\-\u060c\u061b\u061f"
 # A right-to-left run: Arabic-script letters with the spaces and punctuation around them.
 _RTL_RUN = re.compile(rf"([{_NEUTRAL}]*[{_ARABIC}](?:[{_ARABIC}{_NEUTRAL}]*[{_ARABIC}])?[{_NEUTRAL}]*)")
+_ARABIC_LETTERS = re.compile(rf"[{_ARABIC}]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LTR_LETTERS = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")  # digits too: they run left to right
 # Trailer marker; a file without it near the end was cut short.
 _EOF_WINDOW = 2048
 
@@ -62,14 +67,36 @@ def _extract_pages(content: bytes, source: str) -> list[str]:
 
 
 def logical_text(text: str) -> str:
-    """Each line back in logical order when it was extracted in visual order; then NFKC."""
-    lines = [reverse_line(line) if is_visual_order(line) else line for line in text.split("\n")]
-    return unicodedata.normalize("NFKC", "\n".join(lines))
+    """Each line put back in logical order (see ``logical_line``); then NFKC."""
+    return unicodedata.normalize("NFKC", "\n".join(logical_line(line) for line in text.split("\n")))
+
+
+def logical_line(line: str) -> str:
+    """``line`` in logical order, undoing the two ways pypdf gets right-to-left text wrong.
+
+    A PDF drawing glyphs in logical order comes out with each Arabic-script run backwards
+    (words start with final forms): each run is reversed. A PDF drawing them in visual order
+    comes out with words right but, on a right-to-left line holding Latin or digit runs, the
+    runs in left-to-right order: the runs are put back in right-to-left order.
+    """
+    logical, visual = order_evidence(line)
+    if visual > logical:
+        return reverse_line(line)
+    if logical and _mostly_arabic(line) and _LTR_LETTERS.search(line):
+        return reorder_runs(line)
+    return line
 
 
 def is_visual_order(line: str) -> bool:
     """True when the Arabic-script words of ``line`` read backwards (more visual than logical clues)."""
+    logical, visual = order_evidence(line)
+    return visual > logical
+
+
+def order_evidence(line: str) -> tuple[int, int]:
+    """(logical, visual) clues counted over the Arabic-script words: letter forms, then rtl.yaml."""
     logical = visual = 0
+    patterns = _letter_patterns()
     for word in _ARABIC_WORD.findall(line):
         word = word.strip("\u200c")
         if len(word) < 2:
@@ -77,10 +104,9 @@ def is_visual_order(line: str) -> bool:
         first, last = _form(word[0]), _form(word[-1])
         logical += (first == "initial") + (last == "final")
         visual += (first == "final") + (last == "initial")
-        patterns = _letter_patterns()
         logical += sum(1 for p in patterns["logical"] if p.search(word))
         visual += sum(1 for p in patterns["visual"] if p.search(word))
-    return visual > logical
+    return logical, visual
 
 
 def reverse_line(line: str) -> str:
@@ -91,7 +117,22 @@ def reverse_line(line: str) -> str:
     """
     parts = _RTL_RUN.split(line)
     fixed = [part[::-1] if index % 2 else part for index, part in enumerate(parts)]
-    return " ".join(part.strip() for part in fixed if part.strip())
+    return _join(fixed)
+
+
+def reorder_runs(line: str) -> str:
+    """``line`` with its right-to-left and left-to-right runs in reverse order, each run unchanged."""
+    return _join(reversed(_RTL_RUN.split(line)))
+
+
+def _join(parts: Iterable[str]) -> str:
+    """Runs joined by one space (pypdf leaves the spaces between runs on the wrong side)."""
+    return " ".join(part.strip() for part in parts if part.strip())
+
+
+def _mostly_arabic(line: str) -> bool:
+    """More Arabic-script than Latin letters (digits are neutral: they do not set a line's direction)."""
+    return len(_ARABIC_LETTERS.findall(line)) > len(_LATIN_LETTERS.findall(line))
 
 
 def _form(ch: str) -> str | None:
