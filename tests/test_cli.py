@@ -126,3 +126,8 @@ def test_python_dash_m_chronicle_works():
 def test_eval_seed_uses_the_shared_data_by_default(shared):
     result = run("eval", "seed")
     assert result.exit_code == 0 and "seed" in result.stdout and "metadata" in result.stdout
+
+
+def test_unknown_input_format_is_a_usage_error(folder, tmp_path):
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.db"), "--input-format", "xml"])
+    assert result.exit_code == 2 and "xml" in result.output

@@ -66,8 +66,8 @@ def extract_records(
     documents = iter_documents(inputs, options)
     if skip is not None:
         documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
-    for window in _windows(documents, WINDOW):
-        raws = [_read(doc) for doc in window]
+    # Each document is read as it comes, so a window holds text, never its documents' bytes.
+    for raws in _windows(map(_read, documents), WINDOW):
         for raw in raws:
             if isinstance(raw, RawArticle):
                 learner.observe(raw)
@@ -118,7 +118,7 @@ def count_documents(inputs: list[str], config: Config, source_options: SourceOpt
 # --------------------------------------------------------------------------- steps
 
 
-def _windows(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+def _windows(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[RawArticle | Failure]]:
     iterator = iter(items)
     while window := list(islice(iterator, size)):
         yield window
