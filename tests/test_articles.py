@@ -72,6 +72,19 @@ def test_shuffled_masthead_gives_the_same_article():
         ), order
 
 
+def test_both_section_labels_on_one_line():
+    article = build_article(_raw(["اخبار دره", "Local محلی"] + STORY), profiles=[PROFILE])
+    assert (article.section, article.meta["section_fa"]) == ("Local", "محلی")
+    assert article.body == "\n\n".join(STORY)
+
+
+def test_bundled_afgazad_profile_takes_one_line_contact_variants():
+    profile = next(p for p in load_profiles() if p.name == "afgazad.com")
+    assert profile.is_boilerplate("www.afgazad.com afgazad@gmail.com")
+    assert profile.is_boilerplate("AA - AA")
+    assert not profile.is_boilerplate("Visit www.afgazad.com for more.")
+
+
 def test_generic_metadata_without_profile():
     head = ["Canal to be repaired", "By Jane Doe, Associated Press", "Tuesday, 4 March 2021"]
     raw = _raw(head + STORY, headings=["Canal to be repaired"])

@@ -37,6 +37,7 @@ class SiteProfile:
     min_matches: int = 1
     boilerplate: list[re.Pattern[str]] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    section_labels: dict[str, Section] = field(default_factory=dict)  # label key -> section
     meta: dict[str, Any] = field(default_factory=dict)
     date_order: str = "MDY"
 
@@ -45,13 +46,8 @@ class SiteProfile:
         return any(p.search(line) for p in self.boilerplate)
 
     def section_of(self, line: str) -> Section | None:
-        """The section whose English or Persian label is ``line`` (in profile_form), if any."""
-        key = line.casefold()
-        for section in self.sections:
-            labels = (section.name, section.name_fa or "")
-            if key in (profile_form(label).casefold() for label in labels if label):
-                return section
-        return None
+        """The section whose English or Persian label (or both, on one line) is ``line``."""
+        return self.section_labels.get(line.casefold())
 
     def recognises(self, host: str | None, lines: Iterable[str]) -> bool:
         """True when the URL host is the site's, or enough lines match its masthead patterns."""
@@ -74,6 +70,16 @@ def url_host(url: str | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
+def _section_labels(sections: list[Section]) -> dict[str, Section]:
+    """Each section's labels alone and joined on one line (either order), in matching form."""
+    found: dict[str, Section] = {}
+    for section in sections:
+        labels = [profile_form(label).casefold() for label in (section.name, section.name_fa) if label]
+        for key in [*labels, " ".join(labels), " ".join(reversed(labels))]:
+            found.setdefault(key, section)
+    return found
+
+
 def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(profile_form(p), re.IGNORECASE) for p in patterns]
 
@@ -81,13 +87,15 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 def parse_profile(data: dict[str, Any]) -> SiteProfile:
     """A profile's YAML mapping -> SiteProfile (regexes compiled, labels normalised)."""
     recognise = data.get("recognise") or {}
+    sections = [Section(s["name"], s.get("name_fa")) for s in data.get("sections", [])]
     return SiteProfile(
         name=str(data["name"]),
         hosts=[str(h) for h in data.get("hosts", [])],
         recognise=_compile(recognise.get("lines", [])),
         min_matches=int(recognise.get("min_matches", 1)),
         boilerplate=_compile(data.get("boilerplate", [])),
-        sections=[Section(s["name"], s.get("name_fa")) for s in data.get("sections", [])],
+        sections=sections,
+        section_labels=_section_labels(sections),
         meta=dict(data.get("meta") or {}),
         date_order=str(data.get("date_order", "MDY")),
     )
