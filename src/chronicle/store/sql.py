@@ -349,7 +349,7 @@ class SqlStore:
         return [StoredFailure(*row) for row in self._rows(sql, params)]
 
     def stats(self) -> Stats:
-        count = lambda table: int(self._scalar(f"SELECT count(*) FROM {table}"))  # noqa: E731
+        count = self._count
         documents, articles = count("documents"), count("articles")
         return Stats(
             documents=documents,
@@ -364,6 +364,9 @@ class SqlStore:
             languages=self._histogram("language"),
             publishers=self._histogram("publisher"),
         )
+
+    def _count(self, table: str) -> int:
+        return int(self._scalar(f"SELECT count(*) FROM {table}"))
 
     def _histogram(self, column: str) -> dict[str, int]:
         rows = self._rows(f"SELECT coalesce({column}, ''), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")
