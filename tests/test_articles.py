@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chronicle.articles import CrossDocumentBoilerplate, build_article
+from chronicle.articles.metadata import byline, is_contact_line
 from chronicle.articles.profiles import load_profiles, parse_profile
 from chronicle.config import Config
 from chronicle.errors import ArticleError
@@ -353,3 +354,34 @@ def test_any_text_gives_an_article_or_an_article_error(text, headings):
         return
     assert article.body and article.body == article.body.strip()
     assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("By Jane Doe", ("Jane Doe", None)),
+        ("Reporting by Jane Doe, Reuters", ("Jane Doe", "Reuters")),
+        ("نویسنده: احمد کریمی", ("احمد کریمی", None)),
+        ("نو\u064aسنده: احمد", ("احمد", None)),  # typed with Arabic yeh
+        ("لیکوال: احمد کریمی", ("احمد کریمی", None)),
+        ("by the time the river rose the village had left", None),
+        ("By 2030 the canal will be finished", None),
+    ],
+)
+def test_bylines(line, expected):
+    assert byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, contact",
+    [
+        ("Email: desk@valley.example", True),
+        ("ایمیل: desk@valley.example", True),
+        ("تلفن: ۰۷۰۰۱۲۳۴۵۶", True),
+        ("+93 700 123 456", True),
+        ("3/14/2012", False),
+        ("Write to desk@valley.example with tips.", False),
+    ],
+)
+def test_contact_lines(line, contact):
+    assert is_contact_line(line) is contact

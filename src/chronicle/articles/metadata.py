@@ -1,18 +1,22 @@
-"""Metadata lines a generic news page carries near its top: agency, byline, date, contacts.
+"""Metadata lines a generic news page carries near its top: agency, byline, date, title,
+section label, and contact lines (site address, e-mail, phone) at its top or bottom.
 
 Each function takes one line (already whitespace-normalised) and says what it is, or None.
-Agency names come from data/agencies.yaml; dates from dates.py.
+Agency names come from data/agencies.yaml, byline and contact cue words from
+data/article_lines.yaml, dates from dates.py.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
 from .dates import find_date, prepare
+from .normalize import normalize_persian
 from .profiles import url_host
 
 _DATE_LINE_MAX_CHARS = 80  # "Published: Tuesday, March 13, 2012 10:30 AM GMT" fits
@@ -24,19 +28,38 @@ _LABEL_MAX_WORDS = 4  # a section label: "European Languages", "بخش انگل�
 _DATELINE_HEAD_CHARS = 80  # "KABUL, Afghanistan (AP) —" sits at the start of the first paragraph
 
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-_EMAIL_LINE = re.compile(r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
-_PHONE_LINE = re.compile(
-    r"^(?P<label>(?:tel|phone|fax|mobile|ph|تلفن|تماس|فکس)\.?\s*:?\s*)?"
-    r"(?P<plus>\+)?[\d۰-۹][\d۰-۹\s()./-]{5,}$",
-    re.IGNORECASE,
-)
+_PHONE_NUMBER = r"(?P<plus>\+)?[\d۰-۹][\d۰-۹\s()./-]{5,}$"
 _PHONE_MIN_DIGITS = 9  # an unlabelled number needs more digits than any date (12/31/2012: 8)
-_BYLINE = re.compile(r"^(?:by|written by|reporting by)\s+(?P<who>.+)$", re.IGNORECASE)
 _DATELINE = re.compile(r"\((?P<agency>[^()]{2,40})\)\s*[—–-]")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_CLOSE = re.compile(r"[.!?؟:;,،]$")
+
+
+@dataclass(frozen=True)
+class _LinePatterns:
+    byline: re.Pattern[str]
+    email: re.Pattern[str]
+    phone: re.Pattern[str]
+
+
+def _cues(words: list[str]) -> str:
+    """Cue words as one regex alternative, longest first, each optionally followed by ":"."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s*:?"
+
+
+@lru_cache(maxsize=1)
+def _line_patterns() -> _LinePatterns:
+    """Byline and contact-line regexes built from data/article_lines.yaml."""
+    text = resources.files("chronicle.data").joinpath("article_lines.yaml").read_text(encoding="utf-8")
+    cues = yaml.safe_load(text)
+    email = rf"^(?:{_cues(cues['email_labels'])}\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"
+    return _LinePatterns(
+        byline=re.compile(rf"^{_cues(cues['byline_cues'])}\s+(?P<who>.+)$", re.IGNORECASE),
+        email=re.compile(email, re.IGNORECASE),
+        phone=re.compile(rf"^(?P<label>{_cues(cues['phone_labels'])}\s*)?{_PHONE_NUMBER}", re.IGNORECASE),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +99,7 @@ def dateline_agency(paragraph: str) -> str | None:
 
 def byline(line: str) -> tuple[str, str | None] | None:
     """"By Jane Doe" / "By Jane Doe, Associated Press" -> (byline, agency or None), else None."""
-    m = _BYLINE.match(line)
+    m = _line_patterns().byline.match(normalize_persian(line))
     if not m or len(line.split()) > _BYLINE_MAX_WORDS or line.endswith((".", "?", "!")):
         return None
     who, agency = m["who"].strip(), None
@@ -85,9 +108,11 @@ def byline(line: str) -> tuple[str, str | None] | None:
         who, agency = head.strip(), agency_named(tail)
     elif agency_named(who):
         return "", agency_named(who)
-    if who[:1].isupper() or (who[:1].isalpha() and len(who.split()) <= _BYLINE_LOWER_MAX_WORDS):
-        return who, agency  # "By Jane Doe", or "By a staff correspondent"
-    return None
+    if not who[:1].isalpha():
+        return None
+    if who[:1].islower() and len(who.split()) > _BYLINE_LOWER_MAX_WORDS:
+        return None  # "by the time the river rose ...": prose, not a name
+    return who, agency
 
 
 def date_line(line: str, order: str = "MDY") -> str | None:
@@ -123,11 +148,11 @@ def site_address(line: str) -> str | None:
 
 def is_contact_line(line: str) -> bool:
     """A URL, e-mail address or phone number alone on a line (site chrome, not article text)."""
-    return bool(_URL_LINE.match(line) or _EMAIL_LINE.match(line) or _is_phone_line(line))
+    return bool(_URL_LINE.match(line) or _line_patterns().email.match(line) or _is_phone_line(line))
 
 
 def _is_phone_line(line: str) -> bool:
-    m = _PHONE_LINE.match(line)
+    m = _line_patterns().phone.match(line)
     if not m:
         return False
     return bool(m["label"] or m["plus"]) or sum(c.isdigit() for c in line) >= _PHONE_MIN_DIGITS
