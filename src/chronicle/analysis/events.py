@@ -40,7 +40,9 @@ CLAUSE_ARCS = {"ccomp", "relcl", "advcl", "parataxis", "acl"}
 # Arcs by which a nested trigger is the content of its parent event ("urged X to withdraw").
 CONTENT_ARCS = {"xcomp", "ccomp", "acl", "dobj", "attr", "oprd", "pcomp"}
 CONTENT_PREPOSITIONS = {"of", "for", "to", "from", "on", "upon"}
-TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards"}
+TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}
+# Arcs followed inside an object phrase when looking for its actor (not into clauses).
+PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
 SOURCE_PREPOSITIONS = {"by", "from"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
@@ -470,7 +472,7 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
             return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
-        if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
             return None
         tok = tok.head
         shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
@@ -494,8 +496,21 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         return _actor(_pobj(trig.particle), actors)
     direct = _prep_actor(tok, TARGET_PREPOSITIONS, actors)
     obj = _child(tok, {"dobj"})
-    # "ratified an agreement with the EU": the object's partner is the target
-    return direct or (_prep_actor(obj, TARGET_PREPOSITIONS, actors) if obj is not None else None)
+    # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
+    return direct or (_phrase_actor(obj, actors) if obj is not None else None)
+
+
+def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
+    """The first actor named inside a noun phrase, through its prepositions but not into
+    clauses hanging on it ("an agreement with the EU", "ties between X and Y")."""
+    queue = [head]
+    while queue:
+        node = queue.pop(0)
+        mention = _actor(node, actors)
+        if mention is not None:
+            return mention
+        queue += [c for c in node.children if c.dep_ in PHRASE_ARCS]
+    return None
 
 
 def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
