@@ -16,14 +16,23 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config, load_config
 from ..model import Actor, Article, Mention
-from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, normalise, project_lexicon, specific_sector, titles
+from .actor_lexicon import (
+    PROPER_KINDS,
+    Entry,
+    PhraseIndex,
+    normalise,
+    project_lexicon,
+    specific_sector,
+    split_code,
+    titles,
+)
 from .dictionaries import load_dictionaries
 
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
@@ -248,8 +257,10 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
     if entry.kind not in PROPER_KINDS:
         return True
     first = doc[i].text
-    if not (first[:1].isupper() or not first[:1].isalpha()):
-        return False
+    if first == "the" and j - i > 1:
+        first = doc[i + 1].text  # "the Shire": the name proper must be capitalised
+    if first.islower():
+        return False  # "turkey", "chad", "us": common words, not names
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         return False  # "West Darfur", "Western Cambodia" are places, not the West
     if entry.kind in PLACE_KINDS and doc[i].ent_type_ == "PERSON":
@@ -291,13 +302,15 @@ def _people(doc: Doc, by_token: dict[int, _Match], used: set[int]) -> list[_Slot
 
 def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]]:
     """Token spans of people: NER PERSON names, names after a title, dictionary people."""
+    user = {k for k, m in by_token.items() if m.entry.kind == "actor"}
     spans = {(e.start, _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
+    # a user dictionary name beats the NER model's guess ("Evil Mordor" tagged PERSON)
+    spans = {s for s in spans if not any(k in user for k in range(*s))}
     spans.update(_titled_names(doc, by_token))
     spans.update(_surnames(doc, spans))
     for m in {id(v): v for v in by_token.values()}.values():
-        if m.entry.kind == "person" or (m.entry.kind == "actor" and m.entry.name):
-            if m.entry.kind == "person" or doc[m.i].ent_type_ == "PERSON":
-                spans.add((m.i, m.j))
+        if m.entry.kind == "person" or (m.entry.kind == "actor" and doc[m.i].ent_type_ == "PERSON"):
+            spans.add((m.i, m.j))
     # spans inside a longer one are dropped: one sweep, longest first at each start
     kept, reach = [], -1
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
@@ -485,12 +498,22 @@ def _names(doc: Doc, matches: list[_Match], used: set[int]) -> list[_Slot]:
         if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
             continue
         kind = "country" if e.kind == "country" or (e.kind == "actor" and _is_country_code(e.code)) else "organisation"
-        slot = _Slot(m.i, m.j, kind, country=e.country, sector=e.sector, name=e.name, head=m.j - 1, entry=e)
-        if e.kind == "capital" and _is_place(doc[m.j - 1]):
-            slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
-        slots.append(slot)
+        for entry in _split_codes(e):
+            slot = _Slot(m.i, m.j, kind, country=entry.country, sector=entry.sector, name=e.name, head=m.j - 1,
+                         entry=entry)
+            if e.kind == "capital" and _is_place(doc[m.j - 1]):
+                slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
+            slots.append(slot)
         used.update(range(m.i, m.j))
     return slots
+
+
+def _split_codes(entry: Entry) -> list[Entry]:
+    """PETRARCH's ``[FRO/BIL/SAM]`` names several actors at once: one entry per code."""
+    if not entry.code or "/" not in entry.code:
+        return [entry]
+    return [replace(entry, code=code, country=split_code(code)[0], sector=split_code(code)[1])
+            for code in entry.code.split("/") if code]
 
 
 def _is_place(token: Token) -> bool:
@@ -612,7 +635,9 @@ def _code(slot: _Slot, published: str | None) -> str | None:
     """A dictionary code (dated ones by the publication date), else country + sector."""
     base = slot.entry.code_on(published) if slot.entry is not None else None
     if slot.agent is not None and slot.agent.user and slot.agent.code:
-        country = base or slot.country or ""
+        country = base or slot.country
+        if not country:
+            return None  # a role without a country codes nobody ("the government" alone)
         return slot.agent.code + country if slot.agent.prefix else country + slot.agent.code
     if base:
         return base + (slot.agent.sector or "" if slot.agent is not None and base[3:] == "" else "")
