@@ -131,3 +131,16 @@ def test_eval_seed_uses_the_shared_data_by_default(shared):
 def test_unknown_input_format_is_a_usage_error(folder, tmp_path):
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "x.db"), "--input-format", "xml"])
     assert result.exit_code == 2 and "xml" in result.output
+
+
+def test_stories_group_copies_and_articles_lists_one_story(tmp_path):
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    (copies / "site1.txt").write_text(NEWS[0] + " " + NEWS[1] + "\n", encoding="utf-8")
+    (copies / "site2.txt").write_text(NEWS[0] + " " + NEWS[1] + " Copyright the agency.\n", encoding="utf-8")
+    (copies / "other.txt").write_text(PERSIAN + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run("ingest", str(copies), "--db", db, "--articles-only").exit_code == 0
+    (story,) = [json.loads(x) for x in run("stories", "--db", db, "-f", "jsonl").stdout.splitlines()]
+    members = [json.loads(x) for x in run("articles", "--db", db, "--story", story["id"], "-f", "jsonl").stdout.splitlines()]
+    assert sorted(m["source"].rsplit("/", 1)[-1] for m in members) == ["site1.txt", "site2.txt"]

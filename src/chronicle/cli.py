@@ -232,6 +232,7 @@ def articles(
     language: Optional[str] = typer.Option(None, help="Only this language code (en, fa, ps, ...)."),
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
+    story: Optional[str] = typer.Option(None, "--story", help="Only the copies of this story (see `stories`)."),
     fmt: str = FormatOption,
     limit: int = LimitOption,
     output: Optional[Path] = OutputOption,
@@ -239,9 +240,10 @@ def articles(
 ) -> None:
     """List stored articles, newest first."""
     with _store(db, config_file) as store:
-        rows = store.articles(publisher=publisher, language=language, since=since, until=until, limit=limit)
+        rows = store.articles(publisher=publisher, language=language, since=since, until=until, story=story,
+                              limit=limit)
     _emit(rows, fmt, [
-        ("id", lambda r: r["id"][:12]), ("published", lambda r: r["published"]),
+        ("id", lambda r: r["id"]), ("published", lambda r: r["published"]),
         ("publisher", lambda r: r["publisher"]), ("lang", lambda r: r["language"]),
         ("agency", lambda r: r["agency"]), ("title", lambda r: _short(r["title"])),
     ], output, "articles")
@@ -260,7 +262,7 @@ def search(
     with _store(db, config_file) as store:
         rows = store.search(query, limit=limit)
     _emit(rows, fmt, [
-        ("id", lambda r: r["article_id"][:12]), ("published", lambda r: r["published"]),
+        ("id", lambda r: r["article_id"]), ("published", lambda r: r["published"]),
         ("publisher", lambda r: r["publisher"]), ("title", lambda r: _short(r["title"], 50)),
         ("snippet", lambda r: _short(r["snippet"])),
     ], output, f"search: {query}")
@@ -279,8 +281,8 @@ def stories(
     with _store(db, config_file) as store:
         rows = store.stories(min_size=min_size, limit=limit)
     _emit(rows, fmt, [
-        ("story", lambda r: r["id"][:12]), ("copies", lambda r: len(r["article_ids"])),
-        ("title", lambda r: _short(r["title"], 60)), ("articles", lambda r: " ".join(a[:12] for a in r["article_ids"])),
+        ("story", lambda r: r["id"]), ("copies", lambda r: len(r["article_ids"])),
+        ("title", lambda r: r["title"]), ("articles", lambda r: " ".join(r["article_ids"])),
     ], output, "stories")
 
 
