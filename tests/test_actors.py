@@ -150,7 +150,8 @@ def test_user_dictionary_wins_and_dated_codes_follow_the_article_date(nlp, tmp_p
         "ARAGORN_ELESSAR\n"
         "+ARAGORN\n"
         "\t[ARNREB <20091231]\n"
-        "\t[ARNGOV >20100101]\n",
+        "\t[ARNGOV >20100101]\n"
+        "THE_SHIRE [FRO/BIL]\n",
         encoding="utf-8",
     )
     agents_file = tmp_path / "Test.agents.txt"
@@ -163,6 +164,9 @@ def test_user_dictionary_wins_and_dated_codes_follow_the_article_date(nlp, tmp_p
     assert code_of(early, "Aragorn") == "ARNREB"
     assert code_of(late, "Arnorian rangers") == "ARNMIL"
     assert code_of(late, "Moscow") == "XYZGOV"
+    shire = resolve(nlp, resolver, "Mordor, the Shire and Gondor welcomed the talks.")
+    start = shire.doc.text.index("the Shire")
+    assert sorted(m.code for m in shire.mentions_in_span(start, start + len("the Shire"))) == ["BIL", "FRO"]
 
 
 def test_seed_actors(shared, nlp, resolver, seed_path, seed_gold):
