@@ -340,3 +340,17 @@ def test_old_arc_files_are_read_like_warc(tmp_path: Path) -> None:
         b"<html><body>ARC page</body></html>",
     )
     assert doc.source.startswith(f"{tmp_path / 'old.arc'}@")
+
+
+def test_cp1256_csv_from_excel_gives_persian(tmp_path: Path) -> None:
+    title, body = "گزارش كابل", "وزارت دفاع روسيه مي\u200cگويد فروش سلاح به سوريه ادامه دارد."
+    path = write(tmp_path / "fa.csv", f"id,title,text\r\n1,{title},{body}\r\n".encode("cp1256"))
+    [doc] = run([str(path)])
+    assert doc.meta["title"] == title and doc.content.decode("utf-8") == body
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_corpus_with_a_bom(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path / "b.csv", "text,date\nکابل,2021-08-15\n".encode(encoding))
+    [doc] = run([str(path)])
+    assert doc.content.decode("utf-8") == "کابل" and doc.meta == {"date": "2021-08-15"}

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..sources.charset import utf16_byte_order
 from ..sources.formats import formats_table, looks_like_html, text_pattern
 
 _SAMPLE = 4096
 # Bytes that never occur in text: C0 controls other than tab, newlines, form feed and escape.
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
-# Distinct high bytes UTF-16 text may show (Latin, Arabic script, punctuation block).
-_UTF16_HIGH_BYTES = 3
 # Share of control bytes above which a sample with no known signature is binary.
 _BINARY_SHARE = 0.02
 
@@ -26,32 +25,6 @@ def _signatures() -> list[tuple[bytes, str]]:
 def is_pdf(content: bytes) -> bool:
     """PDF files carry ``%PDF-`` within their first 1024 bytes (ISO 32000, 7.5.2 and readers' slack)."""
     return b"%PDF-" in content[:1024]
-
-
-def utf16_byte_order(sample: bytes) -> str | None:
-    """The byte order ("utf-16-le" or "utf-16-be") of UTF-16 text without a BOM, else None.
-
-    In UTF-16 of one or two scripts the high byte of each character takes only a few values
-    (0x00 for Latin, 0x06 for Arabic script, 0x20 for punctuation), while the low byte varies.
-    """
-    if len(sample) < 16:
-        return None
-    sample = sample[: len(sample) // 2 * 2]
-    for order, high, low in (
-        ("utf-16-le", sample[1::2], sample[0::2]),
-        ("utf-16-be", sample[0::2], sample[1::2]),
-    ):
-        if len(set(high)) <= _UTF16_HIGH_BYTES < len(set(low)) and _decodes(sample, order):
-            return order
-    return None
-
-
-def _decodes(sample: bytes, encoding: str) -> bool:
-    try:
-        sample.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def binary_kind(content: bytes) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..model import Document, Failure
+from .charset import SAMPLE_BYTES, guess_encoding
 from .files import CORRUPT_ERRORS, corrupt, failure, too_large
 from .formats import looks_like_html
 from .options import SourceOptions, human_size
@@ -37,8 +38,19 @@ def read_corpus(path: Path, source: str, kind: str, options: SourceOptions) -> I
 def read_corpus_stream(
     stream: BinaryIO, source: str, kind: str, options: SourceOptions
 ) -> Iterator[Document | Failure]:
-    """Rows of a JSONL or CSV byte stream; a damaged stream ends with one Failure."""
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    """Rows of a JSONL or CSV byte stream; a damaged stream ends with one Failure.
+
+    The encoding is guessed from the first 16 KB: a CSV saved by Excel on a Persian
+    Windows is cp1256, not UTF-8.
+    """
+    try:
+        head = stream.read(SAMPLE_BYTES)
+    except CORRUPT_ERRORS as error:
+        yield corrupt(source, error)
+        return
+    encoding = guess_encoding(head, sample=True)
+    replayed = io.BufferedReader(_Replayed(head, stream))
+    text = io.TextIOWrapper(replayed, encoding=encoding, errors="replace", newline="")
     rows = _jsonl_rows(text, source, options.max_file_bytes) if kind == "jsonl" else _csv_rows(text, options)
     try:
         for line, row in rows:
@@ -128,3 +140,24 @@ def _document(row: dict[str, Any], line: int, source: str, options: SourceOption
         return too_large(name, len(content), options.max_file_bytes)
     fmt = "html" if looks_like_html(body) else "text"
     return Document(source=name, content=content, format=fmt, url=meta.get("url"), meta=meta)
+
+
+class _Replayed(io.RawIOBase):
+    """A byte stream whose first bytes were already read (to guess the encoding): replays them."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
