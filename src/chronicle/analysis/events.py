@@ -41,6 +41,7 @@ CLAUSE_ARCS = {"ccomp", "relcl", "advcl", "parataxis", "acl"}
 CONTENT_ARCS = {"xcomp", "ccomp", "acl", "dobj", "attr", "oprd", "pcomp"}
 CONTENT_PREPOSITIONS = {"of", "for", "to", "from", "on", "upon"}
 TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}
+VERB_ONLY_PREPOSITIONS = {"of", "about"}  # "warned of X", "complained about X"
 # Arcs followed inside an object phrase when looking for its actor (not into clauses).
 PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
 SOURCE_PREPOSITIONS = {"by", "from"}
@@ -494,7 +495,7 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
                 return mention
     if trig.particle is not None and trig.particle.dep_ == "prep":
         return _actor(_pobj(trig.particle), actors)
-    direct = _prep_actor(tok, TARGET_PREPOSITIONS, actors)
+    direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
     obj = _child(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
     return direct or (_phrase_actor(obj, actors) if obj is not None else None)
@@ -506,7 +507,8 @@ def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
     queue = [head]
     while queue:
         node = queue.pop(0)
-        mention = _actor(node, actors)
+        # a possessive pronoun ("their resumption") points back at the doer, not a target
+        mention = _actor(node, actors) if node.pos_ != "PRON" else None
         if mention is not None:
             return mention
         queue += [c for c in node.children if c.dep_ in PHRASE_ARCS]
