@@ -62,7 +62,7 @@ def extract_records(
     """
     options = source_options or SourceOptions.from_config(config)
     learner = learner or CrossDocumentBoilerplate.from_config(config)
-    analyzer = None if articles_only else _analyzer(config)
+    analyzer: Analyzer | None = None  # loaded with the first article to analyse: spaCy takes seconds
     documents = iter_documents(inputs, options)
     if skip is not None:
         documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
@@ -74,6 +74,11 @@ def extract_records(
         if on_learnt is not None:
             on_learnt(learner)
         built = [_build(raw, learner) for raw in raws]
+        if articles_only:
+            yield from (item if isinstance(item, Failure) else Record(article=item) for item in built)
+            continue
+        if analyzer is None and any(isinstance(item, Article) for item in built):
+            analyzer = _analyzer(config)
         yield from _analyse(built, analyzer)
 
 
@@ -158,12 +163,10 @@ def _analyzer(config: Config) -> "Analyzer":
 def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Iterator[Item]:
     """Records in the order of ``items``; articles analysed in one batch, failures passed on."""
     articles = [a for a in items if isinstance(a, Article)]
-    analyses = _analyses(articles, analyzer) if analyzer is not None else {}
+    analyses = _analyses(articles, analyzer) if articles and analyzer is not None else {}
     for item in items:
         if isinstance(item, Failure):
             yield item
-        elif analyzer is None:
-            yield Record(article=item)
         elif isinstance(analyses.get(item.id), Failure):
             yield analyses[item.id]
         else:
