@@ -159,6 +159,12 @@ def test_reader_dates_become_iso(given, iso):
     assert build_article(_raw(STORY, published=given), profiles=[]).published == iso
 
 
+def test_date_line_below_the_body_when_none_above():
+    assert build_article(_raw(STORY + ["March 4, 2021"]), profiles=[]).published == "2021-03-04"
+    above = build_article(_raw(["2 March 2021"] + STORY + ["March 4, 2021"]), profiles=[])
+    assert above.published == "2021-03-02" and "March 4, 2021" not in above.body
+
+
 def test_date_in_a_sentence_is_not_a_date_line():
     sentence = "The council met on 4 March 2021 and agreed on the plan."
     article = build_article(_raw([sentence] + STORY), profiles=[])

@@ -114,7 +114,7 @@ def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
     tail_start = len(lines) - TAIL_LINES
     for i, line in enumerate(lines):
         in_head = i < head_end
-        kind = _line_kind(line, ctx, found, in_head, near_edge=in_head or i >= tail_start)
+        kind = _line_kind(line, ctx, found, in_head, in_tail=not in_head and i >= tail_start)
         if kind == "body":
             if in_head and _may_be_title(line, ctx, found):
                 found.title_candidates.append(line)
@@ -127,15 +127,20 @@ def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
     return found, kept
 
 
-def _line_kind(line: str, ctx: _Context, found: _Found, in_head: bool, near_edge: bool) -> str:
-    """profile | metadata | learned | contact (all removed) or body; metadata goes to ``found``."""
+def _line_kind(line: str, ctx: _Context, found: _Found, in_head: bool, in_tail: bool) -> str:
+    """profile | metadata | learned | contact (all removed) or body; metadata goes to ``found``.
+
+    Metadata is read above the body; below it only a date alone on a line (a PDF footer).
+    """
     if ctx.profile and ctx.profile.is_boilerplate(profile_form(line)):
         return "profile"
     if in_head and _take_metadata_line(line, ctx, found):
         return "metadata"
+    if in_tail and _take_date_line(line, ctx, found):
+        return "metadata"
     if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
         return "learned"
-    if near_edge and metadata.is_contact_line(line):
+    if (in_head or in_tail) and metadata.is_contact_line(line):
         return "contact"
     return "body"
 
@@ -187,6 +192,10 @@ def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
         found.byline = found.byline or by[0] or None
         found.agency = found.agency or by[1]
         return True
+    return _take_date_line(line, ctx, found)
+
+
+def _take_date_line(line: str, ctx: _Context, found: _Found) -> bool:
     date = metadata.date_line(line, ctx.profile.date_order if ctx.profile else "MDY")
     if date:
         found.published = found.published or date
