@@ -81,6 +81,11 @@ def test_zip_and_tar_members_are_named_inside_the_archive(tmp_path: Path) -> Non
     assert items[3].content == b"b"
 
 
+def test_tar_made_from_the_current_folder_keeps_its_members(tmp_path: Path) -> None:
+    tarred = make_tar(tmp_path / "dot.tar", {"./a.txt": "a", "./.hidden": "h", "./sub/b.txt": "b"})
+    assert sources(run([str(tarred)])) == [f"{tarred}!./a.txt", f"{tarred}!./sub/b.txt"]
+
+
 def test_gzip_single_file(tmp_path: Path) -> None:
     path = make_gzip(tmp_path / "story.html.gz", "<html><p>x</p></html>")
     [doc] = run([str(path)])

@@ -25,7 +25,8 @@ from .options import SourceOptions, human_size
 
 def is_hidden(name: str) -> bool:
     """Hidden files and folders (``.DS_Store``, ``__MACOSX/``) are not documents."""
-    return any(part.startswith(".") or part == "__MACOSX" for part in name.split("/") if part)
+    parts = [part for part in name.split("/") if part not in ("", ".", "..")]  # "./a.txt" is not hidden
+    return any(part.startswith(".") or part == "__MACOSX" for part in parts)
 
 
 class _Budget:
