@@ -123,6 +123,14 @@ def test_it_and_they_resolve_to_groups(nlp, resolver):
     assert actors.resolve_pronoun(doc[0]) is None  # "Iran" is no pronoun
 
 
+def test_it_never_refers_to_a_lone_adjective(nlp, resolver):
+    body = "Moscow has been an ally of Syria since Soviet times, when it was led by Hafez Assad."
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    it = next(t for t in doc if t.text == "it")
+    assert actors.resolve_pronoun(it).code == "SYR"
+
+
 def test_lowercase_words_are_not_countries(nlp, resolver):
     actors = resolve(nlp, resolver, "They ate turkey and went to china shops with us.")
     assert not any(m.kind == "country" for m in actors.mentions)

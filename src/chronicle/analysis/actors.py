@@ -79,9 +79,12 @@ class _Slot:
 class ArticleActors:
     """The actors of one article and look-ups over their mentions (not stored as such)."""
 
-    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], modifiers: set[tuple[int, int]] | None = None) -> None:
+        """modifiers: (start, end) of country adjectives standing alone ("Soviet times"):
+        mentions, but no antecedent for "it" or "they"."""
         self.doc = doc
         self.actors = actors
+        self.modifiers = modifiers or set()
         self.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
         self._by_id = {a.id: a for a in actors}
@@ -157,7 +160,7 @@ def _antecedent(actors: ArticleActors, token: Token, wanted: set[str]) -> Mentio
         m = actors.mentions[idx]
         if m.start < floor:
             break
-        if m.kind in wanted:
+        if m.kind in wanted and (m.start, m.end) not in actors.modifiers:
             which = actors.sentence_index(m.start)
             if which == here:
                 return m
@@ -196,7 +199,9 @@ class ActorResolver:
         dominant = self._dominant(matches, article)
         slots = _build_slots(doc, matches)
         _resolve_context(doc, slots, dominant)
-        return ArticleActors(doc, _group(doc, slots, article.published))
+        modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
+                     for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
+        return ArticleActors(doc, _group(doc, slots, article.published, modifiers), modifiers)
 
     def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[_Match]:
         """Longest dictionary phrases, left to right; user dictionary entries first."""
@@ -593,7 +598,7 @@ def _nearest_country(doc: Doc, slots: list[_Slot], k: int) -> str | None:
 # --------------------------------------------------------------------------- actors
 
 
-def _group(doc: Doc, slots: list[_Slot], published: str | None) -> list[Actor]:
+def _group(doc: Doc, slots: list[_Slot], published: str | None, modifiers: set[tuple[int, int]]) -> list[Actor]:
     """Mentions grouped into actors: people by name, everything else by code."""
     actors: dict[str, Actor] = {}
     persons: list[Actor] = []
@@ -615,7 +620,7 @@ def _group(doc: Doc, slots: list[_Slot], published: str | None) -> list[Actor]:
         mention.actor_id = actor.id
         actor.mentions.append(mention)
     result = list(actors.values())
-    _attach_pronouns(doc, slots, result)
+    _attach_pronouns(doc, slots, result, modifiers)
     return result
 
 
@@ -650,9 +655,9 @@ def _code_country(code: str | None) -> str | None:
     return code[:3] if code and code[:3].isalpha() else None
 
 
-def _attach_pronouns(doc: Doc, slots: list[_Slot], actors: list[Actor]) -> None:
+def _attach_pronouns(doc: Doc, slots: list[_Slot], actors: list[Actor], modifiers: set[tuple[int, int]]) -> None:
     """he/she mentions join the person they refer to."""
-    view = ArticleActors(doc, actors)
+    view = ArticleActors(doc, actors, modifiers)
     by_id = {a.id: a for a in actors}
     for slot in slots:
         if slot.kind != "pronoun":
