@@ -233,3 +233,18 @@ def test_embedded_tweet_is_kept_as_a_quotation() -> None:
     raw = read_html(Document(source="tweet.html", content=page(body)))
     assert tweet in raw.text
     assert raw.text.index(PARAGRAPHS[1]) < raw.text.index(tweet) < raw.text.index(PARAGRAPHS[2])
+
+
+def test_aeb_run_scores_the_reader_on_a_benchmark_folder(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from chronicle.eval.aeb import run
+
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(page(article_markup(), ARTICLE_HEAD)))
+    truth = {"p1": {"articleBody": "\n\n".join(PARAGRAPHS), "url": "https://news.example.org/x"}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    figures = run(tmp_path)
+    assert figures["pages"] == 1
+    assert figures["f1"] == pytest.approx(1.0) and figures["f1_page_mean"] == pytest.approx(1.0)

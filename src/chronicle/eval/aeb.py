@@ -16,6 +16,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from chronicle.errors import ReaderError
+from chronicle.model import Document
+from chronicle.readers.html import read_html
+
 _WORD = re.compile(r"\w+")
 SHINGLE_SIZE = 4
 
@@ -61,13 +65,24 @@ def score_page(true: str | None, pred: str | None) -> PageScore:
 
 
 def aggregate(pages: list[PageScore]) -> dict[str, float]:
-    """Mean precision and recall over pages (pages with nothing predicted / nothing true skipped) and F1."""
+    """Mean precision and recall over pages (pages with nothing predicted / nothing true skipped),
+    their F1 (the AEB's figure), and ``f1_page_mean``: the mean of each page's own F1."""
     precisions = [p.precision for p in pages if p.tp + p.fp > 0]
     recalls = [p.recall for p in pages if p.tp + p.fn > 0]
     precision = sum(precisions) / len(precisions) if precisions else 0.0
     recall = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"f1": f1, "precision": precision, "recall": recall, "pages": len(pages)}
+    page_f1 = [_f1(p.precision, p.recall) for p in pages]
+    return {
+        "f1": _f1(precision, recall),
+        "precision": precision,
+        "recall": recall,
+        "f1_page_mean": sum(page_f1) / len(page_f1) if page_f1 else 0.0,
+        "pages": len(pages),
+    }
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def evaluate(gold: Mapping[str, str], predicted: Mapping[str, str | None]) -> dict[str, float]:
@@ -85,3 +100,19 @@ def iter_pages(root: Path, ids: list[str] | None = None) -> Iterator[tuple[str, 
     """Yield ``(id, html bytes)`` for the pages ``html/<id>.html.gz`` of an AEB folder, in id order."""
     for key in ids if ids is not None else sorted(load_gold(root)):
         yield key, gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+
+
+def read_body(html: bytes) -> str | None:
+    """Chronicle's article body of one page (chronicle.readers.html); None when it finds none."""
+    try:
+        return read_html(Document(source="aeb", content=html, format="html")).text
+    except ReaderError:
+        return None
+
+
+def run(path: str | Path, config: object = None) -> dict[str, float]:
+    """``chronicle eval aeb PATH``: score Chronicle's HTML reader on an AEB folder (``config`` unused:
+    the reader has no settings)."""
+    root = Path(path)
+    gold = load_gold(root)
+    return aggregate([score_page(gold[key], read_body(html)) for key, html in iter_pages(root)])
