@@ -241,7 +241,7 @@ def test_documents_are_yielded_lazily(tmp_path: Path) -> None:
 @settings(max_examples=60, deadline=None)
 @given(
     name=st.sampled_from(
-        ["x.zip", "x.tar.gz", "x.tar", "x.gz", "x.warc.gz", "x.warc", "x.jsonl", "x.csv", "x.bin"]
+        ["x.zip", "x.tar.gz", "x.tar", "x.gz", "x.warc.gz", "x.warc", "x.jsonl", "x.csv", "x.json", "x.bin"]
     ),
     content=st.binary(max_size=1024),
 )
@@ -359,3 +359,15 @@ def test_corpus_with_a_bom(tmp_path: Path, encoding: str) -> None:
     path = write(tmp_path / "b.csv", "text,date\nکابل,2021-08-15\n".encode(encoding))
     [doc] = run([str(path)])
     assert doc.content.decode("utf-8") == "کابل" and doc.meta == {"date": "2021-08-15"}
+
+
+def test_json_array_corpus(tmp_path: Path) -> None:
+    items = [{"id": "j1", "text": "First."}, {"text": "Second."}, "not an object"]
+    path = write(tmp_path / "dump.json", json.dumps(items))
+    first, second, bad = run([str(path)])
+    assert (first.source, second.source) == (f"{path}#j1", f"{path}#2")
+    assert bad.reason == "item 3 is not a JSON object"
+    [broken] = run([str(write(tmp_path / "broken.json", "[{"))])
+    assert broken.reason.startswith("invalid JSON on line 1")
+    [big] = run([str(path)], max_file_bytes=10)
+    assert big.reason == "JSON file is over the 10 bytes limit (write large corpora as JSONL)"

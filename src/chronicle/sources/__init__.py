@@ -1,7 +1,7 @@
 """Sources: where document bytes come from.
 
 ``iter_documents(inputs, options)`` takes files, folders, globs, "-" (stdin), zip/tar archives,
-gzip files, WARC crawls and JSONL/CSV corpora, and yields a ``Document`` per document found or
+gzip files, WARC/ARC crawls and JSONL/CSV/JSON corpora, and yields a ``Document`` per document found or
 a ``Failure`` per input that could not be read. It streams and never raises for bad input.
 """
 
@@ -22,6 +22,7 @@ from .warc import read_warc, read_warc_stream
 
 __all__ = ["SourceOptions", "iter_documents"]
 
+_CORPORA = ("jsonl", "csv", "json")
 # Container kind (data/formats.yaml) -> the function that opens it; anything else is one document.
 _READERS = {"zip": read_zip, "tar": read_tar, "gzip": read_gzip, "warc": read_warc}
 
@@ -40,10 +41,10 @@ def iter_documents(inputs: list[str], options: SourceOptions | None = None) -> I
 
 def _kind(path: Path, options: SourceOptions) -> str | None:
     """How to open ``path``: the forced input format for corpora/WARC, else its name decides."""
-    if options.input_format in ("jsonl", "csv", "warc"):
+    if options.input_format in _CORPORA + ("warc",):
         return options.input_format
     kind = container_kind(path.name)
-    if options.input_format == "files" and kind in ("warc", "jsonl", "csv"):
+    if options.input_format == "files" and kind in _CORPORA + ("warc",):
         return None  # "files": each such file is one document, archives are still opened
     return kind
 
@@ -52,7 +53,7 @@ def _read_path(path: Path, options: SourceOptions) -> Iterator[Document | Failur
     """The Documents of one file, opened as its kind says."""
     source = str(path)
     kind = _kind(path, options)
-    if kind in ("jsonl", "csv"):
+    if kind in _CORPORA:
         yield from read_corpus(path, source, kind, options)
     else:
         reader = _READERS.get(kind, read_file)
@@ -61,7 +62,7 @@ def _read_path(path: Path, options: SourceOptions) -> Iterator[Document | Failur
 
 def _read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:
     """stdin as a corpus or WARC stream when the input format says so, else one document."""
-    if options.input_format in ("jsonl", "csv"):
+    if options.input_format in _CORPORA:
         yield from read_corpus_stream(sys.stdin.buffer, STDIN, options.input_format, options)
     elif options.input_format == "warc":
         yield from read_warc_stream(sys.stdin.buffer, STDIN, options)

@@ -1,8 +1,9 @@
-"""JSONL and CSV corpora: each row is one Document named ``corpus.jsonl#<id or line number>``.
+"""JSONL, CSV and JSON-array corpora: each row is one Document named ``corpus.jsonl#<id or line>``.
 
 The text field becomes the content (format "html" when it opens like HTML, else "text");
 id/title/date/url/publisher fields go to ``Document.meta``. A bad row gets its own Failure and
-the corpus goes on. ``.jsonl.gz`` and ``.csv.gz`` are read through gzip, streamed.
+the corpus goes on. ``.jsonl.gz`` and ``.csv.gz`` are read through gzip, streamed; a ``.json``
+file (an array of objects) is parsed whole, within the file size limit.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .options import SourceOptions, human_size
 
 
 def read_corpus(path: Path, source: str, kind: str, options: SourceOptions) -> Iterator[Document | Failure]:
-    """Rows of a JSONL or CSV corpus file (``kind`` is "jsonl" or "csv"), possibly gzipped."""
+    """Rows of a corpus file (``kind`` is "jsonl", "csv" or "json"), possibly gzipped."""
     try:
         raw = path.open("rb")
     except OSError as error:
@@ -38,7 +39,7 @@ def read_corpus(path: Path, source: str, kind: str, options: SourceOptions) -> I
 def read_corpus_stream(
     stream: BinaryIO, source: str, kind: str, options: SourceOptions
 ) -> Iterator[Document | Failure]:
-    """Rows of a JSONL or CSV byte stream; a damaged stream ends with one Failure.
+    """Rows of a JSONL, CSV or JSON byte stream; a damaged stream ends with one Failure.
 
     The encoding is guessed from the first 16 KB: a CSV saved by Excel on a Persian
     Windows is cp1256, not UTF-8.
@@ -51,7 +52,7 @@ def read_corpus_stream(
     encoding = guess_encoding(head, sample=True)
     replayed = io.BufferedReader(_Replayed(head, stream))
     text = io.TextIOWrapper(replayed, encoding=encoding, errors="replace", newline="")
-    rows = _jsonl_rows(text, source, options.max_file_bytes) if kind == "jsonl" else _csv_rows(text, options)
+    rows = _rows(kind, text, source, options)
     try:
         for line, row in rows:
             if row is None:
@@ -62,6 +63,45 @@ def read_corpus_stream(
                 yield row if isinstance(row, Failure) else _document(row, line, source, options)
     except CORRUPT_ERRORS + (csv.Error,) as error:
         yield corrupt(source, error)
+
+
+def _rows(
+    kind: str, text: io.TextIOWrapper, source: str, options: SourceOptions
+) -> Iterator[tuple[int, dict[str, Any] | Failure | None]]:
+    """(position, row) pairs of a corpus of ``kind`` jsonl, json or csv."""
+    if kind == "jsonl":
+        return _jsonl_rows(text, source, options.max_file_bytes)
+    if kind == "json":
+        return _json_rows(text, source, options.max_file_bytes)
+    return _csv_rows(text, options)
+
+
+def _json_rows(
+    text: io.TextIOWrapper, source: str, limit: int
+) -> Iterator[tuple[int, dict[str, Any] | Failure]]:
+    """(index, object) for each item of a JSON array file, or the one object a file holds.
+
+    A JSON document is parsed whole, so it must fit the file limit; JSONL streams instead.
+    """
+    data = text.read(limit + 1)
+    if len(data) > limit:
+        yield (
+            0,
+            failure(
+                source, f"JSON file is over the {human_size(limit)} limit (write large corpora as JSONL)"
+            ),
+        )
+        return
+    try:
+        value = json.loads(data)
+    except json.JSONDecodeError as error:
+        yield 0, failure(source, f"invalid JSON on line {error.lineno}: {error.msg}")
+        return
+    for index, item in enumerate(value if isinstance(value, list) else [value], start=1):
+        if isinstance(item, dict):
+            yield index, item
+        else:
+            yield index, failure(f"{source}#{index}", f"item {index} is not a JSON object")
 
 
 def _jsonl_rows(

@@ -8,15 +8,15 @@ from ..config import Config
 
 _DEFAULTS = Config()
 
-INPUT_FORMATS = ("auto", "jsonl", "csv", "warc", "files")
+INPUT_FORMATS = ("auto", "jsonl", "csv", "json", "warc", "files")
 
 
 @dataclass
 class SourceOptions:
     """Options for ``iter_documents``.
 
-    ``input_format``: auto (judge each file by its name), jsonl, csv, warc, or files (every
-    file is one document). The ``*_field`` names pick columns of a JSONL/CSV corpus; a dotted
+    ``input_format``: auto (judge each file by its name), jsonl, csv, json (an array of
+    objects), warc, or files (every file is one document; archives are still opened). The ``*_field`` names pick columns of a JSONL/CSV corpus; a dotted
     name (``meta.date``) reaches into nested JSON objects. Limits are in bytes and counts.
     """
 
