@@ -165,6 +165,12 @@ def test_date_line_below_the_body_when_none_above():
     assert above.published == "2021-03-02" and "March 4, 2021" not in above.body
 
 
+def test_embedded_post_signature_is_not_a_date_line():
+    signature = "— Valley Farmer (@valleyfarmer) March 4, 2021"
+    article = build_article(_raw(STORY + [signature]), profiles=[])
+    assert article.published is None and article.body.endswith(signature)
+
+
 def test_date_in_a_sentence_is_not_a_date_line():
     sentence = "The council met on 4 March 2021 and agreed on the plan."
     article = build_article(_raw([sentence] + STORY), profiles=[])

@@ -27,6 +27,7 @@ __all__ = ["build_article", "CrossDocumentBoilerplate", "load_profiles", "SitePr
 HEAD_MAX_LINES = 25  # metadata lines sit above the article; never search deeper than this
 TAIL_LINES = 5  # contact lines also close pages
 PROSE_MIN_WORDS = 8
+TAIL_DATE_EXTRA_WORDS = 1  # below the body only "Updated 4 March 2021" or the date alone
 DATELINE_LINES = 3  # a dateline opens the body, after a kicker or byline at most
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SENTENCE_END = re.compile(r"[.!?؟…\"'”’»)]$")
@@ -136,7 +137,7 @@ def _line_kind(line: str, ctx: _Context, found: _Found, in_head: bool, in_tail: 
         return "profile"
     if in_head and _take_metadata_line(line, ctx, found):
         return "metadata"
-    if in_tail and _take_date_line(line, ctx, found):
+    if in_tail and _take_date_line(line, ctx, found, TAIL_DATE_EXTRA_WORDS):
         return "metadata"
     if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
         return "learned"
@@ -195,8 +196,8 @@ def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
     return _take_date_line(line, ctx, found)
 
 
-def _take_date_line(line: str, ctx: _Context, found: _Found) -> bool:
-    date = metadata.date_line(line, ctx.profile.date_order if ctx.profile else "MDY")
+def _take_date_line(line: str, ctx: _Context, found: _Found, max_extra_words: int = 4) -> bool:
+    date = metadata.date_line(line, ctx.profile.date_order if ctx.profile else "MDY", max_extra_words)
     if date:
         found.published = found.published or date
         return True

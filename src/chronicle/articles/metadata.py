@@ -115,9 +115,11 @@ def byline(line: str) -> tuple[str, str | None] | None:
     return who, agency
 
 
-def date_line(line: str, order: str = "MDY") -> str | None:
-    """A line that is only a date (plus a weekday, label or time) -> ISO date, else None."""
-    if len(line) > _DATE_LINE_MAX_CHARS:
+def date_line(line: str, order: str = "MDY", max_extra_words: int = _DATE_LINE_MAX_EXTRA_WORDS) -> str | None:
+    """A line that is only a date (plus at most ``max_extra_words`` words: a weekday, a label
+    such as "Published", a place) and a time -> ISO date, else None. Lines with "@" are
+    embedded posts ("— Name (@handle) May 1, 2019"), not date lines."""
+    if len(line) > _DATE_LINE_MAX_CHARS or "@" in line:
         return None
     found = find_date(line, order)
     if not found:
@@ -125,7 +127,7 @@ def date_line(line: str, order: str = "MDY") -> str | None:
     iso, (start, end) = found
     prepared = prepare(line)
     rest = _TIME.sub(" ", prepared[:start] + " " + prepared[end:])
-    return iso if len(_WORD.findall(rest)) <= _DATE_LINE_MAX_EXTRA_WORDS else None
+    return iso if len(_WORD.findall(rest)) <= max_extra_words else None
 
 
 def is_title_like(line: str) -> bool:
