@@ -16,8 +16,9 @@ class SourceOptions:
     """Options for ``iter_documents``.
 
     ``input_format``: auto (judge each file by its name), jsonl, csv, json (an array of
-    objects), warc, or files (every file is one document; archives are still opened). The ``*_field`` names pick columns of a JSONL/CSV corpus; a dotted
-    name (``meta.date``) reaches into nested JSON objects. Limits are in bytes and counts.
+    objects), warc, or files (every file is one document; archives are still opened).
+    The ``*_field`` names pick columns of a JSONL/CSV/JSON corpus; a dotted name
+    (``meta.date``) reaches into nested JSON objects. Limits are in bytes and counts.
     """
 
     input_format: str = "auto"
