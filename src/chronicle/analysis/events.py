@@ -52,6 +52,8 @@ ASSAULT_TYPES = {"ASSAULT", "COERCE"}
 # Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
 INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                 "RETREAT": "035"}
+# Passive verbs whose "from" phrase names the doer when no "by" agent does.
+FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
 # Placeholder entry of a stopping verb until its object shows what it stops.
 STOP = EventEntry("STOP")
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -246,7 +248,7 @@ class EventCoder:
     ) -> Event:
         tok, entry = trig.token, trig.entry
         negated = _negated(tok)
-        event_type = entry.negated if negated and entry.negated else entry.type
+        event_type = _negated_type(entry) if negated else entry.type
         intended = not negated and event_type == entry.type and self._intended(tok)
         if intended:
             entry = _intent_entry(entry, conditional=_conditional_clause(tok))
@@ -469,7 +471,9 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     if subject is not None:
         return _actor(subject, actors)
     if _child(tok, {"nsubjpass"}) is not None:
-        return None  # a passive without agent does not say who did it
+        # a passive without agent does not say who did it, unless where it came from does
+        # ("a mortar bomb was fired at it from the Gaza Strip")
+        return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
             return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
@@ -674,6 +678,14 @@ def _going_to(tok: Token) -> bool:
 
 def _conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+
+
+def _negated_type(entry: EventEntry) -> str:
+    """"would not provide support", "wouldn't agree": refusing a cooperative act is a REJECT
+    (CAMEO 12); other negated acts keep their type, flagged ``negated``."""
+    if entry.negated:
+        return entry.negated
+    return "REJECT" if entry.type in COOPERATIVE_TYPES else entry.type
 
 
 def _conditional_clause(tok: Token) -> bool:
