@@ -1,8 +1,8 @@
 """Profile-free boilerplate: lines that repeat across many documents of one publisher.
 
 ``CrossDocumentBoilerplate`` counts, per publisher, in how many distinct documents each short
-line near the top or bottom appears. ``observe(raw)`` every raw article first (or as they stream in), then
-``is_boilerplate(group, line)`` is True for a line seen in at least ``min_docs`` documents
+line near the top or bottom appears. ``observe(raw)`` every raw article first (or as they
+stream in), then ``is_boilerplate(group, line)`` is True for a line seen in at least ``min_docs`` documents
 that are at least ``min_share`` of that publisher's documents (Config boilerplate_min_docs /
 boilerplate_min_share). ``to_dict`` / ``from_dict`` let the store keep the counts.
 Documents with no known publisher are grouped by the folder or archive they came from.
@@ -56,7 +56,7 @@ def group_key(raw: RawArticle, publisher: str | None) -> str:
 
 def find_profile(raw: RawArticle, profiles: Iterable[SiteProfile]) -> SiteProfile | None:
     """The site profile ``raw`` belongs to, by URL, publisher or masthead lines, or None."""
-    head = raw.text.splitlines()[:PROFILE_HEAD_LINES] + raw.headings[:3]
+    head = raw.text.split("\n", PROFILE_HEAD_LINES)[:PROFILE_HEAD_LINES] + raw.headings[:3]
     return match_profile(profiles, raw.url, raw.publisher, [line for line in head if line.strip()])
 
 
