@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 
 from chronicle.model import Actor, Analysis, Article, Event, Failure, Link, Mention, Quote, Record
-from chronicle.store import open_store
+from chronicle.store import display_target, open_store
 
 WIRE = (
     "The health ministry opened three new clinics in the northern valley on Monday, officials said, "
@@ -192,3 +192,9 @@ def test_sqlite_file_uses_wal(tmp_path):
     path = tmp_path / "wal.db"
     open_store(str(path)).close()
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_store_url_is_shown_without_its_password():
+    shown = display_target("postgresql://news:s3cret@db.example:5432/news?sslmode=require")
+    assert shown == "postgresql://news@db.example:5432/news"
+    assert display_target("data/news.db") == "data/news.db"

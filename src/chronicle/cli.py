@@ -149,7 +149,7 @@ def ingest(
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
     from .pipeline import count_documents, ingest as run_ingest
-    from .store import open_store
+    from .store import display_target, open_store
 
     config = _config(config_file, db=db)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
@@ -162,7 +162,7 @@ def ingest(
         task = bar.add_task("ingest", total=total)
         summary = run_ingest(paths, store, config, options, articles_only,
                              progress=lambda s, _item: bar.update(task, completed=s.documents))
-    _print_summary(summary, config.db)
+    _print_summary(summary, display_target(config.db))
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 

@@ -6,11 +6,23 @@ mark_source_done, add_failure, articles, record, search, events, quotes, stories
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import EventRow, QuoteRow, SearchHit, Stats, Store, StoredFailure
 
 
 def is_postgres(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+def display_target(target: str) -> str:
+    """The store's path or URL as it may be printed: a URL's password and query are left out."""
+    if not is_postgres(target):
+        return target
+    parts = urlsplit(target)
+    netloc = parts.netloc.rsplit("@", 1)
+    host = netloc[-1] if len(netloc) == 1 else f"{netloc[0].split(':', 1)[0]}@{netloc[1]}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def open_store(target: str, story_threshold: float | None = None) -> Store:
@@ -32,4 +44,4 @@ def open_store(target: str, story_threshold: float | None = None) -> Store:
     return SqliteStore(target, story_threshold)
 
 
-__all__ = ["open_store", "is_postgres", "Store", "SearchHit", "EventRow", "QuoteRow", "Stats", "StoredFailure"]
+__all__ = ["open_store", "is_postgres", "display_target", "Store", "SearchHit", "EventRow", "QuoteRow", "Stats", "StoredFailure"]
