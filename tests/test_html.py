@@ -248,3 +248,18 @@ def test_aeb_run_scores_the_reader_on_a_benchmark_folder(tmp_path: Path) -> None
     figures = run(tmp_path)
     assert figures["pages"] == 1
     assert figures["f1"] == pytest.approx(1.0) and figures["f1_page_mean"] == pytest.approx(1.0)
+
+
+@pytest.mark.shared
+def test_seed_as_html_gives_the_gold_article(seed_path: Path, seed_gold: dict) -> None:
+    from chronicle.articles import build_article
+
+    raw = read_html(Document(source="seed.html", content=seed_as_html(seed_path.read_text(encoding="utf-8"))))
+    article = build_article(raw)
+    gold = seed_gold["metadata"]
+    for name in ("publisher", "section", "agency", "title", "published", "language"):
+        assert getattr(article, name) == gold[name], name
+    assert article.body.startswith(gold["body_starts_with"])
+    assert article.body.endswith(gold["body_ends_with"])
+    for piece in gold["not_in_body"]:
+        assert piece not in article.body

@@ -125,7 +125,7 @@ def read_html(document: Document) -> RawArticle:
         publisher=publisher,
         byline=meta.author,
         language=language,
-        headings=_headings(tree, text),
+        headings=_headings(tree),
         links=_links(tree, text, meta.url),
     )
 
@@ -361,11 +361,11 @@ def _html_lang(tree: HtmlElement) -> str | None:
     return lang.split("-")[0].split("_")[0].strip().lower() or None if lang else None
 
 
-def _headings(tree: HtmlElement, text: str) -> list[str]:
-    """h1-h3 texts of the page that are lines of the extracted text, in page order."""
-    lines = set(text.splitlines())
-    found = (" ".join(h.text_content().split()) for h in tree.iter(*_HEADINGS))
-    return [h for h in dict.fromkeys(found) if h in lines]
+def _headings(tree: HtmlElement) -> list[str]:
+    """h1-h3 texts of the page outside its menus and footers, in page order, even those the body
+    left out: a masthead heading tells the articles stage which site profile applies."""
+    found = (_label(h) for h in tree.iter(*_HEADINGS))
+    return [h for h in dict.fromkeys(found) if h]
 
 
 def _label(anchor: HtmlElement) -> str:
