@@ -26,6 +26,7 @@ out = Console()
 err = Console(stderr=True)
 
 EXIT_SOME_FAILED = 3  # some documents failed; the others were processed
+SHOWN_FAILURES = 20  # failures listed after an ingest; `chronicle errors` lists them all
 MAX_CELL = 24  # widest a table column other than the last may be
 MIN_LAST_CELL = 10  # the last column (titles, sentences, quotes) gets at least this much
 
@@ -176,10 +177,10 @@ def _print_summary(summary, db: str) -> None:
     table.add_row(str(summary.documents), str(summary.stored), str(summary.duplicates), str(summary.skipped),
                   str(summary.failed), f"{summary.docs_per_second:,.1f}")
     err.print(table)
-    for failure in summary.failures[:20]:
+    for failure in summary.failures[:SHOWN_FAILURES]:
         err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
-    if len(summary.failures) > 20:
-        err.print(f"... and {len(summary.failures) - 20} more: see `chronicle errors`")
+    if summary.failed > SHOWN_FAILURES:
+        err.print(f"... and {summary.failed - SHOWN_FAILURES} more: see `chronicle errors`")
 
 
 @app.command()

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .analysis import Analyzer
 
 WINDOW = 128  # documents read before any is cleaned: repeated lines are learnt across this many
+KEPT_FAILURES = 100  # failures an IngestSummary lists; the store keeps them all
 
 Item = Record | Failure
 
@@ -38,7 +39,7 @@ class IngestSummary(Serializable):
     skipped: int = 0  # documents completed by an earlier run
     failed: int = 0
     seconds: float = 0.0
-    failures: list[Failure] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)  # the first KEPT_FAILURES of them
 
     @property
     def docs_per_second(self) -> float:
@@ -200,7 +201,8 @@ def _store_item(store: Store, item: Item, summary: IngestSummary) -> None:
     if isinstance(item, Failure):
         store.add_failure(item)
         summary.failed += 1
-        summary.failures.append(item)
+        if len(summary.failures) < KEPT_FAILURES:
+            summary.failures.append(item)
     elif store.add_record(item):
         summary.stored += 1
     else:
