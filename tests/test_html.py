@@ -166,7 +166,7 @@ def test_aeb_scorer_counts_shingles() -> None:
 # --------------------------------------------------------------------------- the seed, as HTML
 
 
-def seed_as_html(markdown: str) -> bytes:
+def seed_as_html(markdown: str, head: str = "") -> bytes:
     """The seed Markdown as a plain web page: # -> h1, ## -> h2, other lines -> p, links -> a."""
     parts = []
     for line in markdown.splitlines():
@@ -177,7 +177,7 @@ def seed_as_html(markdown: str) -> bytes:
         line = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r'<a href="\2">\1</a>', line)
         heading = re.match(r"(#+)\s+(.*)", line)
         parts.append(f"<h{len(heading[1])}>{heading[2]}</h{len(heading[1])}>" if heading else f"<p>{line}</p>")
-    return f"<html><head></head><body>{''.join(parts)}</body></html>".encode()
+    return f"<html><head>{head}</head><body>{''.join(parts)}</body></html>".encode()
 
 
 @pytest.mark.shared
@@ -251,10 +251,12 @@ def test_aeb_run_scores_the_reader_on_a_benchmark_folder(tmp_path: Path) -> None
 
 
 @pytest.mark.shared
-def test_seed_as_html_gives_the_gold_article(seed_path: Path, seed_gold: dict) -> None:
+@pytest.mark.parametrize("head", ["", "<title>afgazad.com</title>"])
+def test_seed_as_html_gives_the_gold_article(seed_path: Path, seed_gold: dict, head: str) -> None:
     from chronicle.articles import build_article
 
-    raw = read_html(Document(source="seed.html", content=seed_as_html(seed_path.read_text(encoding="utf-8"))))
+    content = seed_as_html(seed_path.read_text(encoding="utf-8"), head)
+    raw = read_html(Document(source="seed.html", content=content))
     article = build_article(raw)
     gold = seed_gold["metadata"]
     for name in ("publisher", "section", "agency", "title", "published", "language"):

@@ -36,6 +36,8 @@ TEASER_WORDS = 5
 # Sibling containers of the story must hold this many times the extracted text to replace it.
 CHUNKED_GAIN = 1.2
 _BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol", "pre")
+# A title that is only a domain name ("afgazad.com") names the site, not the story.
+_DOMAIN = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)+/?")
 # A line of at least this many words ending a sentence is prose, not a masthead, verse or label.
 PROSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?؟…][\"'”’»)]*$")
@@ -301,7 +303,7 @@ def _declared_title(meta: Metadata, publisher: str | None) -> str | None:
         return None
     title = strip_site(meta.title, publisher, _host(meta.url))
     names = {n.casefold() for n in (publisher, _host(meta.url), _host_name(_host(meta.url))) if n}
-    return None if title.casefold() in names else title
+    return None if title.casefold() in names or _DOMAIN.fullmatch(title) else title
 
 
 def headline(tree: HtmlElement, text: str) -> str | None:
