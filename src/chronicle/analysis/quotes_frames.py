@@ -78,14 +78,23 @@ def _verb_frames(verb: Token, lex: QuoteLexicon) -> list[Frame]:
         clauses = []
     if lemma in lex.object_verbs and not clauses:
         clauses = [c for c in verb.children if c.dep_ == "dobj" and _has_that_clause(c, lex)]
+    speech = lemma in lex.speech_verbs
+    if not clauses and lemma in lex.stance_verbs:
+        clauses, speech = _stance_objects(verb, lex), False
     cue, cs, ce = _cue_text(verb)
     frames = []
     for clause in clauses:
         start, end = _clause_chars(clause)
-        frames.append(
-            Frame(cs, ce, cue, start, end, subject_of(verb), lemma in lex.speech_verbs)
-        )
+        frames.append(Frame(cs, ce, cue, start, end, subject_of(verb), speech))
     return frames
+
+
+def _stance_objects(verb: Token, lex: QuoteLexicon) -> list[Token]:
+    """'called for a ban' / 'wants to build' / 'criticized the deal': the object is the content."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in lex.stance_preps):
+        out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out[:1]
 
 
 def _that_clause_below(verb: Token) -> list[Token]:

@@ -20,6 +20,8 @@ class QuoteLexicon:
     object_verbs: frozenset[str]
     content_nouns: frozenset[str]
     refusal_verbs: frozenset[str]
+    stance_verbs: frozenset[str]
+    stance_preps: frozenset[str]
     prepositional_cues: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -41,6 +43,8 @@ def _from_data(data: dict) -> QuoteLexicon:
         object_verbs=frozenset(data["object_verbs"]),
         content_nouns=frozenset(data["content_nouns"]),
         refusal_verbs=frozenset(data["refusal_verbs"]),
+        stance_verbs=frozenset(data["stance_verbs"]),
+        stance_preps=frozenset(data["stance_preps"]),
         prepositional_cues=tuple(tuple(c) for c in data["prepositional_cues"]),
         person_pronouns=frozenset(data["pronouns"]["person"]),
         group_pronouns=frozenset(data["pronouns"]["group"]),
