@@ -96,6 +96,14 @@ def test_generic_metadata_without_profile():
     assert article.body.startswith(STORY[0])
 
 
+def test_lines_above_the_headline_leave_the_body():
+    head = ["Home | World | Region", "ANALYSIS", "Canal to be repaired", "Council decision"]
+    article = build_article(_raw(head + STORY, headings=["Canal to be repaired", "Council decision"]), profiles=[])
+    assert article.title == "Canal to be repaired"
+    assert article.body.split("\n\n")[:2] == ["Council decision", STORY[0]]
+    assert article.boilerplate == ["Home | World | Region", "ANALYSIS"]
+
+
 def test_only_the_title_heading_leaves_the_body():
     head = ["Canal to be repaired", "Council decision"]
     raw = _raw(head + STORY, headings=head)
@@ -108,7 +116,8 @@ def test_title_in_the_body_script_is_preferred():
     raw = _raw(["سایت خبری", "Canal to be repaired"] + STORY, headings=["سایت خبری", "Canal to be repaired"])
     article = build_article(raw, profiles=[])
     assert article.title == "Canal to be repaired"
-    assert article.body.startswith("سایت خبری")  # no profile and no repeats: not known to be chrome
+    assert article.body == "\n\n".join(STORY)
+    assert article.boilerplate == ["سایت خبری"]  # above the headline: masthead, not story
 
 
 def test_plain_text_title_is_the_first_headline_like_line():

@@ -76,6 +76,17 @@ def test_seed_as_html_gives_the_same(seed_path, seed_gold):
     assert article.body == expected.body
 
 
+def test_seed_alone_without_profile_keeps_only_the_story(seed_path, seed_gold):
+    """No profile, no other documents: metadata lines are read, what is above the headline is
+    masthead, the www line names the site. Only the section needs a profile or repeats."""
+    lines, headings, expected = _read_seed(seed_path)
+    raw = read_markdown(Document(source="new-site.md", content=_markdown(lines, headings)))
+    article = build_article(raw, profiles=[])
+    assert article.body == expected.body
+    for field in ("publisher", "agency", "title", "published", "language"):
+        assert getattr(article, field) == seed_gold["metadata"][field], field
+
+
 def test_seed_without_profile_is_cleaned_by_cross_document_lines(seed_path, seed_gold):
     """A site with no profile: its masthead repeats across documents, so it is learned; the
     bilingual section pair among the repeated lines gives the section, the www line the site."""

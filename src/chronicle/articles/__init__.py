@@ -239,7 +239,8 @@ def _choose_title(reader_title: str | None, found: _Found, kept: list[str]) -> s
 
 
 def _without_title_line(kept: list[str], title: str | None, found: _Found) -> list[str]:
-    """Body lines less the heading line above the body that is the title (the first such line).
+    """Body lines less the title's heading line and the lines above it (a story starts below
+    its headline: what is above is masthead, navigation or kicker), which join the removed ones.
 
     A document that is only its headline keeps it as its body too.
     """
@@ -249,7 +250,8 @@ def _without_title_line(kept: list[str], title: str | None, found: _Found) -> li
     for line in found.title_candidates:
         if match_key(line) == key:
             index = kept.index(line)
-            return kept[:index] + kept[index + 1 :]
+            found.removed.extend(kept[:index])
+            return kept[index + 1 :]
     return kept
 
 
