@@ -6,6 +6,7 @@ Everything here is written by the tests themselves: no shared data, no downloads
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import tarfile
 import zipfile
@@ -116,7 +117,7 @@ def warc_response(uri: str, body: bytes, content_type: str = "text/html", status
     block = http.encode("latin-1") + body
     headers = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
-        f"WARC-Record-ID: <urn:uuid:{abs(hash((uri, body))):032x}>\r\n"
+        f"WARC-Record-ID: <urn:uuid:{hashlib.md5(uri.encode() + body).hexdigest()}>\r\n"
         f"WARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
         f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(block)}\r\n\r\n"
     )

@@ -371,3 +371,14 @@ def test_json_array_corpus(tmp_path: Path) -> None:
     assert broken.reason.startswith("invalid JSON on line 1")
     [big] = run([str(path)], max_file_bytes=10)
     assert big.reason == "JSON file is over the 10 bytes limit (write large corpora as JSONL)"
+
+
+def test_warc_record_with_a_wrong_length_is_reported_not_printed(tmp_path: Path, capsys) -> None:
+    good = warc_response("http://a.af/1", b"<html><body>One</body></html>")
+    bad = warc_response("http://a.af/2", b"<html><body>Two</body></html>")
+    bad = bad.replace(b"Content-Length: 93", b"Content-Length: 80")  # the WARC block length, cut short
+    path = write(tmp_path / "w.warc", good + bad + good)
+    items = run([str(path)])
+    assert isinstance(items[0], Document) and items[0].url == "http://a.af/1"
+    assert items[-1].reason.endswith("WARC record(s) with a wrong Content-Length; the rest was read")
+    assert capsys.readouterr().err == ""

@@ -7,6 +7,8 @@ comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+import contextlib
+import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,7 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from ..model import Document, Failure
-from .files import CORRUPT_ERRORS, corrupt, read_limited, too_large
+from .files import CORRUPT_ERRORS, corrupt, failure, read_limited, too_large
 from .formats import media_format
 from .options import SourceOptions
 
@@ -30,17 +32,35 @@ def read_warc(path: Path, source: str, options: SourceOptions) -> Iterator[Docum
 
 
 def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> Iterator[Document | Failure]:
-    """The documents of a WARC byte stream (a file or stdin)."""
+    """The documents of a WARC byte stream (a file or stdin).
+
+    warcio prints a warning and goes on when a record's Content-Length is wrong; the warnings
+    are kept off the terminal and become one Failure for the file at the end.
+    """
     records = ArchiveIterator(stream)
     try:
-        for record in records:
-            item = _record(record, source, options, records.get_record_offset)
-            if item is not None:
-                yield item
+        while (item := _next_document(records, source, options)) is not None:
+            yield item
     except (ArchiveLoadFailed, *CORRUPT_ERRORS) as error:
         yield corrupt(source, error)
     except (AttributeError, KeyError, TypeError) as error:  # warcio's parser on damaged headers
         yield corrupt(source, error)
+    if records.err_count:
+        yield failure(
+            source, f"{records.err_count} WARC record(s) with a wrong Content-Length; the rest was read"
+        )
+
+
+def _next_document(
+    records: ArchiveIterator, source: str, options: SourceOptions
+) -> Document | Failure | None:
+    """The next Document or Failure of ``records``, skipping other records; None at the end."""
+    with contextlib.redirect_stderr(io.StringIO()):  # released before the caller yields
+        for record in records:
+            item = _record(record, source, options, records.get_record_offset)
+            if item is not None:
+                return item
+    return None
 
 
 def _record(
