@@ -6,9 +6,9 @@ comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 import contextlib
 import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
