@@ -1,7 +1,8 @@
-"""WARC crawls (.warc, .warc.gz, and the older .arc): each HTTP response carrying HTML, PDF or text is a Document.
+"""WARC crawls (.warc, .warc.gz, and the older .arc): each HTTP response carrying HTML, PDF or
+text is a Document.
 
 Named ``crawl.warc.gz@<WARC-Record-ID>`` (or ``@<offset>`` when a record has no id); the URL
-comes from WARC-Target-URI. Requests, metadata, redirects, errors and images are skipped.
+comes from WARC-Target-URI (the ARC header's URL in .arc files). Requests, metadata, redirects, errors and images are skipped.
 """
 
 from __future__ import annotations
