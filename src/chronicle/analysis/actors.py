@@ -45,6 +45,8 @@ MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
 # dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
 ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
+# a word before a country's name that makes it another place
+PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
 # a capital after these is where something happened, not the government acting
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
 
@@ -67,7 +69,6 @@ class _Slot:
     kind: str
     country: str | None = None
     sector: str | None = None
-    code: str | None = None  # a fixed code (IGO, user dictionary) wins over country+sector
     name: str | None = None
     role: str | None = None
     head: int = -1  # token index the mention is about (the name, the role noun)
@@ -266,6 +267,8 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
         first = doc[i + 1].text  # "the Shire": the name proper must be capitalised
     if first.islower():
         return False  # "turkey", "chad", "us": common words, not names
+    if entry.kind in PLACE_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
+        return False  # "New Jersey", "New Mexico": another place than the country
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         return False  # "West Darfur", "Western Cambodia" are places, not the West
     if entry.kind in PLACE_KINDS and doc[i].ent_type_ == "PERSON":
@@ -542,7 +545,7 @@ def _pronouns(doc: Doc, used: set[int]) -> list[_Slot]:
 
 def _resolve_context(doc: Doc, slots: list[_Slot], dominant: str | None) -> None:
     """Fill in countries from context, in text order so earlier mentions can lend theirs."""
-    people: dict[str, _Slot] = {}
+    people: dict[str, list[_Slot]] = {}
     for k, slot in enumerate(slots):
         if slot.kind == "person":
             _link_person(slot, people)
@@ -565,23 +568,28 @@ def _link_role(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
             return
 
 
-def _link_person(slot: _Slot, people: dict[str, _Slot]) -> None:
-    """A later mention ("Antonov") takes the country, sector and name of the full one."""
-    name = slot.name or ""
-    surname = name.split()[-1] if name else ""
-    earlier = people.get(name) or people.get(surname)
-    if earlier and (len(name.split()) == 1 or earlier.name == name):
+def _link_person(slot: _Slot, people: dict[str, list[_Slot]]) -> None:
+    """A later, shorter mention ("Antonov", "De Blasio") takes the country, sector, role and
+    name of the full one ("Anatoly Antonov", "Bill de Blasio")."""
+    words = _name_key(slot.name or "").split()
+    if not words:
+        return
+    earlier = next((p for p in people.get(words[-1], []) if set(words) <= set(_name_key(p.name or "").split())), None)
+    if earlier:
         slot.name = earlier.name
         slot.country = slot.country or earlier.country
         slot.sector = slot.sector or earlier.sector
         slot.role = slot.role or earlier.role
-        slot.code = slot.code or earlier.code
-        slot.needs_country = slot.country is None and slot.code is None
+        slot.entry = slot.entry or earlier.entry
+        slot.needs_country = slot.country is None and slot.entry is None
         return
-    if name:
-        people.setdefault(name, slot)
-        if surname and surname != name:
-            people.setdefault(surname, slot)
+    # earliest first: a bare surname means the article's main person of that name, not a relative
+    people.setdefault(words[-1], []).append(slot)
+
+
+def _name_key(name: str) -> str:
+    """A person's name for comparison: lower case, one kind of apostrophe."""
+    return name.lower().replace("\u2019", "'")
 
 
 def _nearest_country(doc: Doc, slots: list[_Slot], k: int) -> str | None:
@@ -632,7 +640,7 @@ def _mention(doc: Doc, slot: _Slot, published: str | None) -> Mention:
     span = doc[slot.start_tok : slot.end_tok]
     code = _code(slot, published)
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
-                   country=slot.country if not slot.code else (_code_country(code) or slot.country),
+                   country=(_code_country(code) if slot.entry is not None else None) or slot.country,
                    sector=slot.sector, name=slot.name, kind=slot.kind)
 
 
@@ -645,9 +653,8 @@ def _code(slot: _Slot, published: str | None) -> str | None:
             return None  # a role without a country codes nobody ("the government" alone)
         return slot.agent.code + country if slot.agent.prefix else country + slot.agent.code
     if base:
-        return base + (slot.agent.sector or "" if slot.agent is not None and base[3:] == "" else "")
-    if slot.code:
-        return slot.code
+        # a bare country code takes the role's sector: "Arnorian rangers" -> ARN + MIL
+        return base + slot.sector if len(base) == 3 and slot.sector and base.isalpha() else base
     return (slot.country + (slot.sector or "")) if slot.country else None
 
 
