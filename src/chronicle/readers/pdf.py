@@ -87,12 +87,6 @@ def logical_line(line: str) -> str:
     return line
 
 
-def is_visual_order(line: str) -> bool:
-    """True when the Arabic-script words of ``line`` read backwards (more visual than logical clues)."""
-    logical, visual = order_evidence(line)
-    return visual > logical
-
-
 def order_evidence(line: str) -> tuple[int, int]:
     """(logical, visual) clues counted over the Arabic-script words: letter forms, then rtl.yaml."""
     logical = visual = 0
