@@ -108,7 +108,8 @@ def _scan(lines: list[str], ctx: _Context) -> tuple[_Found, list[str]]:
 
     Metadata lines are read before cross-document chrome is removed, since a wire site prints
     the same agency line on every page; headings come after, so a repeated masthead is no title.
-    Headings above the body stay in it as title candidates: only the chosen title leaves it.
+    Headings above the body stay in it as title candidates; the chosen title and the lines
+    above it leave it afterwards (``_without_title_line``).
     """
     found, kept = _Found(), []
     head_end = _head_end(lines, ctx.title_keys)
@@ -196,7 +197,9 @@ def _take_agency_or_date(line: str, ctx: _Context, found: _Found) -> bool:
     return _take_date_line(line, ctx, found)
 
 
-def _take_date_line(line: str, ctx: _Context, found: _Found, max_extra_words: int = 4) -> bool:
+def _take_date_line(
+    line: str, ctx: _Context, found: _Found, max_extra_words: int = metadata.DATE_LINE_MAX_EXTRA_WORDS
+) -> bool:
     date = metadata.date_line(line, ctx.profile.date_order if ctx.profile else "MDY", max_extra_words)
     if date:
         found.published = found.published or date

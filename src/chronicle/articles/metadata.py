@@ -20,7 +20,7 @@ from .normalize import normalize_persian
 from .profiles import url_host
 
 _DATE_LINE_MAX_CHARS = 80  # "Published: Tuesday, March 13, 2012 10:30 AM GMT" fits
-_DATE_LINE_MAX_EXTRA_WORDS = 4  # words besides the date: weekday, "Published", "Updated", ...
+DATE_LINE_MAX_EXTRA_WORDS = 4  # words besides the date: weekday, "Published", "Updated", ...
 _BYLINE_MAX_WORDS = 12
 _BYLINE_LOWER_MAX_WORDS = 4  # "By a staff correspondent"; longer lower-case runs are prose
 _TITLE_MAX_WORDS = 20
@@ -115,7 +115,7 @@ def byline(line: str) -> tuple[str, str | None] | None:
     return who, agency
 
 
-def date_line(line: str, order: str = "MDY", max_extra_words: int = _DATE_LINE_MAX_EXTRA_WORDS) -> str | None:
+def date_line(line: str, order: str = "MDY", max_extra_words: int = DATE_LINE_MAX_EXTRA_WORDS) -> str | None:
     """A line that is only a date (plus at most ``max_extra_words`` words: a weekday, a label
     such as "Published", a place) and a time -> ISO date, else None. Lines with "@" are
     embedded posts ("— Name (@handle) May 1, 2019"), not date lines."""
