@@ -198,3 +198,16 @@ def _gold_match(actors: ArticleActors, names: list[str]):
         if (m.name or "").lower() in wanted or m.text.lower().removeprefix("the ") in wanted:
             return m
     return None
+
+
+def test_yaml_user_dictionary_names_and_roles(nlp, tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "actors:\n  - names: [Anatoly Antonov, Antonov]\n    code: RUSMIL\n"
+        "agents:\n  - names: [field commander]\n    code: MIL\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(Config(dictionaries=[str(path)]))
+    actors = resolve(nlp, resolver, "Antonov met Afghan field commanders in Kabul.")
+    assert code_of(actors, "Antonov") == "RUSMIL"
+    assert code_of(actors, "Afghan field commanders") == "AFGMIL"
