@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .config import Config, load_config, shared_dir
-from .export import write_rows
+from .export import FORMATS, write_rows
 from .model import Failure, Serializable
 
 app = typer.Typer(help="Chronicle: news documents in, clean articles, events and quotes out.",
@@ -84,17 +84,17 @@ def _emit(rows: Sequence[Serializable], fmt: str, columns: Sequence[Column], out
     dicts = [row.to_dict() for row in rows]
     if fmt == "table":
         out.print(_table(dicts, columns, title))
+    elif fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use table or one of {', '.join(FORMATS)}")
+    elif fmt == "parquet":
+        if output is None:
+            raise typer.BadParameter("parquet is binary: give a file with --output")
+        write_rows(dicts, fmt, output)
     elif output is not None:
-        if fmt == "parquet":
-            write_rows(dicts, fmt, output)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                write_rows(dicts, fmt, fh)
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            write_rows(dicts, fmt, fh)
     else:
-        try:
-            write_rows(dicts, fmt, sys.stdout)
-        except ValueError as exc:
-            raise typer.BadParameter(str(exc)) from exc
+        write_rows(dicts, fmt, sys.stdout)
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[Column], title: str) -> Table:
@@ -200,6 +200,8 @@ def extract(
     """Print one record per document on stdout (no store); failures go to stderr."""
     from .pipeline import extract_records
 
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter(f"extract writes jsonl or csv, not {fmt!r}")
     config = _config(config_file)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
@@ -215,10 +217,7 @@ def extract(
             else:
                 yield item.to_dict()
 
-    try:
-        write_rows(records(), fmt, sys.stdout)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+    write_rows(records(), fmt, sys.stdout)
     if failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
