@@ -211,3 +211,10 @@ def test_yaml_user_dictionary_names_and_roles(nlp, tmp_path: Path):
     actors = resolve(nlp, resolver, "Antonov met Afghan field commanders in Kabul.")
     assert code_of(actors, "Antonov") == "RUSMIL"
     assert code_of(actors, "Afghan field commanders") == "AFGMIL"
+
+
+def test_titled_person_takes_a_later_place_but_not_a_target(nlp, resolver):
+    placed = resolve(nlp, resolver, "President Paul Mbeki announced a curfew in Abidjan on Sunday.")
+    assert person(placed, "Paul Mbeki").code == "CIVGOV"
+    targeted = resolve(nlp, resolver, "President Paul Mbeki threatened further action against Russia.")
+    assert person(targeted, "Paul Mbeki").country is None

@@ -552,7 +552,19 @@ def _resolve_context(doc: Doc, slots: list[_Slot], dominant: str | None) -> None
         elif slot.kind == "group" and slot.needs_country:
             _link_role(doc, slot, slots[:k])
         if slot.needs_country and not slot.country:
-            slot.country = _nearest_country(doc, slots, k) or dominant
+            slot.country = _nearest_country(doc, slots, k) or _later_place(doc, slots, k) or dominant
+
+
+def _later_place(doc: Doc, slots: list[_Slot], k: int) -> str | None:
+    """Country of a place named later in the sentence ("... a curfew in Algiers"): where an
+    actor acts is its country more often than not; a target ("against Russia") is not used."""
+    sent = doc[slots[k].start_tok].sent
+    for slot in slots[k + 1 :]:
+        if slot.start_tok >= sent.end:
+            break
+        if slot.kind == "country" and _iso(slot.country) and _is_place(doc[slot.head]):
+            return slot.country
+    return None
 
 
 def _link_role(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
