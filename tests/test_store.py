@@ -8,6 +8,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chronicle.model import Actor, Analysis, Article, Event, Failure, Link, Mention, Quote, Record
 from chronicle.store import display_target, open_store
@@ -198,3 +200,11 @@ def test_a_store_url_is_shown_without_its_password():
     shown = display_target("postgresql://news:s3cret@db.example:5432/news?sslmode=require")
     assert shown == "postgresql://news@db.example:5432/news"
     assert display_target("data/news.db") == "data/news.db"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=30))
+def test_any_text_typed_as_a_query_is_searched_without_error(store, query):
+    store.add_record(Record(article("a1", WIRE)))  # the same article each time: stored once
+    hits = store.search(query)
+    assert all(hit.article_id == "a1" for hit in hits)
