@@ -102,8 +102,11 @@ def _next_char(text: str, j: int) -> str:
 
 
 def load_split(path: str | Path) -> list[GoldArticle]:
-    """A PolNeAR split folder -> its articles with gold attributions, sorted by name."""
+    """A PolNeAR split folder (or the PolNeAR folder: its ``dev`` split) -> its articles with
+    gold attributions, sorted by name."""
     root = Path(path)
+    if not (root / "attributions").is_dir() and (root / "dev" / "attributions").is_dir():
+        root = root / "dev"
     articles: list[GoldArticle] = []
     seen: set[str] = set()
     for ann_path in sorted((root / "attributions").glob("*.ann")):
@@ -223,8 +226,9 @@ class PolnearScore:
         }
 
 
-def evaluate(path: str | Path, config: Config | None = None) -> dict:
-    """Run the quote extractor over a PolNeAR split folder and score it (see the module docstring)."""
+def evaluate(path: str | Path, config: Config | None = None, limit: int | None = None) -> dict:
+    """Run the quote extractor over a PolNeAR split folder and score it (see the module docstring).
+    ``limit`` keeps the first N articles (for quick checks on the 840-article train split)."""
     from ..analysis.nlp import load_nlp
     from ..analysis.quotes import QuoteExtractor
 
@@ -232,7 +236,7 @@ def evaluate(path: str | Path, config: Config | None = None) -> dict:
     nlp = load_nlp(config.spacy_model)
     extractor = QuoteExtractor(config)
     resolver = _actor_resolver(config)
-    gold_articles = load_split(path)
+    gold_articles = load_split(path)[:limit]
     score = PolnearScore()
     texts = (a.text for a in gold_articles)
     for gold, doc in zip(gold_articles, nlp.pipe(texts, batch_size=config.batch_size)):
