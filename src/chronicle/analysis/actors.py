@@ -45,6 +45,8 @@ MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
 # dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
 ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
+# words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
+TITLE_JOINERS = frozenset({"of", "for", "and", "&", "-"})
 # a word before a country's name that makes it another place
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
 # a capital after these is where something happened, not the government acting
@@ -311,7 +313,7 @@ def _people(doc: Doc, by_token: dict[int, _Match], used: set[int]) -> list[_Slot
 def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]]:
     """Token spans of people: NER PERSON names, names after a title, dictionary people."""
     user = {k for k, m in by_token.items() if m.entry.kind == "actor"}
-    spans = {(e.start, _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
+    spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
     # a user dictionary name beats the NER model's guess ("Evil Mordor" tagged PERSON)
     spans = {s for s in spans if not any(k in user for k in range(*s))}
     spans.update(_titled_names(doc, by_token))
@@ -326,6 +328,14 @@ def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]
             kept.append(span)
             reach = span[1]
     return kept
+
+
+def _skip_titles(doc: Doc, start: int, end: int) -> int:
+    """First name token of an NER person span that took in its title ("Gen. Prosper Avril")."""
+    words = titles()
+    while start < end - 1 and _is_title_word(normalise(doc[start].text), words):
+        start += 1
+    return start
 
 
 def _titled_names(doc: Doc, by_token: dict[int, _Match]) -> Iterable[tuple[int, int]]:
@@ -365,9 +375,10 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) ->
     if title_start < start:
         slot.role = doc[title_start:start].text
         slot.sector = sector
-    left = _name_before(doc, title_start, by_token)
+    left = _name_before(doc, title_start, by_token) or _name_after_of(doc, end, by_token)
     if left is not None:
-        slot.start_tok = left.i
+        slot.start_tok = min(left.i, slot.start_tok)
+        slot.end_tok = max(left.j, slot.end_tok)
         slot.country = left.entry.country
         slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
     if entry:
@@ -387,6 +398,15 @@ def _name_before(doc: Doc, i: int, by_token: dict[int, _Match]) -> _Match | None
     return left if left is not None and left.j == i and left.entry.kind in MODIFIER_KINDS else None
 
 
+def _name_after_of(doc: Doc, end: int, by_token: dict[int, _Match]) -> _Match | None:
+    """A country right after a name and "of": "King Hassan of Morocco"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        right = by_token.get(end + 1)
+        if right is not None and right.i == end + 1 and right.entry.kind in MODIFIER_KINDS:
+            return right
+    return None
+
+
 def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
@@ -401,7 +421,7 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
         key = normalise(doc[i - 1].text)
         if key in words["head"]:
             heads.append(key)
-        elif not (key in words["modifier"] or key in words["portfolio"] or (key == "of" and not heads)):
+        elif not (_is_title_word(key, words) or (key in TITLE_JOINERS and i > 1 and _is_title_word(normalise(doc[i - 2].text), words))):
             break
         i -= 1
     if not heads:
@@ -409,6 +429,10 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
     last = heads[1] if heads[0] == "general" and len(heads) > 1 else heads[0]
     title_words = [normalise(t.text) for t in doc[i:start]]
     return i, specific_sector(last, words["head"][last], title_words)
+
+
+def _is_title_word(key: str, words: dict[str, dict[str, str]]) -> bool:
+    return key in words["head"] or key in words["modifier"] or key in words["portfolio"]
 
 
 def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], used: set[int]) -> list[_Slot]:
