@@ -265,3 +265,9 @@ def test_seed_as_html_gives_the_gold_article(seed_path: Path, seed_gold: dict, h
     assert article.body.endswith(gold["body_ends_with"])
     for piece in gold["not_in_body"]:
         assert piece not in article.body
+
+
+def test_a_short_brief_is_an_article() -> None:
+    body = "<article><p>Kabul airport reopened on Sunday after a two-day closure, officials said.</p></article>"
+    raw = read_html(Document(source="brief.html", content=f"<html><body>{body}</body></html>".encode()))
+    assert raw.text == "Kabul airport reopened on Sunday after a two-day closure, officials said."
