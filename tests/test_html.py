@@ -208,7 +208,8 @@ def test_story_split_into_sibling_containers_is_joined() -> None:
 
     chunk = '<div class="story-chunk">{}</div>'
     first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:1])
-    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+    more = '<ul><li>Read <a href="/a">the story of the dam</a></li><li>See <a href="/b">the photos of the flood</a></li></ul>'
+    rest = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + more
     tree = lxml_html.fromstring(f"<html><body>{chunk.format(first)}<aside>Advert</aside>{chunk.format(rest)}</body></html>")
     assert chunked_body(tree, PARAGRAPHS[0]) == "\n".join(PARAGRAPHS)
     assert chunked_body(tree, "A different text that is not on this page at all.") is None

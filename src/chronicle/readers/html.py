@@ -44,6 +44,8 @@ TEASER_WORDS = 5
 # Sibling containers of the story must hold this many times the extracted text to replace it.
 CHUNKED_GAIN = 1.2
 _BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol", "pre")
+# A list whose text is this share of link labels points to other pages.
+LINK_LIST_SHARE = 0.5
 # A title that is only a domain name ("afgazad.com") names the site, not the story.
 _DOMAIN = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)+/?")
 # A line of at least this many words ending a sentence is prose, not a masthead, verse or label.
@@ -215,10 +217,14 @@ def chunked_body(tree: HtmlElement, text: str) -> str | None:
 
 
 def _block_lines(element: HtmlElement) -> list[str]:
-    """A paragraph as one line; a list as one "- item" line per item (as trafilatura writes them)."""
-    if element.tag in ("ul", "ol"):
-        return ["- " + _label(item) for item in element.iter("li")]
-    return [_label(element)]
+    """A paragraph as one line; a list as one "- item" line per item (as trafilatura writes them),
+    or nothing when it is mostly link text (a "more stories" list)."""
+    if element.tag not in ("ul", "ol"):
+        return [_label(element)]
+    linked = sum(len(_label(a)) for a in element.iter("a"))
+    if linked >= LINK_LIST_SHARE * len(_label(element)):
+        return []
+    return ["- " + _label(item) for item in element.iter("li")]
 
 
 def lift_embedded_posts(tree: HtmlElement) -> None:
