@@ -272,3 +272,24 @@ def test_a_short_brief_is_an_article() -> None:
     body = "<article><p>Kabul airport reopened on Sunday after a two-day closure, officials said.</p></article>"
     raw = read_html(Document(source="brief.html", content=f"<html><body>{body}</body></html>".encode()))
     assert raw.text == "Kabul airport reopened on Sunday after a two-day closure, officials said."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright law in Iran is weak, lawyers say.",
+        "Tags were found on the birds.",
+        "The meeting at 10:30 on March 3, 2019 was cancelled.",
+        "Related talks in Doha ended without a deal.",
+    ],
+)
+def test_clean_body_keeps_sentences_that_start_like_furniture(sentence: str) -> None:
+    assert clean_body(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["© 2019 Example Press. All rights reserved.", "Tags: water, Herat", "November 20, 2019 - 11:28 AMT"],
+)
+def test_clean_body_drops_furniture(line: str) -> None:
+    assert clean_body(f"The council met.\n{line}") == "The council met."
