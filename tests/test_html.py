@@ -281,6 +281,7 @@ def test_a_short_brief_is_an_article() -> None:
         "Tags were found on the birds.",
         "The meeting at 10:30 on March 3, 2019 was cancelled.",
         "Related talks in Doha ended without a deal.",
+        "An error has occurred in the vote count, officials said.",
     ],
 )
 def test_clean_body_keeps_sentences_that_start_like_furniture(sentence: str) -> None:
