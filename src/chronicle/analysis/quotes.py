@@ -65,24 +65,26 @@ class QuoteExtractor:
             return []
 
     def _extract(self, doc: Doc, article: Article, actors: object | None) -> list[Quote]:
-        quoted = find_quoted(doc.text, self.lexicon)
+        text = doc.text  # built once: spaCy rebuilds Doc.text on every access
+        quoted = QuoteIndex(find_quoted(text, self.lexicon))
         frames = find_frames(doc, self.lexicon)
-        candidates = _pair(doc, quoted, frames, self.lexicon)
+        candidates = _pair(doc, text, quoted, frames, self.lexicon)
         for cand in candidates:
             cand.speaker_token = _speaker_outside_quotes(doc, cand, quoted)
-        return _to_quotes(candidates, doc, article, actors, self.lexicon)
+        return _to_quotes(candidates, doc, text, article, actors, self.lexicon)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _pair(doc: Doc, quoted: list[QuotedSpan], frames: list[Frame], lex: QuoteLexicon) -> list[_Candidate]:
+def _pair(doc: Doc, text: str, index: QuoteIndex, frames: list[Frame], lex: QuoteLexicon) -> list[_Candidate]:
     """Quoted stretches and frames -> candidates: direct, mixed and indirect."""
+    quoted = index.spans
     used: set[int] = set()
     out: list[_Candidate] = []
     qi = 0
-    clipped = (_clip_to_paragraph(doc.text, f) for f in _outside_quotes(frames, quoted))
+    clipped = (_clip_to_paragraph(text, f) for f in _outside_quotes(frames, index))
     for frame in (f for f in clipped if f is not None):
         while qi < len(quoted) and quoted[qi].close_at <= frame.start:
             qi += 1  # quotes are sorted; skip those that end before this frame
@@ -92,30 +94,37 @@ def _pair(doc: Doc, quoted: list[QuotedSpan], frames: list[Frame], lex: QuoteLex
                 break
             if _overlap(quoted[k].start, quoted[k].end, frame.start, frame.end) > 0:
                 inside.append(k)
-        out.extend(_frame_candidates(doc.text, frame, quoted, inside, used))
+        out.extend(_frame_candidates(text, frame, quoted, inside, used))
     for k, q in enumerate(quoted):
         if k not in used:
-            cand = _lone_quote(doc, q, lex)
+            cand = _lone_quote(doc, text, q, lex)
             if cand is not None:
                 out.append(cand)
     out.sort(key=lambda c: (c.start, -c.end))
     return _drop_nested(out)
 
 
-def _outside_quotes(frames: list[Frame], quoted: list[QuotedSpan]) -> list[Frame]:
+def _outside_quotes(frames: list[Frame], quoted: QuoteIndex) -> list[Frame]:
     """Frames whose cue stands outside every quote: a "he said" inside a quote is the speaker's
     own report, not the attribution of the quote."""
     kept = []
     for frame in frames:
-        if _quote_at(quoted, frame.cue_start) is None:
+        if quoted.at(frame.cue_start) is None:
             kept.append(frame)
     return kept
 
 
-def _quote_at(quoted: list[QuotedSpan], pos: int) -> QuotedSpan | None:
-    """The quoted stretch holding character ``pos`` (marks included), if any."""
-    k = bisect.bisect_right([q.open_at for q in quoted], pos) - 1
-    return quoted[k] if k >= 0 and pos < quoted[k].close_at else None
+class QuoteIndex:
+    """The article's quoted stretches, with a look-up by character offset."""
+
+    def __init__(self, spans: list[QuotedSpan]) -> None:
+        self.spans = spans
+        self._opens = [q.open_at for q in spans]
+
+    def at(self, pos: int) -> QuotedSpan | None:
+        """The quoted stretch holding character ``pos`` (marks included), if any."""
+        k = bisect.bisect_right(self._opens, pos) - 1
+        return self.spans[k] if k >= 0 and pos < self.spans[k].close_at else None
 
 
 def _clip_to_paragraph(text: str, frame: Frame) -> Frame | None:
@@ -160,17 +169,17 @@ def _starts_sentence(text: str, open_at: int) -> bool:
     return i < 0 or text[i] in "\n.?!:;”\"'—"
 
 
-def _lone_quote(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None:
+def _lone_quote(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None:
     """A quoted stretch no frame claimed: direct with a nearby cue, a continuation, or a phrase."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    cue = _cue_after(doc, q, lex) or _cue_before(doc, q, span, lex)
+    cue = _cue_after(doc, text, q, lex) or _cue_before(doc, q, span, lex)
     words = sum(1 for t in span if t.is_alpha)
-    signed = _dash_signature(doc, q)
+    signed = _dash_signature(doc, text, q)
     if signed is not None:
         return _Candidate("direct", q.start, q.end, speaker_token=signed)
-    if _starts_sentence(doc.text, q.open_at):
+    if _starts_sentence(text, q.open_at):
         if cue is not None:
             return _Candidate("direct", q.start, q.end, cue_token=cue, speaker_token=subject_of(cue))
         if words >= MIN_DIRECT_WORDS:
@@ -183,14 +192,14 @@ def _lone_quote(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None
     return None
 
 
-def _dash_signature(doc: Doc, q: QuotedSpan) -> Token | None:
+def _dash_signature(doc: Doc, text: str, q: QuotedSpan) -> Token | None:
     """'"..." ― Carla Sanchez': a name after a dash that follows the closing mark signs the quote."""
     i = q.close_at
-    while i < len(doc.text) and doc.text[i] in " \xa0\t":
+    while i < len(text) and text[i] in " \xa0\t":
         i += 1
-    if not q.closed or i >= len(doc.text) or doc.text[i] not in DASHES:
+    if not q.closed or i >= len(text) or text[i] not in DASHES:
         return None
-    span = doc.char_span(i, min(len(doc.text), i + 1), alignment_mode="expand")
+    span = doc.char_span(i, min(len(text), i + 1), alignment_mode="expand")
     if span is None:
         return None
     name = None
@@ -202,9 +211,9 @@ def _dash_signature(doc: Doc, q: QuotedSpan) -> Token | None:
     return name
 
 
-def _cue_after(doc: Doc, q: QuotedSpan, lex: QuoteLexicon) -> Token | None:
+def _cue_after(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> Token | None:
     """A speech verb just after the closing mark, before the sentence ends: '"...," he said.'"""
-    tok = doc.char_span(q.close_at, min(len(doc.text), q.close_at + 1), alignment_mode="expand")
+    tok = doc.char_span(q.close_at, min(len(text), q.close_at + 1), alignment_mode="expand")
     if tok is None or not q.closed:
         return None
     for t in doc[tok.start : min(len(doc), tok.start + CUE_WINDOW_TOKENS)]:
@@ -236,10 +245,10 @@ def _governing_cue(span: object, lex: QuoteLexicon) -> Token | None:
     return None
 
 
-def _speaker_outside_quotes(doc: Doc, cand: _Candidate, quoted: list[QuotedSpan]) -> Token | None:
+def _speaker_outside_quotes(doc: Doc, cand: _Candidate, quoted: QuoteIndex) -> Token | None:
     """The parser's subject, unless it lies inside a quote (then the noun beside the cue)."""
     tok = cand.frame.speaker if cand.frame else cand.speaker_token
-    if tok is not None and _quote_at(quoted, tok.idx) is None:
+    if tok is not None and quoted.at(tok.idx) is None:
         return tok
     if cand.frame is not None:
         cue = doc.char_span(cand.frame.cue_start, cand.frame.cue_end, alignment_mode="expand")
@@ -251,14 +260,14 @@ def _speaker_outside_quotes(doc: Doc, cand: _Candidate, quoted: list[QuotedSpan]
     return _noun_beside(doc, verb, quoted)
 
 
-def _noun_beside(doc: Doc, verb: Token, quoted: list[QuotedSpan]) -> Token | None:
+def _noun_beside(doc: Doc, verb: Token, quoted: QuoteIndex) -> Token | None:
     """'...," Flynn, a surrogate, said' -> Flynn; 'said Obama' -> Obama.
 
     Left of the cue back to the closing mark: the first proper name, else the nearest noun.
     Otherwise the name right after the cue, skipping dates ("said Thursday")."""
     left: list[Token] = []
     i = verb.i - 1
-    while i >= 0 and doc[i].is_quote is False and _quote_at(quoted, doc[i].idx) is None:
+    while i >= 0 and doc[i].is_quote is False and quoted.at(doc[i].idx) is None:
         left.append(doc[i])
         i -= 1
     names = [t for t in left if t.pos_ == "PROPN" and t.ent_type_ not in TIME_LABELS]
@@ -290,13 +299,15 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _to_quotes(cands: list[_Candidate], doc: Doc, article: Article, actors: object | None, lex: QuoteLexicon) -> list[Quote]:
+def _to_quotes(
+    cands: list[_Candidate], doc: Doc, text: str, article: Article, actors: object | None, lex: QuoteLexicon
+) -> list[Quote]:
     """Candidates -> Quote records, resolving speakers in text order."""
-    tracker = SpeakerTracker(doc, actors, lex)
+    tracker = SpeakerTracker(doc, text, actors, lex)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for n, cand in enumerate(cands):
-        quote = Quote(id=f"{article.id}:q{n + 1}", kind=cand.kind, text=doc.text[cand.start : cand.end],
+        quote = Quote(id=f"{article.id}:q{n + 1}", kind=cand.kind, text=text[cand.start : cand.end],
                       start=cand.start, end=cand.end)
         if cand.inherit:
             _inherit(quote, previous)

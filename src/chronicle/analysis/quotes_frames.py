@@ -62,7 +62,8 @@ def _cue_text(verb: Token) -> tuple[str, int, int]:
     """The cue as written, with a particle ("pointed out") when there is one."""
     parts = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     start, end = _span_chars(parts)
-    return verb.doc.text[start:end], start, end
+    first, last = min(p.i for p in parts), max(p.i for p in parts)
+    return verb.doc[first : last + 1].text, start, end
 
 
 def _verb_frames(verb: Token, lex: QuoteLexicon) -> list[Frame]:
@@ -135,7 +136,8 @@ def _prepositional_frames(tok: Token, lex: QuoteLexicon) -> list[Frame]:
             return []
         start, end = _span_chars(rest)
         cs, ce = _span_chars(list(doc[tok.i : tok.i + len(words)]))
-        return [Frame(cs, ce, doc.text[cs:ce], start, end, speaker, True)]
+        cue_span = doc[tok.i : tok.i + len(words)]
+        return [Frame(cs, ce, cue_span.text, start, end, speaker, True)]
     return []
 
 

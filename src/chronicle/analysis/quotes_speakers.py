@@ -3,7 +3,8 @@
 In: the speaker token a frame found, the article's ``ArticleActors`` (may be None) and the
 quotes seen so far. Out: a ``Mention`` whose ``text/start/end`` are the words in this sentence
 and whose ``name/code/country/sector`` are those of the resolved speaker.
-Rules, in order: a pronoun ("he said") goes to the last named speaker of a compatible kind;
+Rules, in order: a pronoun ("he said") goes to the last named speaker of a compatible kind
+(else the actors stage's antecedent, else the last person named in the text);
 a surname goes to the full name used earlier; a description ("a senior Russian government
 official") waits for the next named speaker (``SpeakerTracker.fill_descriptions``).
 """
@@ -60,13 +61,15 @@ def _kind(head: Token, lex: QuoteLexicon) -> str:
 class SpeakerTracker:
     """Resolves speakers in text order; remembers named speakers and full names of people."""
 
-    def __init__(self, doc: Doc, actors: object | None, lex: QuoteLexicon) -> None:
+    def __init__(self, doc: Doc, text: str, actors: object | None, lex: QuoteLexicon) -> None:
         self.doc = doc
+        self.text = text
         self.actors = actors
         self.lex = lex
         self.last_person: Mention | None = None
         self.last_group: Mention | None = None
         self.full_names: dict[str, str] = {}
+        self.last_named: Mention | None = None  # the last full name of a person in the text
         self._people = sorted(
             (e for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1), key=lambda e: e.start
         )
@@ -77,6 +80,8 @@ class SpeakerTracker:
         while self._next_person < len(self._people) and self._people[self._next_person].start_char < upto:
             ent = self._people[self._next_person]
             self.full_names[ent[-1].text.lower()] = _clean_name(ent.text)
+            self.last_named = Mention(text=ent.text, start=ent.start_char, end=ent.end_char,
+                                      name=_clean_name(ent.text), kind="person")
             self._next_person += 1
 
     def resolve(self, head: Token | None) -> Mention | None:
@@ -86,7 +91,7 @@ class SpeakerTracker:
         self._learn_names(head.idx)
         toks = speaker_tokens(head)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        mention = Mention(text=self.doc.text[start:end], start=start, end=end)
+        mention = Mention(text=self.text[start:end], start=start, end=end)
         kind = _kind(head, self.lex)
         if kind == "group" and head.lower_ in self.full_names:
             kind = "person"  # a surname the parser did not tag as a person
@@ -109,6 +114,8 @@ class SpeakerTracker:
         antecedent = self.last_person if kind == "pronoun-person" else (self.last_group or self.last_person)
         if antecedent is None and self.actors is not None:
             antecedent = _actors_call(self.actors, "resolve_pronoun", head)
+        if antecedent is None and kind == "pronoun-person":
+            antecedent = self.last_named  # no one spoke yet: the last person the text named
         if antecedent is not None:
             return _copy_identity(mention, antecedent, kind="pronoun")
         mention.kind = "pronoun"
@@ -151,10 +158,14 @@ def _copy_identity(mention: Mention, antecedent: Mention, kind: str) -> Mention:
 
 def _name_of(head: Token) -> str:
     """The entity's text when the head is inside a named entity, else the head word."""
-    for ent in head.doc.ents:
-        if ent.start <= head.i < ent.end:
-            return _clean_name(ent.text)
-    return head.text
+    if not head.ent_type_:
+        return head.text
+    doc, start, end = head.doc, head.i, head.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":  # walk to the entity's first token
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return _clean_name(doc[start:end].text)
 
 
 def _group_name(toks: list[Token]) -> str:
