@@ -213,7 +213,8 @@ class EventCoder:
         """Violence with a victim but no named doer ("three soldiers were killed by a roadside
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
-        if trig.entry.type not in ASSAULT_TYPES:
+        unresolved_doer = not trig.noun and _child(tok, {"nsubj"}) is not None and target is not None
+        if trig.entry.type not in ASSAULT_TYPES and not unresolved_doer:
             return
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
