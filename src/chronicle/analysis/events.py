@@ -52,6 +52,8 @@ ASSAULT_TYPES = {"ASSAULT", "COERCE"}
 # Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
 INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                 "RETREAT": "035"}
+# Verbs whose infinitive did not happen: "failed to agree" is a refusal.
+FAILURE_VERBS = {"fail", "neglect"}
 # Passive verbs whose "from" phrase names the doer when no "by" agent does.
 FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
 # Placeholder entry of a stopping verb until its object shows what it stops.
@@ -658,8 +660,10 @@ def _negated(tok: Token) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
-    # "did not agree to withdraw": the negation sits on the governing verb
-    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children)
+    # "did not agree to withdraw" / "failed to agree": the negation sits on the governing verb
+    return tok.dep_ == "xcomp" and (
+        any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lemma_.lower() in FAILURE_VERBS
+    )
 
 
 def _aux_words(tok: Token) -> set[str]:
