@@ -218,3 +218,11 @@ def test_titled_person_takes_a_later_place_but_not_a_target(nlp, resolver):
     assert person(placed, "Paul Mbeki").code == "CIVGOV"
     targeted = resolve(nlp, resolver, "President Paul Mbeki threatened further action against Russia.")
     assert person(targeted, "Paul Mbeki").country is None
+
+
+def test_dated_lexicon_codes_follow_the_article_date(nlp, resolver):
+    body = "The Taliban said on Sunday that the talks would go on."
+    before = resolve(nlp, resolver, body, published="2019-03-01")
+    after = resolve(nlp, resolver, body, published="2022-03-01")
+    assert (code_of(before, "Taliban"), [m.sector for m in before.mentions if m.text == "Taliban"]) == ("AFGREB", ["REB"])
+    assert (code_of(after, "Taliban"), [m.sector for m in after.mentions if m.text == "Taliban"]) == ("AFGGOV", ["GOV"])

@@ -162,10 +162,16 @@ def _igo_entries(data: list) -> Iterable[tuple[str, Entry]]:
     for item in data:
         code, canonical = item["code"], item["names"][0]
         country, sector = item.get("country", code[:3]), item.get("sector")
+        dated = _dated(item)
         for name in item["names"]:
-            yield name, Entry("igo", code, country, sector, canonical)
+            yield name, Entry("igo", code, country, sector, canonical, dated=dated)
         for adj in item.get("adjectives", []):
-            yield adj, Entry("igo", code, country, sector, canonical, adjective=True)
+            yield adj, Entry("igo", code, country, sector, canonical, adjective=True, dated=dated)
+
+
+def _dated(item: dict) -> tuple[tuple[str, str, str], ...]:
+    """An entry's optional ``dates: [{code, from, to}]`` as (code, first day, last day)."""
+    return tuple((d["code"], str(d.get("from") or ""), str(d.get("to") or "")) for d in item.get("dates") or [])
 
 
 def _agent_entries(data: dict) -> Iterable[tuple[str, Entry]]:
@@ -178,8 +184,9 @@ def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
     for item in data:
         code = item["code"]
         country, sector = split_code(code)
+        entry = Entry("person", code, country, sector, item["names"][0], dated=_dated(item))
         for name in item["names"]:
-            yield name, Entry("person", code, country, sector, item["names"][0])
+            yield name, entry
 
 
 @lru_cache(maxsize=1)

@@ -382,7 +382,7 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) ->
         slot.country = left.entry.country
         slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
     if entry:
-        slot.entry = entry if entry.user else None
+        slot.entry = entry
         slot.country = slot.country or entry.country
         slot.sector = slot.sector or entry.sector
         slot.name = entry.name or slot.name
@@ -675,9 +675,13 @@ def _group_name(slot: _Slot, mention: Mention) -> str:
 def _mention(doc: Doc, slot: _Slot, published: str | None) -> Mention:
     span = doc[slot.start_tok : slot.end_tok]
     code = _code(slot, published)
+    country, sector = slot.country, slot.sector
+    if slot.entry is not None and code:
+        # a dictionary code, perhaps dated ("Taliban" became the government in 2021), decides
+        coded_country, coded_sector = split_code(code)
+        country, sector = coded_country or country, coded_sector or sector
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
-                   country=(_code_country(code) if slot.entry is not None else None) or slot.country,
-                   sector=slot.sector, name=slot.name, kind=slot.kind)
+                   country=country, sector=sector, name=slot.name, kind=slot.kind)
 
 
 def _code(slot: _Slot, published: str | None) -> str | None:
