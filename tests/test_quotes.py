@@ -4,14 +4,13 @@ from the actors stage, and bad input that must never raise."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from chronicle.analysis import quotes as quotes_module
 from chronicle.analysis.quotes import QuoteExtractor
 from chronicle.analysis.quotes_lexicon import load_lexicon
 from chronicle.analysis.quotes_marks import find_quoted
+from chronicle.config import Config
 from chronicle.model import Article, Quote
 
 
@@ -218,6 +217,6 @@ def test_lexicon_from_another_file(tmp_path, nlp):
     data["speech_verbs"].append("grumble")
     path = tmp_path / "cues.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    custom = QuoteExtractor(SimpleNamespace(quote_lexicon=str(path)))
+    custom = QuoteExtractor(Config(quote_lexicon=str(path)))
     assert "grumble" in custom.lexicon.speech_verbs
     assert "grumble" not in QuoteExtractor().lexicon.speech_verbs

@@ -51,10 +51,10 @@ class _Candidate:
 
 
 class QuoteExtractor:
-    """Finds the quotes of one article. ``config`` may name ``quote_lexicon`` (a YAML path)."""
+    """Finds the quotes of one article. ``config.quote_lexicon`` may name another cues YAML file."""
 
     def __init__(self, config: object | None = None) -> None:
-        self.lexicon: QuoteLexicon = load_lexicon(getattr(config, "quote_lexicon", None))
+        self.lexicon: QuoteLexicon = load_lexicon(getattr(config, "quote_lexicon", None) or None)
 
     def extract(self, doc: Doc, article: Article, actors: object | None = None) -> list[Quote]:
         """Quotes of ``article`` (parsed as ``doc``); [] when anything goes wrong inside."""
