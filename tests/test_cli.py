@@ -144,3 +144,10 @@ def test_stories_group_copies_and_articles_lists_one_story(tmp_path):
     (story,) = [json.loads(x) for x in run("stories", "--db", db, "-f", "jsonl").stdout.splitlines()]
     members = [json.loads(x) for x in run("articles", "--db", db, "--story", story["id"], "-f", "jsonl").stdout.splitlines()]
     assert sorted(m["source"].rsplit("/", 1)[-1] for m in members) == ["site1.txt", "site2.txt"]
+
+
+def test_querying_a_store_that_does_not_exist_says_so_and_creates_nothing(tmp_path):
+    missing = tmp_path / "nothing.db"
+    result = run("articles", "--db", str(missing))
+    assert result.exit_code == 1 and "no store at" in result.stderr
+    assert not missing.exists()

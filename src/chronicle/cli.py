@@ -59,9 +59,13 @@ def _config(config_file: Optional[Path], **overrides: Any) -> Config:
 
 
 def _store(db: Optional[str], config_file: Optional[Path] = None):
-    from .store import open_store
+    """The store a query command reads; a SQLite file that does not exist is an error, not a new store."""
+    from .store import is_postgres, open_store
 
     config = _config(config_file, db=db)
+    if not is_postgres(config.db) and not Path(config.db).exists():
+        err.print(f"no store at {config.db}: run `chronicle ingest PATH --db {config.db}` first", highlight=False)
+        raise typer.Exit(1)
     return open_store(config.db, config.story_threshold)
 
 

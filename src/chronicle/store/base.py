@@ -6,6 +6,7 @@ idempotent on the article id (the content hash); each ``add_record`` is one tran
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -94,8 +95,10 @@ class Store(Protocol):
         since: str | None = None,
         until: str | None = None,
         story: str | None = None,
+        ids: Sequence[str] | None = None,
         limit: int | None = None,
-    ) -> list[Article]: ...
+    ) -> list[Article]:
+        """Articles, newest first, filtered by publisher, language, date range, story or ids."""
 
     def article(self, article_id: str) -> Article | None: ...
 
