@@ -105,6 +105,12 @@ def test_persian_search_matches_arabic_yeh_and_kaf_spellings(store):
     assert [h.article_id for h in store.search("ولایت شمالی")] == ["fa1"]
 
 
+def test_persian_word_with_zwnj_is_found_typed_with_it_or_as_two_words(store):
+    store.add_record(Record(article("fa2", "کاروان امروز به سوی هرات می\u200cرود.", language="fa")))
+    assert [h.article_id for h in store.search("می\u200cرود")] == ["fa2"]
+    assert [h.article_id for h in store.search("می رود")] == ["fa2"]
+
+
 def test_events_filter_by_actor_country_type_and_dates(store):
     store.add_record(analysed(article("a1", WIRE, published="2012-03-13")))
     assert len(store.events(actor="AFG", country="AFG", type="AID", since="2012-03-01")) == 1
