@@ -23,8 +23,11 @@ DATA = {
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("names", nargs="*", default=list(DATA), choices=list(DATA))
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"any of {', '.join(DATA)} (default: all)")
     args = parser.parse_args(argv)
+    unknown = set(args.names) - set(DATA)
+    if unknown:
+        parser.error(f"unknown evaluation(s): {', '.join(sorted(unknown))}")
     config = load_config()
     figures = {}
     for name in args.names or list(DATA):

@@ -206,6 +206,8 @@ class EventCoder:
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
+        if trig.entry.type == "CONSULT" and trig.entry.mode == "meet":
+            pairs = _mutual(pairs, sources)
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
 
@@ -645,6 +647,13 @@ def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     if entry.type in INTENT_THREATEN:
         return EventEntry("THREATEN", INTENT_THREATEN[entry.type], entry.mode, entry.context)
     return entry
+
+
+def _mutual(pairs: list, sources: list[Mention]) -> list:
+    """A meeting is mutual: "X met Y" is also Y meeting X, and "X, Y and Z met" each pair."""
+    if all(t is None for _, t in pairs) and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources if a is not b]
+    return pairs + [(t, s) for s, t in pairs if t is not None]
 
 
 def _same_country(a: Mention, b: Mention) -> bool:
