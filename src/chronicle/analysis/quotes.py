@@ -250,6 +250,8 @@ def _speaker_outside_quotes(doc: Doc, cand: _Candidate, quoted: QuoteIndex) -> T
     tok = cand.frame.speaker if cand.frame else cand.speaker_token
     if tok is not None and quoted.at(tok.idx) is None:
         return tok
+    if tok is None and cand.kind == "indirect":
+        return None  # no subject ("after telling officials that ..."): better none than a guess
     if cand.frame is not None:
         cue = doc.char_span(cand.frame.cue_start, cand.frame.cue_end, alignment_mode="expand")
         verb = cue[0] if cue is not None and len(cue) else None
@@ -267,7 +269,8 @@ def _noun_beside(doc: Doc, verb: Token, quoted: QuoteIndex) -> Token | None:
     Otherwise the name right after the cue, skipping dates ("said Thursday")."""
     left: list[Token] = []
     i = verb.i - 1
-    while i >= 0 and doc[i].is_quote is False and quoted.at(doc[i].idx) is None:
+    floor = max(verb.sent.start, verb.i - CUE_WINDOW_TOKENS)
+    while i >= floor and doc[i].is_quote is False and quoted.at(doc[i].idx) is None:
         left.append(doc[i])
         i -= 1
     names = [t for t in left if t.pos_ == "PROPN" and t.ent_type_ not in TIME_LABELS]
