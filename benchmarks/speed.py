@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
 from chronicle.analysis import Analyzer
 from chronicle.config import load_config, shared_dir
