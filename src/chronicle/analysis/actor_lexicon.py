@@ -24,6 +24,9 @@ SECTORS = frozenset(
     "IGO UAF INS MOD RAD HRI".split()
 )
 
+# country codes that name no country: IGOs, NGOs, the West, international militant groups
+ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
+
 # kinds whose text must start with a capital letter ("Turkey", not "turkey")
 PROPER_KINDS = frozenset({"country", "capital", "igo", "person", "actor"})
 
@@ -57,6 +60,11 @@ class Entry:
                 if (not first or first <= day) and (not last or day <= last):
                     return code
         return self.code
+
+
+def is_iso(country: str | None) -> bool:
+    """Whether a country code names a country (not IGO, NGO, WST or ---)."""
+    return bool(country) and country not in ISO_EXCLUDED and country.isalpha()  # type: ignore[union-attr]
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:

@@ -10,73 +10,27 @@ West, the country alone when no sector applies (``RUS``). Resolution order for o
 user dictionary > a country written beside it ("Turkish officials", "Russia's foreign
 minister") > the same person seen earlier > the nearest country earlier in the sentence >
 the article's dominant country. Our lexicons are data files in ``chronicle/data/actors``.
+Steps: dictionary phrases (here) -> candidate mentions (``actor_slots``) -> countries from
+context (``actor_context``) -> mentions grouped into actors, pronouns attached (here).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
-from typing import Iterable
-
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config, load_config
 from ..model import Actor, Article, Mention
-from .actor_lexicon import (
-    PROPER_KINDS,
-    Entry,
-    PhraseIndex,
-    normalise,
-    project_lexicon,
-    specific_sector,
-    split_code,
-    titles,
-)
+from .actor_context import resolve_context
+from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, project_lexicon, split_code
+from .actor_slots import PLACE_KINDS, Match, Slot, build_slots
 from .dictionaries import load_dictionaries
-
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
-# country-bearing kinds that can lend their country to a role noun or a person
-PLACE_KINDS = frozenset({"country", "capital"})
-# kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
-MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
-ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
-# dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
-ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
-# words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
-TITLE_JOINERS = frozenset({"of", "for", "and", "&", "-"})
 # a word before a country's name that makes it another place
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
-# a capital after these is where something happened, not the government acting
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
-
-
-@dataclass
-class _Match:
-    """A lexicon phrase found at tokens [i, j)."""
-
-    i: int
-    j: int
-    entry: Entry
-
-
-@dataclass
-class _Slot:
-    """A mention under construction; ``country``/``sector`` may still come from context."""
-
-    start_tok: int
-    end_tok: int
-    kind: str
-    country: str | None = None
-    sector: str | None = None
-    name: str | None = None
-    role: str | None = None
-    head: int = -1  # token index the mention is about (the name, the role noun)
-    needs_country: bool = False
-    entry: Entry | None = None  # the dictionary name it matched (dated codes live there)
-    agent: Entry | None = None  # the role noun it matched
 
 
 class ArticleActors:
@@ -200,22 +154,22 @@ class ActorResolver:
         keys = [_keys(t) for t in doc]
         matches = self._matches(doc, keys)
         dominant = self._dominant(matches, article)
-        slots = _build_slots(doc, matches)
-        _resolve_context(doc, slots, dominant)
+        slots = build_slots(doc, matches)
+        resolve_context(doc, slots, dominant)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
                      for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
         return ArticleActors(doc, _group(doc, slots, article.published, modifiers), modifiers)
 
-    def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[_Match]:
+    def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[Match]:
         """Longest dictionary phrases, left to right; user dictionary entries first."""
-        found: list[_Match] = []
+        found: list[Match] = []
         covered = 0  # tokens before this are inside an earlier match
         for i in [i for i, k in enumerate(keys) if self.user.starts(k) or self.lexicon.starts(k)]:
             if i < covered:
                 continue
             n, entries = self._match_at(doc, keys, i)
             if n:
-                found.append(_Match(i, i + n, entries[-1]))
+                found.append(Match(i, i + n, entries[-1]))
                 covered = i + n
         return found
 
@@ -227,11 +181,11 @@ class ActorResolver:
                 return n, entries
         return 0, []
 
-    def _dominant(self, matches: list[_Match], article: Article) -> str | None:
+    def _dominant(self, matches: list[Match], article: Article) -> str | None:
         """The article's main country: most mentioned, the first one (title or lead) counting extra."""
         counts: Counter[str] = Counter()
         for m in matches:
-            if m.entry.kind in PLACE_KINDS | {"person", "actor"} and _iso(m.entry.country):
+            if m.entry.kind in PLACE_KINDS | {"person", "actor"} and is_iso(m.entry.country):
                 counts[m.entry.country] += 1  # type: ignore[index]
         first = self._title_country(article)
         if first:
@@ -249,7 +203,7 @@ class ActorResolver:
             for index in (self.user, self.lexicon):
                 n, entries = index.match(words, i)
                 for e in entries:
-                    if e.kind in PLACE_KINDS and _iso(e.country):
+                    if e.kind in PLACE_KINDS and is_iso(e.country):
                         return e.country
         return None
 
@@ -279,373 +233,12 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
     return True
 
 
-def _iso(country: str | None) -> bool:
-    return bool(country) and country not in ISO_EXCLUDED and country.isalpha()  # type: ignore[union-attr]
-
-
-# --------------------------------------------------------------------------- slots
-
-
-def _build_slots(doc: Doc, matches: list[_Match]) -> list[_Slot]:
-    """Candidate mentions: titled/named people, role nouns with their countries, names."""
-    by_token = {k: m for m in matches for k in range(m.i, m.j)}
-    used: set[int] = set()
-    slots = _people(doc, by_token, used)
-    slots += _role_nouns(doc, matches, by_token, used)
-    slots += _names(doc, matches, used)
-    slots += _pronouns(doc, used)
-    return sorted(slots, key=lambda s: (s.start_tok, -s.end_tok))
-
-
-def _people(doc: Doc, by_token: dict[int, _Match], used: set[int]) -> list[_Slot]:
-    """Persons: NER PERSON names and dictionary people, with a title and country before them."""
-    slots = []
-    spans = _person_spans(doc, by_token)
-    for start, end in spans:
-        if any(k in used for k in range(start, end)):
-            continue
-        slot = _person_slot(doc, start, end, by_token)
-        used.update(range(slot.start_tok, slot.end_tok))
-        slots.append(slot)
-    return slots
-
-
-def _person_spans(doc: Doc, by_token: dict[int, _Match]) -> list[tuple[int, int]]:
-    """Token spans of people: NER PERSON names, names after a title, dictionary people."""
-    user = {k for k, m in by_token.items() if m.entry.kind == "actor"}
-    spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
-    # a user dictionary name beats the NER model's guess ("Evil Mordor" tagged PERSON)
-    spans = {s for s in spans if not any(k in user for k in range(*s))}
-    spans.update(_titled_names(doc, by_token))
-    spans.update(_surnames(doc, spans))
-    for m in {id(v): v for v in by_token.values()}.values():
-        if m.entry.kind == "person" or (m.entry.kind == "actor" and doc[m.i].ent_type_ == "PERSON"):
-            spans.add((m.i, m.j))
-    # spans inside a longer one are dropped: one sweep, longest first at each start
-    kept, reach = [], -1
-    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if span[1] > reach:
-            kept.append(span)
-            reach = span[1]
-    return kept
-
-
-def _skip_titles(doc: Doc, start: int, end: int) -> int:
-    """First name token of an NER person span that took in its title ("Gen. Prosper Avril")."""
-    words = titles()
-    while start < end - 1 and _is_title_word(normalise(doc[start].text), words):
-        start += 1
-    return start
-
-
-def _titled_names(doc: Doc, by_token: dict[int, _Match]) -> Iterable[tuple[int, int]]:
-    """Capitalised proper nouns right after a title head ("President Abdelaziz Bouteflika"),
-    for names the NER model missed; words the lexicon knows end the name."""
-    heads = titles()["head"]
-    for tok in doc[:-1]:
-        if not tok.text[:1].isupper() or normalise(tok.text) not in heads:
-            continue
-        end = tok.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in by_token:
-            end += 1
-        if end > tok.i + 1:
-            yield tok.i + 1, end
-
-
-def _surnames(doc: Doc, spans: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
-    """Later mentions by surname that NER labelled otherwise ("Antonov" tagged ORG)."""
-    surnames = {doc[end - 1].text for start, end in spans if end - start >= 2}
-    covered = {k for start, end in spans for k in range(start, end)}
-    for tok in doc:
-        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
-            yield tok.i, tok.i + 1
-
-
-def _strip_possessive(doc: Doc, end: int) -> int:
-    return end - 1 if end - 1 > 0 and doc[end - 1].text in ("'s", "'", "\u2019s") else end
-
-
-def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, _Match]) -> _Slot:
-    """A person, widened to the left over a title ("Foreign Minister") and a country
-    ("Russian", "Lebanon's", "Arab League"): a country or IGO there decides the code."""
-    match = by_token.get(start)
-    entry = match.entry if match and match.i == start and match.j >= end else None
-    title_start, sector = _title_before(doc, start)
-    slot = _Slot(title_start, end, "person", head=end - 1, name=_name_text(doc, start, end))
-    if title_start < start:
-        slot.role = doc[title_start:start].text
-        slot.sector = sector
-    left = _name_before(doc, title_start, by_token) or _name_after_of(doc, end, by_token)
-    if left is not None:
-        slot.start_tok = min(left.i, slot.start_tok)
-        slot.end_tok = max(left.j, slot.end_tok)
-        slot.country = left.entry.country
-        slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
-    if entry:
-        slot.entry = entry
-        slot.country = slot.country or entry.country
-        slot.sector = slot.sector or entry.sector
-        slot.name = entry.name or slot.name
-    slot.needs_country = slot.country is None and slot.entry is None
-    return slot
-
-
-def _name_before(doc: Doc, i: int, by_token: dict[int, _Match]) -> _Match | None:
-    """A country or organisation name ending right before token ``i`` (skipping a possessive)."""
-    if i > 0 and doc[i - 1].text in ("'s", "\u2019s"):
-        i -= 1
-    left = by_token.get(i - 1)
-    return left if left is not None and left.j == i and left.entry.kind in MODIFIER_KINDS else None
-
-
-def _name_after_of(doc: Doc, end: int, by_token: dict[int, _Match]) -> _Match | None:
-    """A country right after a name and "of": "King Hassan of Morocco"."""
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
-        right = by_token.get(end + 1)
-        if right is not None and right.i == end + 1 and right.entry.kind in MODIFIER_KINDS:
-            return right
-    return None
-
-
-def _name_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
-
-
-def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
-    """Start token and sector of the title right before a name ("Deputy Defense Minister",
-    "Secretary of State", "Libyan leader"): a run of title words holding a head word.
-    The last head decides the sector, except "General" after another head ("Secretary General")."""
-    words = titles()
-    i, heads = start, []
-    while i > 0:
-        key = normalise(doc[i - 1].text)
-        if key in words["head"]:
-            heads.append(key)
-        elif not (_is_title_word(key, words) or (key in TITLE_JOINERS and i > 1 and _is_title_word(normalise(doc[i - 2].text), words))):
-            break
-        i -= 1
-    if not heads:
-        return start, None
-    last = heads[1] if heads[0] == "general" and len(heads) > 1 else heads[0]
-    title_words = [normalise(t.text) for t in doc[i:start]]
-    return i, specific_sector(last, words["head"][last], title_words)
-
-
-def _is_title_word(key: str, words: dict[str, dict[str, str]]) -> bool:
-    return key in words["head"] or key in words["modifier"] or key in words["portfolio"]
-
-
-def _role_nouns(doc: Doc, matches: list[_Match], by_token: dict[int, _Match], used: set[int]) -> list[_Slot]:
-    """Role nouns ("officials", "the opposition"), one slot per country written beside them."""
-    slots = []
-    for m in matches:
-        if m.entry.kind != "agent" or any(k in used for k in range(m.i, m.j)):
-            continue
-        head = doc[m.j - 1]
-        if not _is_role_noun(head, by_token):
-            continue  # "military" in "military cooperation" names no actor
-        if _is_inner_compound(doc, m, by_token):
-            continue  # "government" in "government official": the outer noun decides
-        countries = _modifier_countries(doc, head, by_token)
-        span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
-        sector = specific_sector(normalise(head.lemma_), m.entry.sector,
-                                 [normalise(t.text) for t in doc[span_start : head.i]])
-        for k, (tok, cmatch) in enumerate(countries or [(None, None)]):
-            start = span_start if k == 0 or cmatch.i > head.i else cmatch.i
-            slot = _Slot(start, m.j, "group", head=head.i, sector=sector, agent=m.entry)
-            if cmatch is not None:
-                slot.country = cmatch.entry.country
-                if cmatch.entry.kind in ("igo", "actor"):
-                    slot.entry = cmatch.entry
-            else:
-                slot.needs_country = True
-            slots.append(slot)
-            if cmatch is not None and cmatch.i < head.i:
-                used.update(range(cmatch.i, cmatch.j))  # "in Liberia" after the noun stays a mention too
-        used.update(range(m.i, m.j))
-    return slots
-
-
-def _modifiers_start(doc: Doc, i: int, head: Token) -> int:
-    """First token of the adjectives and nouns right before a role noun ("armed rebel")."""
-    while i > 0 and doc[i - 1].dep_ in ("amod", "compound", "nmod") and doc[i - 1].head.i >= i - 1 \
-            and doc[i - 1].head.i <= head.i:
-        i -= 1
-    return i
-
-
-def _is_role_noun(head: Token, by_token: dict[int, _Match]) -> bool:
-    """A noun heading its own phrase, or modifying another role noun ("government official")."""
-    if head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
-        outer = by_token.get(head.head.i)
-        return outer is not None and outer.entry.kind == "agent"
-    return True
-
-
-def _is_inner_compound(doc: Doc, m: _Match, by_token: dict[int, _Match]) -> bool:
-    head = doc[m.j - 1]
-    outer = by_token.get(head.head.i)
-    return head.dep_ in ("compound", "amod", "nmod") and outer is not None and outer.entry.kind == "agent" \
-        and outer is not m and head.head.i > head.i
-
-
-def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, _Match]) -> list[tuple[Token, _Match]]:
-    """Countries modifying a role noun: adjectives and possessives on its left (with their
-    coordinated ones: "Russian and Chinese diplomats"), or "of/in/from <country>" after it."""
-    found: list[tuple[Token, _Match]] = []
-    for tok in doc[head.left_edge.i : head.i]:
-        m = by_token.get(tok.i)
-        if m and m.i == tok.i and m.entry.kind in MODIFIER_KINDS and m.entry.country:
-            if not any(f[1] is m for f in found) and _modifies(doc[m.j - 1], head):
-                found.append((tok, m))
-    if found:
-        return found
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
-            for obj in prep.rights:
-                m = by_token.get(obj.i)
-                if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
-                    return [(obj, m)]
-    return found
-
-
-def _modifies(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` hangs on ``head`` through modifiers only (amod, compound, poss, conj)."""
-    for _ in range(6):
-        if tok.i == head.i:
-            return True
-        if tok.dep_ not in ATTACHING_DEPS or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return tok.i == head.i
-
-
-def _names(doc: Doc, matches: list[_Match], used: set[int]) -> list[_Slot]:
-    """Country names, adjectives, capitals and IGOs not already part of a larger mention."""
-    slots = []
-    for m in matches:
-        e = m.entry
-        if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
-            continue
-        kind = "country" if e.kind == "country" or (e.kind == "actor" and _is_country_code(e.code)) else "organisation"
-        for entry in _split_codes(e):
-            slot = _Slot(m.i, m.j, kind, country=entry.country, sector=entry.sector, name=e.name, head=m.j - 1,
-                         entry=entry)
-            if e.kind == "capital" and _is_place(doc[m.j - 1]):
-                slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
-            slots.append(slot)
-        used.update(range(m.i, m.j))
-    return slots
-
-
-def _split_codes(entry: Entry) -> list[Entry]:
-    """PETRARCH's ``[FRO/BIL/SAM]`` names several actors at once: one entry per code."""
-    if not entry.code or "/" not in entry.code:
-        return [entry]
-    return [replace(entry, code=code, country=split_code(code)[0], sector=split_code(code)[1])
-            for code in entry.code.split("/") if code]
-
-
-def _is_place(token: Token) -> bool:
-    """A name used as a location: the object of "in", "at", "near" and the like."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
-
-
-def _is_country_code(code: str | None) -> bool:
-    """A user dictionary code naming a country alone (ARN, USA)."""
-    return bool(code) and len(code) == 3 and code.isalpha()  # type: ignore[arg-type]
-
-
-def _pronouns(doc: Doc, used: set[int]) -> list[_Slot]:
-    """he/she subjects and objects become mentions of the person they refer to (filled later)."""
-    return [_Slot(t.i, t.i + 1, "pronoun", head=t.i) for t in doc
-            if t.norm_ in ("he", "she", "him") and t.i not in used]
-
-
-# --------------------------------------------------------------------------- context
-
-
-def _resolve_context(doc: Doc, slots: list[_Slot], dominant: str | None) -> None:
-    """Fill in countries from context, in text order so earlier mentions can lend theirs."""
-    people: dict[str, list[_Slot]] = {}
-    for k, slot in enumerate(slots):
-        if slot.kind == "person":
-            _link_person(slot, people)
-        elif slot.kind == "group" and slot.needs_country:
-            _link_role(doc, slot, slots[:k])
-        if slot.needs_country and not slot.country:
-            slot.country = _nearest_country(doc, slots, k) or _later_place(doc, slots, k) or dominant
-
-
-def _later_place(doc: Doc, slots: list[_Slot], k: int) -> str | None:
-    """Country of a place named later in the sentence ("... a curfew in Algiers"): where an
-    actor acts is its country more often than not; a target ("against Russia") is not used."""
-    sent = doc[slots[k].start_tok].sent
-    for slot in slots[k + 1 :]:
-        if slot.start_tok >= sent.end:
-            break
-        if slot.kind == "country" and _iso(slot.country) and _is_place(doc[slot.head]):
-            return slot.country
-    return None
-
-
-def _link_role(doc: Doc, slot: _Slot, earlier: list[_Slot]) -> None:
-    """"the minister", "the president": the last person whose title has that word."""
-    word = doc[slot.head].lemma_.lower()
-    if word not in titles()["head"]:
-        return
-    for other in reversed(earlier):
-        if other.kind == "person" and other.role and word in other.role.lower().split():
-            slot.kind, slot.name, slot.role = "person", other.name, other.role
-            slot.country, slot.sector, slot.entry = other.country, other.sector, other.entry
-            slot.needs_country = False
-            return
-
-
-def _link_person(slot: _Slot, people: dict[str, list[_Slot]]) -> None:
-    """A later, shorter mention ("Antonov", "De Blasio") takes the country, sector, role and
-    name of the full one ("Anatoly Antonov", "Bill de Blasio")."""
-    words = _name_key(slot.name or "").split()
-    if not words:
-        return
-    earlier = next((p for p in people.get(words[-1], []) if set(words) <= set(_name_key(p.name or "").split())), None)
-    if earlier:
-        slot.name = earlier.name
-        slot.country = slot.country or earlier.country
-        slot.sector = slot.sector or earlier.sector
-        slot.role = slot.role or earlier.role
-        slot.entry = slot.entry or earlier.entry
-        slot.needs_country = slot.country is None and slot.entry is None
-        return
-    # earliest first: a bare surname means the article's main person of that name, not a relative
-    people.setdefault(words[-1], []).append(slot)
-
-
-def _name_key(name: str) -> str:
-    """A person's name for comparison: lower case, one kind of apostrophe."""
-    return name.lower().replace("\u2019", "'")
-
-
-def _nearest_country(doc: Doc, slots: list[_Slot], k: int) -> str | None:
-    """Country of the nearest earlier mention in the same sentence (countries of IGOs excluded)."""
-    sent = doc[slots[k].start_tok].sent
-    for slot in reversed(slots[:k]):
-        if slot.start_tok < sent.start:
-            break
-        if slot.kind != "pronoun" and _iso(slot.country):
-            return slot.country
-    return None
-
-
 # --------------------------------------------------------------------------- actors
 
 
-def _group(doc: Doc, slots: list[_Slot], published: str | None, modifiers: set[tuple[int, int]]) -> list[Actor]:
+def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tuple[int, int]]) -> list[Actor]:
     """Mentions grouped into actors: people by name, everything else by code."""
     actors: dict[str, Actor] = {}
-    persons: list[Actor] = []
     for slot in slots:
         if slot.kind == "pronoun":
             continue
@@ -655,11 +248,9 @@ def _group(doc: Doc, slots: list[_Slot], published: str | None, modifiers: set[t
             key = f"text:{mention.text.lower()}"
         actor = actors.get(key)
         if actor is None:
-            actor = Actor(id=f"A{len(actors) + 1}", code=mention.code, name=mention.name or _group_name(slot, mention),
+            actor = Actor(id=f"A{len(actors) + 1}", code=mention.code, name=mention.name or mention.text,
                           country=mention.country, sector=mention.sector, kind=slot.kind, role=slot.role)
             actors[key] = actor
-            if slot.kind == "person":
-                persons.append(actor)
         actor.role = actor.role or slot.role
         mention.actor_id = actor.id
         actor.mentions.append(mention)
@@ -668,11 +259,7 @@ def _group(doc: Doc, slots: list[_Slot], published: str | None, modifiers: set[t
     return result
 
 
-def _group_name(slot: _Slot, mention: Mention) -> str:
-    return mention.text
-
-
-def _mention(doc: Doc, slot: _Slot, published: str | None) -> Mention:
+def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
     span = doc[slot.start_tok : slot.end_tok]
     code = _code(slot, published)
     country, sector = slot.country, slot.sector
@@ -684,7 +271,7 @@ def _mention(doc: Doc, slot: _Slot, published: str | None) -> Mention:
                    country=country, sector=sector, name=slot.name, kind=slot.kind)
 
 
-def _code(slot: _Slot, published: str | None) -> str | None:
+def _code(slot: Slot, published: str | None) -> str | None:
     """A dictionary code (dated ones by the publication date), else country + sector."""
     base = slot.entry.code_on(published) if slot.entry is not None else None
     if slot.agent is not None and slot.agent.user and slot.agent.code:
@@ -698,11 +285,7 @@ def _code(slot: _Slot, published: str | None) -> str | None:
     return (slot.country + (slot.sector or "")) if slot.country else None
 
 
-def _code_country(code: str | None) -> str | None:
-    return code[:3] if code and code[:3].isalpha() else None
-
-
-def _attach_pronouns(doc: Doc, slots: list[_Slot], actors: list[Actor], modifiers: set[tuple[int, int]]) -> None:
+def _attach_pronouns(doc: Doc, slots: list[Slot], actors: list[Actor], modifiers: set[tuple[int, int]]) -> None:
     """he/she mentions join the person they refer to."""
     view = ArticleActors(doc, actors, modifiers)
     by_id = {a.id: a for a in actors}
@@ -717,8 +300,3 @@ def _attach_pronouns(doc: Doc, slots: list[_Slot], actors: list[Actor], modifier
                           country=target.country, sector=target.sector, name=target.name, kind="pronoun",
                           actor_id=target.actor_id)
         by_id[target.actor_id].mentions.append(mention)
-
-
-def unique_codes(mentions: Iterable[Mention]) -> list[str]:
-    """Distinct codes of some mentions, in order (for summaries and tests)."""
-    return list(dict.fromkeys(m.code for m in mentions if m.code))

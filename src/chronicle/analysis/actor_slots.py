@@ -1,0 +1,332 @@
+"""Candidate actor mentions of one parsed text, before context fills in missing countries.
+
+In: the spaCy ``Doc`` and the dictionary phrases found in it (``Match``). Out: ``Slot``s in
+text order - people with their titles ("Deputy Defense Minister Anatoly Antonov"), role nouns
+with the countries written beside them ("Russian and Chinese diplomats" gives two), country
+names, capitals, IGOs, and he/she pronouns (resolved later). ``actors.ActorResolver`` turns
+them into mentions; ``actor_context`` gives countries to those that lack one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .actor_lexicon import Entry, normalise, specific_sector, split_code, titles
+
+# country-bearing kinds that can lend their country to a role noun or a person
+PLACE_KINDS = frozenset({"country", "capital"})
+# kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
+MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
+# dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
+ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
+# words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
+TITLE_JOINERS = frozenset({"of", "for", "and", "&", "-"})
+# a capital after these is where something happened, not the government acting
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
+
+
+@dataclass
+class Match:
+    """A lexicon phrase found at tokens [i, j)."""
+
+    i: int
+    j: int
+    entry: Entry
+
+
+@dataclass
+class Slot:
+    """A mention under construction; ``country``/``sector`` may still come from context."""
+
+    start_tok: int
+    end_tok: int
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    role: str | None = None
+    head: int = -1  # token index the mention is about (the name, the role noun)
+    needs_country: bool = False
+    entry: Entry | None = None  # the dictionary name it matched (dated codes live there)
+    agent: Entry | None = None  # the role noun it matched
+
+
+def build_slots(doc: Doc, matches: list[Match]) -> list[Slot]:
+    """Candidate mentions: titled/named people, role nouns with their countries, names."""
+    by_token = {k: m for m in matches for k in range(m.i, m.j)}
+    used: set[int] = set()
+    slots = _people(doc, by_token, used)
+    slots += _role_nouns(doc, matches, by_token, used)
+    slots += _names(doc, matches, used)
+    slots += _pronouns(doc, used)
+    return sorted(slots, key=lambda s: (s.start_tok, -s.end_tok))
+
+
+def _people(doc: Doc, by_token: dict[int, Match], used: set[int]) -> list[Slot]:
+    """Persons: NER PERSON names and dictionary people, with a title and country before them."""
+    slots = []
+    spans = _person_spans(doc, by_token)
+    for start, end in spans:
+        if any(k in used for k in range(start, end)):
+            continue
+        slot = _person_slot(doc, start, end, by_token)
+        used.update(range(slot.start_tok, slot.end_tok))
+        slots.append(slot)
+    return slots
+
+
+def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]:
+    """Token spans of people: NER PERSON names, names after a title, dictionary people."""
+    user = {k for k, m in by_token.items() if m.entry.kind == "actor"}
+    spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
+    # a user dictionary name beats the NER model's guess ("Evil Mordor" tagged PERSON)
+    spans = {s for s in spans if not any(k in user for k in range(*s))}
+    spans.update(_titled_names(doc, by_token))
+    spans.update(_surnames(doc, spans))
+    for m in {id(v): v for v in by_token.values()}.values():
+        if m.entry.kind == "person" or (m.entry.kind == "actor" and doc[m.i].ent_type_ == "PERSON"):
+            spans.add((m.i, m.j))
+    # spans inside a longer one are dropped: one sweep, longest first at each start
+    kept, reach = [], -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[1] > reach:
+            kept.append(span)
+            reach = span[1]
+    return kept
+
+
+def _skip_titles(doc: Doc, start: int, end: int) -> int:
+    """First name token of an NER person span that took in its title ("Gen. Prosper Avril")."""
+    words = titles()
+    while start < end - 1 and _is_title_word(normalise(doc[start].text), words):
+        start += 1
+    return start
+
+
+def _titled_names(doc: Doc, by_token: dict[int, Match]) -> Iterable[tuple[int, int]]:
+    """Capitalised proper nouns right after a title head ("President Abdelaziz Bouteflika"),
+    for names the NER model missed; words the lexicon knows end the name."""
+    heads = titles()["head"]
+    for tok in doc[:-1]:
+        if not tok.text[:1].isupper() or normalise(tok.text) not in heads:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in by_token:
+            end += 1
+        if end > tok.i + 1:
+            yield tok.i + 1, end
+
+
+def _surnames(doc: Doc, spans: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Later mentions by surname that NER labelled otherwise ("Antonov" tagged ORG)."""
+    surnames = {doc[end - 1].text for start, end in spans if end - start >= 2}
+    covered = {k for start, end in spans for k in range(start, end)}
+    for tok in doc:
+        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
+            yield tok.i, tok.i + 1
+
+
+def _strip_possessive(doc: Doc, end: int) -> int:
+    return end - 1 if end - 1 > 0 and doc[end - 1].text in ("'s", "'", "\u2019s") else end
+
+
+def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, Match]) -> Slot:
+    """A person, widened to the left over a title ("Foreign Minister") and a country
+    ("Russian", "Lebanon's", "Arab League"): a country or IGO there decides the code."""
+    match = by_token.get(start)
+    entry = match.entry if match and match.i == start and match.j >= end else None
+    title_start, sector = _title_before(doc, start)
+    slot = Slot(title_start, end, "person", head=end - 1, name=_name_text(doc, start, end))
+    if title_start < start:
+        slot.role = doc[title_start:start].text
+        slot.sector = sector
+    left = _name_before(doc, title_start, by_token) or _name_after_of(doc, end, by_token)
+    if left is not None:
+        slot.start_tok = min(left.i, slot.start_tok)
+        slot.end_tok = max(left.j, slot.end_tok)
+        slot.country = left.entry.country
+        slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
+    if entry:
+        slot.entry = entry
+        slot.country = slot.country or entry.country
+        slot.sector = slot.sector or entry.sector
+        slot.name = entry.name or slot.name
+    slot.needs_country = slot.country is None and slot.entry is None
+    return slot
+
+
+def _name_before(doc: Doc, i: int, by_token: dict[int, Match]) -> Match | None:
+    """A country or organisation name ending right before token ``i`` (skipping a possessive)."""
+    if i > 0 and doc[i - 1].text in ("'s", "\u2019s"):
+        i -= 1
+    left = by_token.get(i - 1)
+    return left if left is not None and left.j == i and left.entry.kind in MODIFIER_KINDS else None
+
+
+def _name_after_of(doc: Doc, end: int, by_token: dict[int, Match]) -> Match | None:
+    """A country right after a name and "of": "King Hassan of Morocco"."""
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        right = by_token.get(end + 1)
+        if right is not None and right.i == end + 1 and right.entry.kind in MODIFIER_KINDS:
+            return right
+    return None
+
+
+def _name_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
+    """Start token and sector of the title right before a name ("Deputy Defense Minister",
+    "Secretary of State", "Libyan leader"): a run of title words holding a head word.
+    The last head decides the sector, except "General" after another head ("Secretary General")."""
+    words = titles()
+    i, heads = start, []
+    while i > 0:
+        key = normalise(doc[i - 1].text)
+        if key in words["head"]:
+            heads.append(key)
+        elif not (_is_title_word(key, words) or (key in TITLE_JOINERS and i > 1 and _is_title_word(normalise(doc[i - 2].text), words))):
+            break
+        i -= 1
+    if not heads:
+        return start, None
+    last = heads[1] if heads[0] == "general" and len(heads) > 1 else heads[0]
+    title_words = [normalise(t.text) for t in doc[i:start]]
+    return i, specific_sector(last, words["head"][last], title_words)
+
+
+def _is_title_word(key: str, words: dict[str, dict[str, str]]) -> bool:
+    return key in words["head"] or key in words["modifier"] or key in words["portfolio"]
+
+
+def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used: set[int]) -> list[Slot]:
+    """Role nouns ("officials", "the opposition"), one slot per country written beside them."""
+    slots = []
+    for m in matches:
+        if m.entry.kind != "agent" or any(k in used for k in range(m.i, m.j)):
+            continue
+        head = doc[m.j - 1]
+        if not _is_role_noun(head, by_token):
+            continue  # "military" in "military cooperation" names no actor
+        if _is_inner_compound(doc, m, by_token):
+            continue  # "government" in "government official": the outer noun decides
+        countries = _modifier_countries(doc, head, by_token)
+        span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
+        sector = specific_sector(normalise(head.lemma_), m.entry.sector,
+                                 [normalise(t.text) for t in doc[span_start : head.i]])
+        for k, (tok, cmatch) in enumerate(countries or [(None, None)]):
+            start = span_start if k == 0 or cmatch.i > head.i else cmatch.i
+            slot = Slot(start, m.j, "group", head=head.i, sector=sector, agent=m.entry)
+            if cmatch is not None:
+                slot.country = cmatch.entry.country
+                if cmatch.entry.kind in ("igo", "actor"):
+                    slot.entry = cmatch.entry
+            else:
+                slot.needs_country = True
+            slots.append(slot)
+            if cmatch is not None and cmatch.i < head.i:
+                used.update(range(cmatch.i, cmatch.j))  # "in Liberia" after the noun stays a mention too
+        used.update(range(m.i, m.j))
+    return slots
+
+
+def _modifiers_start(doc: Doc, i: int, head: Token) -> int:
+    """First token of the adjectives and nouns right before a role noun ("armed rebel")."""
+    while i > 0 and doc[i - 1].dep_ in ("amod", "compound", "nmod") and doc[i - 1].head.i >= i - 1 \
+            and doc[i - 1].head.i <= head.i:
+        i -= 1
+    return i
+
+
+def _is_role_noun(head: Token, by_token: dict[int, Match]) -> bool:
+    """A noun heading its own phrase, or modifying another role noun ("government official")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        outer = by_token.get(head.head.i)
+        return outer is not None and outer.entry.kind == "agent"
+    return True
+
+
+def _is_inner_compound(doc: Doc, m: Match, by_token: dict[int, Match]) -> bool:
+    head = doc[m.j - 1]
+    outer = by_token.get(head.head.i)
+    return head.dep_ in ("compound", "amod", "nmod") and outer is not None and outer.entry.kind == "agent" \
+        and outer is not m and head.head.i > head.i
+
+
+def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, Match]) -> list[tuple[Token, Match]]:
+    """Countries modifying a role noun: adjectives and possessives on its left (with their
+    coordinated ones: "Russian and Chinese diplomats"), or "of/in/from <country>" after it."""
+    found: list[tuple[Token, Match]] = []
+    for tok in doc[head.left_edge.i : head.i]:
+        m = by_token.get(tok.i)
+        if m and m.i == tok.i and m.entry.kind in MODIFIER_KINDS and m.entry.country:
+            if not any(f[1] is m for f in found) and _modifies(doc[m.j - 1], head):
+                found.append((tok, m))
+    if found:
+        return found
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+            for obj in prep.rights:
+                m = by_token.get(obj.i)
+                if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
+                    return [(obj, m)]
+    return found
+
+
+def _modifies(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` hangs on ``head`` through modifiers only (amod, compound, poss, conj)."""
+    for _ in range(6):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ATTACHING_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok.i == head.i
+
+
+def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
+    """Country names, adjectives, capitals and IGOs not already part of a larger mention."""
+    slots = []
+    for m in matches:
+        e = m.entry
+        if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
+            continue
+        kind = "country" if e.kind == "country" or (e.kind == "actor" and _is_country_code(e.code)) else "organisation"
+        for entry in _split_codes(e):
+            slot = Slot(m.i, m.j, kind, country=entry.country, sector=entry.sector, name=e.name, head=m.j - 1,
+                         entry=entry)
+            if e.kind == "capital" and is_place(doc[m.j - 1]):
+                slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
+            slots.append(slot)
+        used.update(range(m.i, m.j))
+    return slots
+
+
+def _split_codes(entry: Entry) -> list[Entry]:
+    """PETRARCH's ``[FRO/BIL/SAM]`` names several actors at once: one entry per code."""
+    if not entry.code or "/" not in entry.code:
+        return [entry]
+    return [replace(entry, code=code, country=split_code(code)[0], sector=split_code(code)[1])
+            for code in entry.code.split("/") if code]
+
+
+def is_place(token: Token) -> bool:
+    """A name used as a location: the object of "in", "at", "near" and the like."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _is_country_code(code: str | None) -> bool:
+    """A user dictionary code naming a country alone (ARN, USA)."""
+    return bool(code) and len(code) == 3 and code.isalpha()  # type: ignore[arg-type]
+
+
+def _pronouns(doc: Doc, used: set[int]) -> list[Slot]:
+    """he/she subjects and objects become mentions of the person they refer to (filled later)."""
+    return [Slot(t.i, t.i + 1, "pronoun", head=t.i) for t in doc
+            if t.norm_ in ("he", "she", "him") and t.i not in used]
