@@ -217,7 +217,9 @@ class EventCoder:
         """Violence with a victim but no named doer ("three soldiers were killed by a roadside
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
-        unresolved_doer = not trig.noun and _child(tok, {"nsubj"}) is not None and target is not None
+        subject = _child(tok, {"nsubj"})
+        # a named doer the actors stage could not code ("Judge Rivera"), not a pronoun
+        unresolved_doer = not trig.noun and subject is not None and subject.pos_ in ("NOUN", "PROPN") and target is not None
         if trig.entry.type not in ASSAULT_TYPES and not unresolved_doer:
             return
         if target is None and trig.noun:
@@ -442,11 +444,9 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     mention = actors.mention_for_token(tok)
     if mention is not None and mention.code:
         return mention
-    for child in tok.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < tok.i:
-            mention = actors.mention_for_token(child)
-            if mention is not None and mention.code:
-                return mention
+    modifiers = _modifier_actors(tok, actors)  # "Russian military personnel"
+    if modifiers:
+        return modifiers[0]
     for child in tok.children:
         if child.dep_ == "conj":
             return _actor(child, actors)
