@@ -119,3 +119,22 @@ def test_malformed_verb_dictionary_line_names_file_and_line(tmp_path):
     with pytest.raises(DictionaryError) as err:
         read_verb_dictionary(path)
     assert err.value.line == 3 and "bad.verbs.txt" in str(err.value)
+
+
+def test_stopping_a_cooperative_act_is_a_sanction(analyzer):
+    assert triples(events_of(analyzer, "Japan halted economic aid to Serbia.")) == [("SANCTION", "JPN", "SRB")]
+    assert events_of(analyzer, "Japan stopped the car.") == []
+
+
+def test_announced_acts_are_agreements_or_threats(analyzer):
+    [aid] = events_of(analyzer, "Finland will provide aid to Tanzania.")
+    assert (aid.type, aid.cameo) == ("AGREE", "033")
+    [threat] = events_of(analyzer, "Palestinian leaders said they would boycott all contact with the United States.")
+    assert (threat.type, threat.target.code) == ("THREATEN", "USA")
+    [refusal] = events_of(analyzer, "Obama said he would not provide support to Israel.")
+    assert (refusal.type, refusal.source.code[:3], refusal.target.code) == ("REJECT", "USA", "ISR")
+
+
+def test_meetings_are_mutual(analyzer):
+    found = set(triples(events_of(analyzer, "Turkish officials held talks with Iranian diplomats.")))
+    assert found == {("CONSULT", "TUR", "IRN"), ("CONSULT", "IRN", "TUR")}
