@@ -226,3 +226,15 @@ def test_dated_lexicon_codes_follow_the_article_date(nlp, resolver):
     after = resolve(nlp, resolver, body, published="2022-03-01")
     assert (code_of(before, "Taliban"), [m.sector for m in before.mentions if m.text == "Taliban"]) == ("AFGREB", ["REB"])
     assert (code_of(after, "Taliban"), [m.sector for m in after.mentions if m.text == "Taliban"]) == ("AFGGOV", ["GOV"])
+
+
+def test_user_entry_without_a_code_for_the_date_falls_back_to_title(nlp, tmp_path: Path):
+    path = tmp_path / "Old.actors.txt"
+    path.write_text("PETRO_IVANENKO_\n\t[UKRGOV 20000101-20050101]\n", encoding="utf-8")
+    agents = tmp_path / "Old.agents.txt"
+    agents.write_text("REGIME [~GOV]\n", encoding="utf-8")
+    resolver = ActorResolver(Config(), dictionaries=[str(path), str(agents)])
+    body = "Ukrainian Defense Minister Petro Ivanenko said the Ukrainian regime would not bow."
+    actors = resolve(nlp, resolver, body, published="2012-01-01")
+    assert person(actors, "Petro Ivanenko").code == "UKRGOV"
+    assert code_of(actors, "Ukrainian regime") == "UKRGOV"

@@ -87,7 +87,7 @@ def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]
     spans.update(_titled_names(doc, by_token))
     spans.update(_surnames(doc, spans))
     for m in {id(v): v for v in by_token.values()}.values():
-        if m.entry.kind == "person" or (m.entry.kind == "actor" and doc[m.i].ent_type_ == "PERSON"):
+        if m.entry.kind == "person" or (m.entry.kind == "actor" and any(t.ent_type_ == "PERSON" for t in doc[m.i : m.j])):
             spans.add((m.i, m.j))
     # spans inside a longer one are dropped: one sweep, longest first at each start
     kept, reach = [], -1
@@ -297,7 +297,7 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
         e = m.entry
         if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
             continue
-        kind = "country" if e.kind == "country" or (e.kind == "actor" and _is_country_code(e.code)) else "organisation"
+        kind = "country" if e.kind == "country" or (e.kind == "actor" and is_country_code(e.code)) else "organisation"
         for entry in _split_codes(e):
             slot = Slot(m.i, m.j, kind, country=entry.country, sector=entry.sector, name=e.name, head=m.j - 1,
                          entry=entry)
@@ -321,7 +321,7 @@ def is_place(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _is_country_code(code: str | None) -> bool:
+def is_country_code(code: str | None) -> bool:
     """A user dictionary code naming a country alone (ARN, USA)."""
     return bool(code) and len(code) == 3 and code.isalpha()  # type: ignore[arg-type]
 

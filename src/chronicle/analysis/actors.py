@@ -24,7 +24,7 @@ from ..config import Config, load_config
 from ..model import Actor, Article, Mention
 from .actor_context import resolve_context
 from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, project_lexicon, split_code
-from .actor_slots import PLACE_KINDS, Match, Slot, build_slots
+from .actor_slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from .dictionaries import load_dictionaries
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -185,7 +185,7 @@ class ActorResolver:
         """The article's main country: most mentioned, the first one (title or lead) counting extra."""
         counts: Counter[str] = Counter()
         for m in matches:
-            if m.entry.kind in PLACE_KINDS | {"person", "actor"} and is_iso(m.entry.country):
+            if _names_country(m.entry):
                 counts[m.entry.country] += 1  # type: ignore[index]
         first = self._title_country(article)
         if first:
@@ -203,9 +203,16 @@ class ActorResolver:
             for index in (self.user, self.lexicon):
                 n, entries = index.match(words, i)
                 for e in entries:
-                    if e.kind in PLACE_KINDS and is_iso(e.country):
+                    if _names_country(e):
                         return e.country
         return None
+
+
+def _names_country(entry: Entry) -> bool:
+    """A country's name, adjective or capital (ours, or a user entry coded with a country alone)."""
+    if entry.kind == "actor":
+        return is_country_code(entry.code)
+    return entry.kind in PLACE_KINDS and is_iso(entry.country)
 
 
 def _keys(token: Token) -> frozenset[str]:
@@ -278,6 +285,8 @@ def _code(slot: Slot, published: str | None) -> str | None:
         country = base or slot.country
         if not country:
             return None  # a role without a country codes nobody ("the government" alone)
+        if slot.agent.code in country[3:]:
+            return country  # "Assad's regime": SYRGOV already says GOV
         return slot.agent.code + country if slot.agent.prefix else country + slot.agent.code
     if base:
         # a bare country code takes the role's sector: "Arnorian rangers" -> ARN + MIL
