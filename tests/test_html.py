@@ -294,3 +294,15 @@ def test_clean_body_keeps_sentences_that_start_like_furniture(sentence: str) -> 
 )
 def test_clean_body_drops_furniture(line: str) -> None:
     assert clean_body(f"The council met.\n{line}") == "The council met."
+
+
+def test_persian_zero_width_non_joiner_is_kept():
+    para = "<p>این متن آزمایشی می\u200cخواهد نیم\u200cفاصله را در کتاب\u200cها نگه دارد، بند {}.</p>"
+    page = (
+        "<html lang='fa'><head><meta charset='utf-8'><title>کتاب\u200cها</title></head><body><article>"
+        + "".join(para.format(i) for i in range(8))
+        + "</article></body></html>"
+    )
+    raw = read_html(Document(source="fa.html", content=page.encode(), format="html"))
+    assert "می\u200cخواهد" in raw.text
+    assert "\u2e1a" not in raw.text and "\u2e1a" not in (raw.title or "")

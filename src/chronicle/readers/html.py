@@ -129,23 +129,48 @@ def _read(tree: HtmlElement, document: Document) -> RawArticle:
     language = _html_lang(tree)
     etree.strip_elements(tree, *_rules().strip_tags, with_tail=False)  # after metadata: <head>, JSON-LD
     lift_embedded_posts(tree)
+    joiner = shield_zwnj(tree)
     titles = [t for t in (title, *(_label(h) for h in tree.iter("h1"))) if t]  # repeated atop the body
     text = extract_body(tree, meta.url, titles, labels)
+    if joiner and text:
+        text = text.replace(joiner, ZWNJ)
     if not text or is_navigation(text, labels):
         raise ReaderError(document.source, NO_ARTICLE)
     return RawArticle(
         source=document.source,
         format="html",
         text=text,
-        title=title or headline(tree, text) or extract_title(tree),
+        title=_unshield(title or headline(tree, text) or extract_title(tree), joiner),
         published=meta.date,
         url=meta.url,
         publisher=publisher,
         byline=meta.author,
         language=language,
-        headings=_headings(tree),
+        headings=[_unshield(h, joiner) for h in _headings(tree)],
         links=_links(tree, text, meta.url),
     )
+
+
+ZWNJ = "\u200c"
+_ZWNJ_STAND_IN = "\u2e1a"  # printable and all but unused in news, so trafilatura keeps it
+
+
+def shield_zwnj(tree: HtmlElement) -> str | None:
+    """Swap Persian zero-width non-joiners for a printable stand-in (trafilatura drops
+    non-printable characters); returns the stand-in to swap back, or None when none was needed."""
+    texts = [t for node in tree.iter() for t in (node.text, node.tail) if t]
+    if not any(ZWNJ in t for t in texts) or any(_ZWNJ_STAND_IN in t for t in texts):
+        return None
+    for node in tree.iter():
+        if node.text and ZWNJ in node.text:
+            node.text = node.text.replace(ZWNJ, _ZWNJ_STAND_IN)
+        if node.tail and ZWNJ in node.tail:
+            node.tail = node.tail.replace(ZWNJ, _ZWNJ_STAND_IN)
+    return _ZWNJ_STAND_IN
+
+
+def _unshield(text: str | None, joiner: str | None) -> str | None:
+    return text.replace(joiner, ZWNJ) if text and joiner else text
 
 
 def _parse(document: Document) -> HtmlElement:
