@@ -138,3 +138,12 @@ def test_announced_acts_are_agreements_or_threats(analyzer):
 def test_meetings_are_mutual(analyzer):
     found = set(triples(events_of(analyzer, "Turkish officials held talks with Iranian diplomats.")))
     assert found == {("CONSULT", "TUR", "IRN"), ("CONSULT", "IRN", "TUR")}
+
+
+def test_user_verb_patterns_before_the_verb(tmp_path, analyzer):
+    from chronicle.analysis.verbdict import read_verb_dictionary
+
+    path = tmp_path / "x.verbs.txt"
+    path.write_text("--- RESTORE [064] ---\nRESTORE\n- NOT * [112]\n- * TIES [0641]\n", encoding="utf-8")
+    entries = read_verb_dictionary(path)
+    assert entries["^not restore"].cameo == "112" and entries["restore tie"].cameo == "0641"

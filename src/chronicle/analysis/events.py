@@ -139,6 +139,10 @@ class EventCoder:
             if entry is not None:
                 particle = word if word.dep_ in ("prt", "prep") and word.head is tok else None
                 return _Trigger(tok, entry, noun=False, particle=particle)
+        for word in _preceding_words(tok):
+            entry = self.lexicon.verbs.get(f"^{word.lower_} {lemma}") or self.lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
+            if entry is not None:
+                return _Trigger(tok, entry, noun=False)
         entry = self.lexicon.verbs.get(lemma)
         return _Trigger(tok, entry, noun=False) if entry is not None else None
 
@@ -377,6 +381,16 @@ def _following_words(tok: Token) -> list[Token]:
     first: where "call for", "restore ... ties" patterns find their second word."""
     words = [w for c in tok.rights if c.dep_ in PATTERN_ARCS for w in c.subtree]
     return sorted((w for w in words if w.i > tok.i and w.i - tok.i <= PATTERN_WINDOW), key=lambda w: w.i)
+
+
+def _preceding_words(tok: Token) -> list[Token]:
+    """The few words just before a verb, nearest first ("not" in "did not restore")."""
+    words = []
+    for i in range(tok.i - 1, max(-1, tok.i - 1 - PATTERN_WINDOW // 2), -1):
+        words.append(tok.doc[i])
+        if tok.doc[i].is_sent_start:
+            break
+    return [w for w in words if not w.is_punct]
 
 
 def _codable(sent: Span) -> bool:

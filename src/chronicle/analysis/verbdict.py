@@ -1,10 +1,11 @@
 """Reader for PETRARCH verb dictionaries (``CAMEO.2.0.txt`` format), as user dictionaries.
 
-In: a path. Out: ``{key: EventEntry}`` where key is a verb lemma ("restore") or a lemma plus
-the first literal word of a ``- * WORD [code]`` pattern ("restore ties" -> "restore tie"); the
-event coder matches the second word against the verb's particle, preposition or object.
+In: a path. Out: ``{key: EventEntry}`` where key is a verb lemma ("restore"), a lemma plus the
+first literal word of a ``- * WORD [code]`` pattern ("restore tie"), or ``^WORD lemma`` for a
+``- WORD * [code]`` pattern ("^not restore"); the event coder matches these words against the
+verb's particle, object and prepositions, or the words just before the verb.
 The format: ``--- VERB [code] ---`` opens a block; the next lines name the verb (``+`` marks
-the verb word in a multi-word entry); ``- pattern [code]`` lines refine it; ``&NAME`` opens a
+the verb word in a multi-word entry); ``- * WORD [code]`` and ``- WORD * [code]`` lines refine it (the word after or before the verb; other pattern forms are skipped); ``&NAME`` opens a
 synonym set whose ``+WORD`` lines may stand in patterns. ``#`` starts a comment, ``<!-- -->``
 lines are comments. Codes with no PLOVER reading (01, 02) are skipped; codes outside CAMEO
 (PETRARCH test codes such as 903) become type OTHER with the code kept.
@@ -86,16 +87,27 @@ def _read_pattern(
         raise DictionaryError(path, number, f"pattern without [code]: {line!r}")
     if state["verb"] is None:
         return
-    words = match["pattern"].replace("_", " ").split()
-    # only "- * WORD ..." patterns: the verb first, then a literal word or a synonym set
-    if not words or words[0] != "*" or len(words) < 2 or words[1] in ("%", "$", "+", "^"):
+    words = match["pattern"].replace("_", " ").replace("*", " * ").split()
+    if "*" not in words:
         return
+    star = words.index("*")
     code = _clean_code(match["code"])
-    following = words[1].lstrip("+")
-    for word in synsets.get(following.lstrip("&").rstrip("_"), []) if following.startswith("&") else [following]:
-        literal = _lemma(re.sub(r"[^a-z'-]", "", word.split()[0].lower())) if word.split() else ""
-        if literal:
+    # "- * WORD": the first word after the verb; "- WORD *": the word right before it
+    if star + 1 < len(words):
+        for literal in _literals(words[star + 1], synsets):
             _add(entries, f"{state['verb']} {literal}", code)
+    elif star > 0:
+        for literal in _literals(words[star - 1], synsets):
+            _add(entries, f"^{literal} {state['verb']}", code)
+
+
+def _literals(word: str, synsets: dict[str, list[str]]) -> list[str]:
+    """Lemmas a pattern word stands for: itself, or the members of its ``&SYNSET``;
+    placeholders (``%``, ``$``, ``+``, ``^``) stand for none."""
+    word = word.lstrip("+")
+    members = synsets.get(word.lstrip("&").rstrip("_"), []) if word.startswith("&") else [word]
+    literals = [_lemma(re.sub(r"[^a-z'-]", "", m.split()[0].lower())) for m in members if m.split()]
+    return [w for w in literals if w]
 
 
 def _verb_word(line: str) -> str:
