@@ -238,3 +238,12 @@ def test_user_entry_without_a_code_for_the_date_falls_back_to_title(nlp, tmp_pat
     actors = resolve(nlp, resolver, body, published="2012-01-01")
     assert person(actors, "Petro Ivanenko").code == "UKRGOV"
     assert code_of(actors, "Ukrainian regime") == "UKRGOV"
+
+
+def test_context_lends_the_country_valid_on_the_article_date(nlp, tmp_path: Path):
+    path = tmp_path / "Dated.actors.txt"
+    path.write_text("GEORGIAN_\n\t[USRGEO <19910409]\n\t[GEO >19911221]\n", encoding="utf-8")
+    resolver = ActorResolver(Config(), dictionaries=[str(path)])
+    body = "Georgian demonstrators received ministers from the capital."
+    actors = resolve(nlp, resolver, body, published="2008-08-04")
+    assert code_of(actors, "ministers") == "GEOGOV"

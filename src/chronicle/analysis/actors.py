@@ -155,6 +155,7 @@ class ActorResolver:
         matches = self._matches(doc, keys)
         dominant = self._dominant(matches, article)
         slots = build_slots(doc, matches)
+        _date_countries(slots, article.published)
         resolve_context(doc, slots, dominant)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
                      for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
@@ -186,7 +187,7 @@ class ActorResolver:
         counts: Counter[str] = Counter()
         for m in matches:
             if _names_country(m.entry):
-                counts[m.entry.country] += 1  # type: ignore[index]
+                counts[split_code(m.entry.code_on(article.published))[0] or m.entry.country] += 1  # type: ignore[index]
         first = self._title_country(article)
         if first:
             counts[first] += 3
@@ -276,6 +277,15 @@ def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
         country, sector = coded_country or country, coded_sector or sector
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                    country=country, sector=sector, name=slot.name, kind=slot.kind)
+
+
+def _date_countries(slots: list[Slot], published: str | None) -> None:
+    """Countries of dated dictionary names as of the article's date ("Georgian": USR before
+    1991, GEO after), so that context lends the right one."""
+    for slot in slots:
+        if slot.entry is not None and slot.entry.dated:
+            country = split_code(slot.entry.code_on(published))[0]
+            slot.country = country or slot.country
 
 
 def _code(slot: Slot, published: str | None) -> str | None:
