@@ -80,10 +80,10 @@ def _people(doc: Doc, by_token: dict[int, Match], used: set[int]) -> list[Slot]:
 
 def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]:
     """Token spans of people: NER PERSON names, names after a title, dictionary people."""
-    user = {k for k, m in by_token.items() if m.entry.kind == "actor"}
+    named = {k for k, m in by_token.items() if m.entry.kind in MODIFIER_KINDS}
     spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
-    # a user dictionary name beats the NER model's guess ("Evil Mordor" tagged PERSON)
-    spans = {s for s in spans if not any(k in user for k in range(*s))}
+    # a dictionary name beats the NER model's guess ("Evil Mordor", "Kabul" tagged PERSON)
+    spans = {s for s in spans if not any(k in named for k in range(*s))}
     spans.update(_titled_names(doc, by_token))
     spans.update(_surnames(doc, spans))
     for m in {id(v): v for v in by_token.values()}.values():
