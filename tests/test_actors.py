@@ -247,3 +247,9 @@ def test_context_lends_the_country_valid_on_the_article_date(nlp, tmp_path: Path
     body = "Georgian demonstrators received ministers from the capital."
     actors = resolve(nlp, resolver, body, published="2008-08-04")
     assert code_of(actors, "ministers") == "GEOGOV"
+
+
+def test_a_dateline_capital_is_a_place_not_the_government(nlp, resolver):
+    actors = resolve(nlp, resolver, "KABUL (Reuters) - Kabul rejected the offer on Sunday.")
+    assert code_of(actors, "KABUL") == "AFG"
+    assert code_of(actors, "Kabul") == "AFGGOV"

@@ -24,6 +24,8 @@ MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
 # words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
 TITLE_JOINERS = frozenset({"of", "for", "and", "&", "-"})
+# what follows a dateline's place name
+DATELINE_MARKS = frozenset({"(", "-", "\u2014", "\u2013", ":"})
 # a capital after these is where something happened, not the government acting
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
 
@@ -301,7 +303,7 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
         for entry in _split_codes(e):
             slot = Slot(m.i, m.j, kind, country=entry.country, sector=entry.sector, name=e.name, head=m.j - 1,
                          entry=entry)
-            if e.kind == "capital" and is_place(doc[m.j - 1]):
+            if e.kind == "capital" and (is_place(doc[m.j - 1]) or _is_dateline(doc, m)):
                 slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
             slots.append(slot)
         used.update(range(m.i, m.j))
@@ -314,6 +316,14 @@ def _split_codes(entry: Entry) -> list[Entry]:
         return [entry]
     return [replace(entry, code=code, country=split_code(code)[0], sector=split_code(code)[1])
             for code in entry.code.split("/") if code]
+
+
+def _is_dateline(doc: Doc, m: Match) -> bool:
+    """A place opening a sentence as a dateline: "KABUL (Reuters) -", "MOSCOW -", "TEHRAN, Iran:"."""
+    if m.i != doc[m.i].sent.start or m.j >= len(doc):
+        return False
+    after = doc[m.j].text
+    return after in DATELINE_MARKS or (after == "," and doc[m.i].text.isupper())
 
 
 def is_place(token: Token) -> bool:
