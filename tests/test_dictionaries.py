@@ -119,10 +119,11 @@ def test_yaml_dictionary(tmp_path):
     assert found["wizard"].kind == "agent" and found["wizard"].sector == "REL"
 
 
-def test_yaml_entry_without_code_is_an_error(tmp_path):
-    path = write(tmp_path, "mine.yaml", "actors:\n  - names: [Gandalf]\n")
-    with pytest.raises(DictionaryError):
+def test_yaml_entry_without_code_is_an_error_naming_its_line(tmp_path):
+    path = write(tmp_path, "mine.yaml", "actors:\n  - names: [Frodo]\n    code: HOB\n  - names: [Gandalf]\n")
+    with pytest.raises(DictionaryError) as caught:
         read_dictionary(path)
+    assert caught.value.line == 4
 
 
 def test_kinds_by_file_name():

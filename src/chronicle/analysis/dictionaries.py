@@ -292,29 +292,38 @@ def _plural(phrase: str) -> str:
 
 
 def _read_yaml(path: Path) -> Iterator[tuple[str, Entry]]:
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(text) or {}
+        root = yaml.compose(text)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise DictionaryError(str(path), line, f"not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise DictionaryError(str(path), 1, "expected a mapping with 'actors' and/or 'agents'")
-    for number, item in enumerate(data.get("actors") or [], 1):
-        yield from _yaml_actor(str(path), number, item)
-    for number, item in enumerate(data.get("agents") or [], 1):
-        yield from _yaml_agent(str(path), number, item)
+    for key, read in (("actors", _yaml_actor), ("agents", _yaml_agent)):
+        for line, item in zip(_item_lines(root, key), data.get(key) or []):
+            yield from read(str(path), line, item)
 
 
-def _yaml_names(path: str, number: int, item: object) -> list[str]:
+def _item_lines(root: yaml.Node | None, key: str) -> Iterator[int]:
+    """Line number (1-based) of each list item under ``key``, for error messages."""
+    for name, value in getattr(root, "value", []):
+        if getattr(name, "value", None) == key and isinstance(value, yaml.SequenceNode):
+            for node in value.value:
+                yield node.start_mark.line + 1
+
+
+def _yaml_names(path: str, line: int, item: object) -> list[str]:
     if not isinstance(item, dict) or not item.get("names") or "code" not in item:
-        raise DictionaryError(path, number, "each entry needs 'names' (a list) and 'code'")
+        raise DictionaryError(path, line, "each entry needs 'names' (a list) and 'code'")
     names = item["names"]
     return [names] if isinstance(names, str) else [str(n) for n in names]
 
 
-def _yaml_actor(path: str, number: int, item: dict) -> Iterator[tuple[str, Entry]]:
-    names = _yaml_names(path, number, item)
-    dated = tuple(_yaml_dated(path, number, d) for d in item.get("dates") or [])
+def _yaml_actor(path: str, line: int, item: dict) -> Iterator[tuple[str, Entry]]:
+    names = _yaml_names(path, line, item)
+    dated = tuple(_yaml_dated(path, line, d) for d in item.get("dates") or [])
     code = str(item["code"]).upper() if item["code"] else None
     country, sector = split_code(code or (dated[0][0] if dated else None))
     entry = Entry("actor", code, country, sector, names[0], user=True, dated=dated)
@@ -322,14 +331,14 @@ def _yaml_actor(path: str, number: int, item: dict) -> Iterator[tuple[str, Entry
         yield name, entry
 
 
-def _yaml_dated(path: str, number: int, item: object) -> tuple[str, str, str]:
+def _yaml_dated(path: str, line: int, item: object) -> tuple[str, str, str]:
     if not isinstance(item, dict) or "code" not in item:
-        raise DictionaryError(path, number, "each of 'dates' needs a 'code' and 'from' and/or 'to'")
+        raise DictionaryError(path, line, "each of 'dates' needs a 'code' and 'from' and/or 'to'")
     return str(item["code"]).upper(), str(item.get("from") or ""), str(item.get("to") or "")
 
 
-def _yaml_agent(path: str, number: int, item: dict) -> Iterator[tuple[str, Entry]]:
-    names = _yaml_names(path, number, item)
+def _yaml_agent(path: str, line: int, item: dict) -> Iterator[tuple[str, Entry]]:
+    names = _yaml_names(path, line, item)
     code = str(item["code"]).upper().replace("~", "")
     sector = code[:3] if code[:3] in SECTORS else None
     entry = Entry("agent", code, None, sector, user=True)
