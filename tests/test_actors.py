@@ -253,3 +253,14 @@ def test_a_dateline_capital_is_a_place_not_the_government(nlp, resolver):
     actors = resolve(nlp, resolver, "KABUL (Reuters) - Kabul rejected the offer on Sunday.")
     assert code_of(actors, "KABUL") == "AFG"
     assert code_of(actors, "Kabul") == "AFGGOV"
+
+
+def test_conjoined_actors(nlp, resolver):
+    body = "The United States, Russia and Switzerland met Iran in Geneva. Russian and Chinese diplomats left."
+    actors = resolve(nlp, resolver, body)
+    russia = next(m for m in actors.mentions if m.text == "Russia")
+    assert [m.code for m in actors.conjoined(russia)] == ["USA", "RUS", "CHE"]
+    diplomats = next(m for m in actors.mentions if m.text.startswith("Russian and"))
+    assert [m.code for m in actors.conjoined(diplomats)] == ["RUSGOV", "CHNGOV"]
+    iran = next(m for m in actors.mentions if m.text == "Iran")
+    assert actors.conjoined(iran) == [iran]

@@ -88,6 +88,17 @@ class ArticleActors:
             return min(containing, key=lambda m: m.start)
         return min(containing, key=lambda m: m.end - m.start)
 
+    def conjoined(self, mention: Mention) -> list[Mention]:
+        """The mention and those coordinated with it: for "The US, Russia and Switzerland
+        met", each of the three gives all three (in text order); sources and targets that
+        are lists of actors give one event each."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return [mention]
+        found = [mention] + [m for tok in span.root.conjuncts if (m := self.mention_for_token(tok)) is not None]
+        found += [m for m in self.mentions_in_span(mention.start, mention.end) if m.end == mention.end]
+        return sorted({id(m): m for m in found}.values(), key=lambda m: m.start)
+
     def resolve_pronoun(self, target: Token | Span) -> Mention | None:
         """The mention a pronoun refers to: he/she -> the last person, it/they -> the last group.
 
