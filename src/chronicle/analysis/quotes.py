@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Quote
 from .quotes_frames import Frame, find_frames, subject_of
@@ -31,6 +31,8 @@ MIN_DIRECT_WORDS = 4
 CONTINUATION_CHARS = 1200
 # how far past a closing mark (in tokens) a cue verb may stand: '"...," the senator said.'
 CUE_WINDOW_TOKENS = 12
+# at most this many tokens from a cue to the quote it introduces: 'said Tuesday, "'
+INTRO_TOKENS = 5
 WORD = re.compile(r"\w")
 DASHES = "―—–"
 NOUNISH = ("PROPN", "NOUN", "PRON")
@@ -169,6 +171,14 @@ def _starts_sentence(text: str, open_at: int) -> bool:
     return i < 0 or text[i] in "\n.?!:;”\"'—"
 
 
+def _introduced(text: str, q: QuotedSpan, span: Span, cue: Token | None) -> bool:
+    """'Trump boasted, "That makes me smart."': a cue, a comma and the opening mark."""
+    i = q.open_at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return cue is not None and i >= 0 and text[i] == "," and 0 < span[0].i - cue.i <= INTRO_TOKENS
+
+
 def _lone_quote(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None:
     """A quoted stretch no frame claimed: direct with a nearby cue, a continuation, or a phrase."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -179,7 +189,7 @@ def _lone_quote(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> _Candi
     signed = _dash_signature(doc, text, q)
     if signed is not None:
         return _Candidate("direct", q.start, q.end, speaker_token=signed)
-    if _starts_sentence(text, q.open_at):
+    if _starts_sentence(text, q.open_at) or _introduced(text, q, span, cue):
         if cue is not None:
             return _Candidate("direct", q.start, q.end, cue_token=cue, speaker_token=subject_of(cue))
         if words >= MIN_DIRECT_WORDS:
@@ -226,19 +236,19 @@ def _cue_after(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> Token |
     return None
 
 
-def _cue_before(doc: Doc, q: QuotedSpan, span: object, lex: QuoteLexicon) -> Token | None:
+def _cue_before(doc: Doc, q: QuotedSpan, span: Span, lex: QuoteLexicon) -> Token | None:
     """A speech verb in the words that lead into the quote: 'He told the crowd: "..."'."""
-    sent_start = span[0].sent.start  # type: ignore[index]
-    first = span[0].i  # type: ignore[index]
+    sent_start = span[0].sent.start
+    first = span[0].i
     for t in reversed(doc[max(sent_start, first - CUE_WINDOW_TOKENS) : first]):
         if t.pos_ == "VERB" and t.lemma_.lower() in lex.speech_verbs:
             return t
     return None
 
 
-def _governing_cue(span: object, lex: QuoteLexicon) -> Token | None:
+def _governing_cue(span: Span, lex: QuoteLexicon) -> Token | None:
     """The nearest speech or object verb above the quoted phrase in the parse."""
-    for anc in span.root.ancestors:  # type: ignore[attr-defined]
+    for anc in span.root.ancestors:
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and (lemma in lex.speech_verbs or lemma in lex.object_verbs):
             return anc
