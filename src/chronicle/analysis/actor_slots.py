@@ -83,13 +83,15 @@ def _people(doc: Doc, by_token: dict[int, Match], used: set[int]) -> list[Slot]:
 def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]:
     """Token spans of people: NER PERSON names, names after a title, dictionary people."""
     named = {k for k, m in by_token.items() if m.entry.kind in MODIFIER_KINDS}
-    spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in doc.ents if e.label_ == "PERSON"}
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in persons}
     # a dictionary name beats the NER model's guess ("Evil Mordor", "Kabul" tagged PERSON)
     spans = {s for s in spans if not any(k in named for k in range(*s))}
     spans.update(_titled_names(doc, by_token))
     spans.update(_surnames(doc, spans))
     for m in {id(v): v for v in by_token.values()}.values():
-        if m.entry.kind == "person" or (m.entry.kind == "actor" and any(t.ent_type_ == "PERSON" for t in doc[m.i : m.j])):
+        tagged_person = any(t.ent_type_ == "PERSON" for t in doc[m.i : m.j])
+        if m.entry.kind == "person" or (m.entry.kind == "actor" and tagged_person):
             spans.add((m.i, m.j))
     # spans inside a longer one are dropped: one sweep, longest first at each start
     kept, reach = [], -1
@@ -191,7 +193,7 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
         key = normalise(doc[i - 1].text)
         if key in words["head"]:
             heads.append(key)
-        elif not (_is_title_word(key, words) or (key in TITLE_JOINERS and i > 1 and _is_title_word(normalise(doc[i - 2].text), words))):
+        elif not (_is_title_word(key, words) or _joins_title(doc, i - 1, words)):
             break
         i -= 1
     if not heads:
@@ -199,6 +201,11 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
     last = heads[1] if heads[0] == "general" and len(heads) > 1 else heads[0]
     title_words = [normalise(t.text) for t in doc[i:start]]
     return i, specific_sector(last, words["head"][last], title_words)
+
+
+def _joins_title(doc: Doc, i: int, words: dict[str, dict[str, str]]) -> bool:
+    """Token ``i`` is "of", "and", "-" ... with a title word before it ("Secretary of State")."""
+    return normalise(doc[i].text) in TITLE_JOINERS and i > 0 and _is_title_word(normalise(doc[i - 1].text), words)
 
 
 def _is_title_word(key: str, words: dict[str, dict[str, str]]) -> bool:
