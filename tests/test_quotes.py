@@ -220,3 +220,20 @@ def test_lexicon_from_another_file(tmp_path, nlp):
     custom = QuoteExtractor(Config(quote_lexicon=str(path)))
     assert "grumble" in custom.lexicon.speech_verbs
     assert "grumble" not in QuoteExtractor().lexicon.speech_verbs
+
+
+def test_cue_and_comma_introduce_a_direct_quote(nlp, extractor):
+    body = 'Asked about the tax, Senator Mark Dune replied, "That is a fair question."'
+    q = starting(extract(nlp, extractor, body), "That is a fair question")
+    assert q.kind == "direct"
+    assert q.speaker.name == "Mark Dune"
+
+
+def test_sentence_ending_in_a_colon_introduces_the_next_paragraph(nlp, extractor):
+    body = (
+        "Mayor Ruth Ebert then listed her demands:\n\n"
+        '"Open the schools, fix the water pipes and pay the teachers."'
+    )
+    q = starting(extract(nlp, extractor, body), "Open the schools")
+    assert q.kind == "direct"
+    assert q.speaker.name == "Ruth Ebert"

@@ -179,6 +179,21 @@ def _introduced(text: str, q: QuotedSpan, span: Span, cue: Token | None) -> bool
     return cue is not None and i >= 0 and text[i] == "," and 0 < span[0].i - cue.i <= INTRO_TOKENS
 
 
+def _colon_lead(doc: Doc, text: str, q: QuotedSpan) -> Token | None:
+    """'He then listed the qualities:\n\n"Has the candidate ..."': the verb of the sentence
+    that ends with the colon introduces the quote (any verb: listed, wrote, put it)."""
+    i = q.open_at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ":":
+        return None
+    colon = doc.char_span(i, i + 1, alignment_mode="expand")
+    if colon is None or len(colon) == 0:
+        return None
+    root = colon[0].sent.root
+    return root if root.pos_ in ("VERB", "AUX") and subject_of(root) is not None else None
+
+
 def _lone_quote(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> _Candidate | None:
     """A quoted stretch no frame claimed: direct with a nearby cue, a continuation, or a phrase."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -192,6 +207,9 @@ def _lone_quote(doc: Doc, text: str, q: QuotedSpan, lex: QuoteLexicon) -> _Candi
     if _starts_sentence(text, q.open_at) or _introduced(text, q, span, cue):
         if cue is not None:
             return _Candidate("direct", q.start, q.end, cue_token=cue, speaker_token=subject_of(cue))
+        lead = _colon_lead(doc, text, q)
+        if lead is not None:
+            return _Candidate("direct", q.start, q.end, cue_token=lead, speaker_token=subject_of(lead))
         if words >= MIN_DIRECT_WORDS:
             return _Candidate("direct", q.start, q.end, inherit=True)
         return None
