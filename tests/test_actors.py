@@ -123,6 +123,16 @@ def test_it_and_they_resolve_to_groups(nlp, resolver):
     assert actors.resolve_pronoun(doc[0]) is None  # "Iran" is no pronoun
 
 
+def test_they_prefers_a_plural_group_and_it_a_singular_one(nlp, resolver):
+    body = "Syrian rebels said Damascus shelled Homs. They said it also bombed Aleppo."
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    they = next(t for t in doc if t.text == "They")
+    it = next(t for t in doc if t.text == "it")
+    assert actors.resolve_pronoun(they).code == "SYRREB"
+    assert actors.resolve_pronoun(it).code == "SYRGOV"
+
+
 def test_it_never_refers_to_a_lone_adjective(nlp, resolver):
     body = "Moscow has been an ally of Syria since Soviet times, when it was led by Hafez Assad."
     doc = nlp(body)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..config import Config, load_config
@@ -29,6 +30,7 @@ from .dictionaries import load_dictionaries
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 # a word before a country's name that makes it another place
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
 
@@ -108,17 +110,25 @@ class ArticleActors:
         token = target if isinstance(target, Token) else target.root
         word = token.lower_
         if word in PERSON_PRONOUNS:
-            wanted = {"person"}
-        elif word in GROUP_PRONOUNS:
-            wanted = {"country", "organisation", "group"}
-        else:
+            return _antecedent(self, token, {"person"})
+        if word not in GROUP_PRONOUNS:
             return None
-        return _antecedent(self, token, wanted)
+        groups = {"country", "organisation", "group"}
+        # "they" prefers a plural noun ("the rebels"), "it" anything but one
+        plural = word in PLURAL_PRONOUNS
+        agreeing = _antecedent(self, token, groups, lambda m: self._is_plural(m) == plural)
+        return agreeing or _antecedent(self, token, groups)
+
+    def _is_plural(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ in ("NNS", "NNPS")
 
 
-def _antecedent(actors: ArticleActors, token: Token, wanted: set[str]) -> Mention | None:
-    """Nearest wanted mention before ``token`` in its sentence, else in the previous
-    ``PRONOUN_LOOKBACK`` sentences, preferring each sentence's main subject."""
+def _antecedent(
+    actors: ArticleActors, token: Token, wanted: set[str], agrees: Callable[[Mention], bool] = lambda m: True
+) -> Mention | None:
+    """Nearest wanted (and agreeing) mention before ``token`` in its sentence, else in the
+    previous ``PRONOUN_LOOKBACK`` sentences, preferring each sentence's main subject."""
     sents = actors.sentences()
     here = actors.sentence_index(token.idx)
     k = bisect_right(actors._starts, token.idx - 1)
@@ -128,7 +138,7 @@ def _antecedent(actors: ArticleActors, token: Token, wanted: set[str]) -> Mentio
         m = actors.mentions[idx]
         if m.start < floor:
             break
-        if m.kind in wanted and (m.start, m.end) not in actors.modifiers:
+        if m.kind in wanted and (m.start, m.end) not in actors.modifiers and agrees(m):
             which = actors.sentence_index(m.start)
             if which == here:
                 return m
