@@ -147,3 +147,15 @@ def test_user_verb_patterns_before_the_verb(tmp_path, analyzer):
     path.write_text("--- RESTORE [064] ---\nRESTORE\n- NOT * [112]\n- * TIES [0641]\n", encoding="utf-8")
     entries = read_verb_dictionary(path)
     assert entries["^not restore"].cameo == "112" and entries["restore tie"].cameo == "0641"
+
+
+def test_bad_input_long_sentences_tables_and_caps_do_not_crash(analyzer):
+    from chronicle.analysis.events import MAX_SENTENCE_TOKENS
+
+    table = "Attacks by province " + " ".join(f"Homs {i} rebels attacked troops {i}" for i in range(330))
+    events = events_of(analyzer, table)  # 2,000 words without a full stop: a flattened table
+    assert all(len(e.sentence.split()) <= MAX_SENTENCE_TOKENS for e in events)
+    names = "Putin, Assad, Lavrov, Antonov, Gadhafi, Erdogan, Obama, Merkel."
+    assert events_of(analyzer, names) == []
+    caps = events_of(analyzer, "RUSSIA ACCUSES THE WEST OF FUELING SYRIAN CONFLICT")
+    assert all(e.type in ("ACCUSE", "ASSAULT") for e in caps)
