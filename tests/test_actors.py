@@ -274,3 +274,6 @@ def test_conjoined_actors(nlp, resolver):
     assert [m.code for m in actors.conjoined(diplomats)] == ["RUSGOV", "CHNGOV"]
     iran = next(m for m in actors.mentions if m.text == "Iran")
     assert actors.conjoined(iran) == [iran]
+    envoys = resolve(nlp, resolver, "The ambassadors of Iraq, Syria and Jordan met on Monday.")
+    first = envoys.mention_for_token(envoys.doc[1])
+    assert [m.code for m in envoys.conjoined(first)] == ["IRQGOV", "SYRGOV", "JORGOV"]

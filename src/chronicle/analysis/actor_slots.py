@@ -91,7 +91,8 @@ def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]
     spans.update(_surnames(doc, spans))
     for m in {id(v): v for v in by_token.values()}.values():
         tagged_person = any(t.ent_type_ == "PERSON" for t in doc[m.i : m.j])
-        if m.entry.kind == "person" or (m.entry.kind == "actor" and tagged_person):
+        several = "/" in (m.entry.code or "")  # "[FRO/BIL/SAM]" names a group of actors
+        if m.entry.kind == "person" or (m.entry.kind == "actor" and tagged_person and not several):
             spans.add((m.i, m.j))
     # spans inside a longer one are dropped: one sweep, longest first at each start
     kept, reach = [], -1
@@ -282,9 +283,13 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, Match]) -> li
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
             for obj in prep.rights:
-                m = by_token.get(obj.i)
-                if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
-                    return [(obj, m)]
+                # "the ambassadors of Arnor, Osgiliath and Gondor": one per country
+                for tok in [obj, *obj.conjuncts]:
+                    m = by_token.get(tok.i)
+                    if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
+                        found.append((tok, m))
+                if found:
+                    return found
     return found
 
 

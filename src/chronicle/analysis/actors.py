@@ -312,6 +312,7 @@ def _date_countries(slots: list[Slot], published: str | None) -> None:
 def _code(slot: Slot, published: str | None) -> str | None:
     """A dictionary code (dated ones by the publication date), else country + sector."""
     base = slot.entry.code_on(published) if slot.entry is not None else None
+    base = base.split("/")[0] if base else base  # a multi-actor code in a compound: its first actor
     if slot.agent is not None and slot.agent.user and slot.agent.code:
         country = base or slot.country
         if not country:
