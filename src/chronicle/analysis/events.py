@@ -221,10 +221,13 @@ class EventCoder:
         """Violence with a victim but no named doer ("three soldiers were killed by a roadside
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
-        subject = _child(tok, {"nsubj"})
-        # a named doer the actors stage could not code ("Judge Rivera"), not a pronoun
-        unresolved_doer = not trig.noun and subject is not None and subject.pos_ in ("NOUN", "PROPN") and target is not None
-        if trig.entry.type not in ASSAULT_TYPES and not unresolved_doer:
+        doer = _uncoded_doer(tok) if not trig.noun else None
+        if doer is not None:
+            # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
+            # an uncoded mention, so the event says who without guessing a code
+            yield self._build(trig, sent, article, doer, target, actors)
+            return
+        if trig.entry.type not in ASSAULT_TYPES:
             return
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
@@ -668,6 +671,18 @@ def _mutual(pairs: list, sources: list[Mention]) -> list:
     if all(t is None for _, t in pairs) and len(sources) > 1:
         return [(a, b) for a in sources for b in sources if a is not b]
     return pairs + [(t, s) for s, t in pairs if t is not None]
+
+
+def _uncoded_doer(tok: Token) -> Mention | None:
+    """The verb's own noun subject as a Mention without code, when it names someone: a
+    proper name or a plural noun of people ("fundamentalists", "Judge Rivera")."""
+    subject = _child(tok, {"nsubj"})
+    if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
+        return None
+    if subject.lemma_.lower() in PARTITIVES:
+        return None  # "hundreds of ...": the group named was not coded either
+    span = tok.doc[subject.left_edge.i : subject.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
 
 
 def _same_country(a: Mention, b: Mention) -> bool:
