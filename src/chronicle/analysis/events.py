@@ -67,7 +67,7 @@ PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "
               "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
               "delegation", "number", "couple", "several", "one", "two", "three"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
-MAX_PAIRS = 6
+MAX_PAIRS = 12
 
 
 class ActorLookup(Protocol):
@@ -648,7 +648,8 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
     for other in partners:
         if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):
             continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
-        if not any(_same(other, m) or other.code == m.code for m in found):
+        # one name can carry several codes (a user dictionary's multi-code actor): one event each
+        if not any(other is m or other.code == m.code for m in found):
             found.append(other)
     return found
 
