@@ -524,7 +524,10 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
     obj = _child(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
-    return direct or (_phrase_actor(obj, actors) if obj is not None else None)
+    found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
+    clause = _child(tok, {"ccomp"})
+    # "warned that Iran would face sanctions": the subject of the clause it is about
+    return found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
 
 
 def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
