@@ -14,14 +14,19 @@ import bisect
 import logging
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..config import Config
 from ..model import Article, Quote
 from .quotes_frames import Frame, find_frames, subject_of
 from .quotes_lexicon import QuoteLexicon, load_lexicon
 from .quotes_marks import QuotedSpan, find_quoted
 from .quotes_speakers import SpeakerTracker, fill_descriptions
+
+if TYPE_CHECKING:
+    from .actors import ArticleActors
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +60,10 @@ class _Candidate:
 class QuoteExtractor:
     """Finds the quotes of one article. ``config.quote_lexicon`` may name another cues YAML file."""
 
-    def __init__(self, config: object | None = None) -> None:
+    def __init__(self, config: Config | None = None) -> None:
         self.lexicon: QuoteLexicon = load_lexicon(getattr(config, "quote_lexicon", None) or None)
 
-    def extract(self, doc: Doc, article: Article, actors: object | None = None) -> list[Quote]:
+    def extract(self, doc: Doc, article: Article, actors: ArticleActors | None = None) -> list[Quote]:
         """Quotes of ``article`` (parsed as ``doc``); [] when anything goes wrong inside."""
         try:
             return self._extract(doc, article, actors)
@@ -66,7 +71,7 @@ class QuoteExtractor:
             log.warning("quotes: skipped %s after an internal error", article.source, exc_info=True)
             return []
 
-    def _extract(self, doc: Doc, article: Article, actors: object | None) -> list[Quote]:
+    def _extract(self, doc: Doc, article: Article, actors: ArticleActors | None) -> list[Quote]:
         text = doc.text  # built once: spaCy rebuilds Doc.text on every access
         quoted = QuoteIndex(find_quoted(text, self.lexicon))
         frames = find_frames(doc, self.lexicon)
@@ -331,7 +336,7 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _to_quotes(
-    cands: list[_Candidate], doc: Doc, text: str, article: Article, actors: object | None, lex: QuoteLexicon
+    cands: list[_Candidate], doc: Doc, text: str, article: Article, actors: ArticleActors | None, lex: QuoteLexicon
 ) -> list[Quote]:
     """Candidates -> Quote records, resolving speakers in text order."""
     tracker = SpeakerTracker(doc, text, actors, lex)
