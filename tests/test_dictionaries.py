@@ -55,7 +55,9 @@ def test_actor_records_synonyms_and_dated_codes(tmp_path):
     "text, line, reason",
     [
         ("+SYNONYM_FIRST\nGONDOR [GND]\n", 1, "synonym before any actor"),
-        ("GONDOR\n\t[GNDGOV 2010101-20111231]\n", 2, "bad date"),
+        ("GONDOR\n\t[GNDGOV 20101301-20111231]\n", 2, "bad date"),
+        ("GONDOR\n\t[GNDGOV >20100931]\n", 2, "bad date"),
+        ("GONDOR\n\t[GNDGOV <20101]\n", 2, "malformed code"),
         ("GONDOR [GND\n", 1, "malformed code"),
         ("\t[GND]\n", 1, "code before any actor"),
     ],
@@ -69,8 +71,27 @@ def test_malformed_actor_lines_name_file_and_line(tmp_path, text, line, reason):
     assert reason in caught.value.reason
 
 
+def test_seven_digit_dates_read_as_petrarch_reads_them(tmp_path):
+    # PETRARCH takes a date of up to seven digits as YYMMDD; the seventh digit is stray
+    text = "ERIVAN\n\t[USRARM <900823]\n\t[ARMUNR 9008223-911221]\n\t[ARM >911221]\n"
+    found = entries(write(tmp_path, "Seven.actors.txt", text))
+    assert found["ERIVAN"].code_on("1990-08-22") == "USRARM"
+    assert found["ERIVAN"].code_on("1991-01-01") == "ARMUNR"
+    assert found["ERIVAN"].code_on("1995-01-01") == "ARM"
+    nine = entries(write(tmp_path, "Nine.actors.txt", "LONDON\n\t[GBRGOV >201005011]\n"))
+    assert nine["LONDON"].code_on("2010-05-02") == "GBRGOV" and nine["LONDON"].code_on("2010-04-30") is None
+    lone = entries(write(tmp_path, "Lone.actors.txt", "PODGORICA\n\t[MNEGOV 20121204]\n"))
+    assert lone["PODGORICA"].code_on("2000-01-01") == "MNEGOV"  # a lone date restricts nothing
+
+
+def test_a_range_ending_before_it_starts_never_applies(tmp_path):
+    text = "ROHAN [ROH]\n\t[ROHGOV 20121207-20120802]\n"
+    found = entries(write(tmp_path, "Inverted.actors.txt", text))
+    assert found["ROHAN"].code_on("2012-10-01") == "ROH"
+
+
 def test_lenient_mode_skips_bad_lines_and_logs_them(tmp_path, caplog):
-    path = write(tmp_path, "Bad.actors.txt", "GONDOR\n\t[GNDGOV 2010101-20111231]\n\t[GND]\nROHAN [ROH]\n")
+    path = write(tmp_path, "Bad.actors.txt", "GONDOR\n\t[GNDGOV 20101301-20111231]\n\t[GND]\nROHAN [ROH]\n")
     with caplog.at_level(logging.WARNING):
         found = entries(path, strict=False)
     assert found["GONDOR"].code == "GND" and found["ROHAN"].code == "ROH"
@@ -154,9 +175,11 @@ def test_codes_split_into_country_and_sector():
 
 def test_phoenix_files_load_and_date_their_codes(shared):
     phoenix = shared / "dictionaries" / "phoenix"
-    with pytest.raises(DictionaryError) as caught:
-        read_dictionary(phoenix / "Phoenix.Countries.actors.txt")
-    assert caught.value.line > 0 and "Phoenix.Countries.actors.txt" in str(caught.value)
+    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        assert read_dictionary(phoenix / name)  # seven-digit dates load strictly
+    with pytest.raises(DictionaryError) as caught:  # an agent without a code is truly malformed
+        read_dictionary(phoenix / "Phoenix.agents.txt")
+    assert caught.value.line > 0 and "Phoenix.agents.txt" in str(caught.value)
     index = load_dictionaries([phoenix / "Phoenix.Countries.actors.txt", phoenix / "Phoenix.agents.txt"], strict=False)
     keys = [frozenset({w}) for w in phrase_words("Vladimir Putin")]
     n, found = index.match(keys, 0)

@@ -18,13 +18,15 @@ Our YAML format (``*.yaml`` / ``*.yml``)::
 
 PETRARCH/Phoenix ``.actors`` files: a primary phrase (words joined by ``_`` or blanks) with an
 optional ``[CODE]``, ``+SYNONYM`` lines, and tab-indented date restrictions ``[CODE >20040309]``,
-``[CODE <20040309]``, ``[CODE 20040309-20080507]`` (YYMMDD accepted); ``#`` and ``<!-- -->``
+``[CODE <20040309]``, ``[CODE 20040309-20080507]`` (YYMMDD accepted, and seven digits read as
+PETRARCH reads them: YYMMDD plus a stray digit); ``#`` and ``<!-- -->``
 comments. ``.agents`` files: ``PHRASE {PLURALS} [~CODE]`` (``NGO~`` puts the code first) with
 ``!MARKER! = A, B`` substitution sets.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import re
@@ -40,7 +42,7 @@ from .actor_lexicon import SECTORS, Entry, PhraseIndex, split_code
 
 log = logging.getLogger(__name__)
 
-_CODE = re.compile(r"^\[\s*([^\s\[\]{}<>]+)\s*([<>]?\s*[0-9]{6,8}(?:\s*-\s*[0-9]{6,8})?)?\s*[\]}]")
+_CODE = re.compile(r"^\[\s*([^\s\[\]{}<>]+)\s*([<>]?\s*[0-9]{6,}(?:\s*-\s*[0-9]{6,})?)?\s*[\]}]")
 _SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _AGENT = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[(?P<code>[^\]}]*)[\]}]\s*$")
 
@@ -199,7 +201,8 @@ def _add_code(record: _Record, path: str, number: int, text: str) -> None:
     if not match:
         raise DictionaryError(path, number, f"malformed code {text!r}: expected [CODE] or [CODE date]")
     code, restriction = match.group(1).upper(), match.group(2)
-    if not restriction:
+    # a lone date with no "<", ">" or range restricts nothing: PETRARCH reads it as the default
+    if not restriction or restriction.strip().isdigit():
         record.code = code
         return
     first, last = _restriction(path, number, restriction.replace(" ", ""))
@@ -213,17 +216,26 @@ def _restriction(path: str, number: int, text: str) -> tuple[str, str]:
     if text.startswith(">"):
         return _date(path, number, text[1:]), ""
     first, _, last = text.partition("-")
+    # a range that ends before it starts never applies (PETRARCH skips it too)
     return _date(path, number, first), _date(path, number, last)
 
 
 def _date(path: str, number: int, digits: str) -> str:
-    """YYYYMMDD or YYMMDD (YY below 30 is 20YY, as in the Phoenix files) -> YYYY-MM-DD."""
-    if len(digits) == 6:
-        year = int(digits[:2])
-        digits = f"{2000 + year if year < 30 else 1900 + year}{digits[2:]}"
-    if len(digits) != 8 or not ("01" <= digits[4:6] <= "12") or not ("01" <= digits[6:] <= "31"):
+    """YYYYMMDD, or YYMMDD (YY up to 30 is 20YY, as in PETRARCH) -> YYYY-MM-DD.
+
+    Stray digits are read as PETRARCH reads them: up to seven digits are YYMMDD and a
+    seventh is ignored ("9008223" is 1990-08-22); from eight on, digits past the eighth are
+    ignored ("201005011" is 2010-05-01)."""
+    if not digits.isdigit() or len(digits) < 6:
         raise DictionaryError(path, number, f"bad date {digits!r}: expected YYYYMMDD or YYMMDD")
-    return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+    if len(digits) < 8:
+        year = int(digits[:2])
+        digits = f"{2000 + year if year <= 30 else 1900 + year}{digits[2:6]}"
+    digits = digits[:8]
+    try:
+        return datetime.date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
+    except ValueError as exc:  # 20100931, 20100229: no such day
+        raise DictionaryError(path, number, f"bad date {digits!r}: {exc}") from exc
 
 
 # --------------------------------------------------------------------------- .agents
