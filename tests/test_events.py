@@ -159,3 +159,22 @@ def test_bad_input_long_sentences_tables_and_caps_do_not_crash(analyzer):
     assert events_of(analyzer, names) == []
     caps = events_of(analyzer, "RUSSIA ACCUSES THE WEST OF FUELING SYRIAN CONFLICT")
     assert all(e.type in ("ACCUSE", "ASSAULT") for e in caps)
+
+
+def test_conditional_threats_and_announced_light_verb_acts(analyzer):
+    # a modal act with an "if" condition is a threat; "will extend the curfew" announces a coercion
+    halt = events_of(analyzer, "The European Union may halt aid to Serbia if the fighting goes on.")
+    assert ("THREATEN", "IGO", "SRB") in triples(halt)
+    curfew = events_of(analyzer, "The Egyptian government said it will extend the curfew in Cairo.")
+    assert [e.type for e in curfew] == ["THREATEN"]
+
+
+def test_words_inside_names_are_not_event_nouns(analyzer):
+    events = events_of(analyzer, "The Shanghai Cooperation Organisation agreed to hold a summit in Moscow.")
+    assert "COOPERATE" not in {e.type for e in events}
+
+
+def test_protests_allowing_and_surrender(analyzer):
+    assert [e.type for e in events_of(analyzer, "Egyptian students protested against the Egyptian government.")] == ["PROTEST"]
+    assert "CONCEDE" in {e.type for e in events_of(analyzer, "The Iraqi government allowed Kurdish rebels to hold a rally.")}
+    assert [e.type for e in events_of(analyzer, "Hundreds of Ugandan rebels surrendered to the Ugandan army.")] == ["RETREAT"]

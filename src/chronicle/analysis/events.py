@@ -47,8 +47,12 @@ PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
 SOURCE_PREPOSITIONS = {"by", "from"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
+# Modals that, with an "if/unless" clause, announce an act: "may halt aid if ..." is a threat.
+CONDITIONAL_AUX = {"would", "could", "might", "may"}
 HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "historically"}
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+# Named-entity labels whose proper-noun words are names, never event nouns.
+NAME_ENTITIES = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART"}
 # Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
 INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                 "RETREAT": "035"}
@@ -122,7 +126,7 @@ class EventCoder:
         """The lexicon entry ``tok`` starts, if any."""
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
             return self._verb_trigger(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") and not _in_name(tok):
             entry = next((self.lexicon.nouns[k] for k in _noun_keys(tok) if k in self.lexicon.nouns), None)
             if entry is not None and _requirements_met(tok, entry):
                 return _Trigger(tok, entry, noun=True)
@@ -265,7 +269,8 @@ class EventCoder:
         event_type = _negated_type(entry) if negated else entry.type
         intended = not negated and event_type == entry.type and self._intended(tok)
         if intended:
-            entry = _intent_entry(entry, conditional=_conditional_clause(tok))
+            verb = tok.head if self._light_object(tok) else tok
+            entry = _intent_entry(entry, conditional=_conditional_clause(verb))
             event_type = entry.type
         event = Event(
             id="",
@@ -293,8 +298,14 @@ class EventCoder:
 
     def _intended(self, tok: Token) -> bool:
         """The act is announced, not done: "will support", "is ready to withdraw",
-        "plans to visit" (the trigger's own "will", or an intent word above it)."""
+        "plans to visit", "may halt aid if ..." (the trigger's own "will", an intent word
+        above it, or a modal with a condition); a noun asks its light verb ("will extend the
+        curfew")."""
+        if self._light_object(tok):
+            tok = tok.head
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            return True
+        if _has_aux(tok, CONDITIONAL_AUX) and _conditional_clause(tok):
             return True
         if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
             return tok.head.lemma_.lower() in self.lexicon.speech_verbs  # "said they would boycott"
@@ -415,6 +426,12 @@ def _noun_keys(tok: Token) -> list[str]:
     """Keys to try, most specific first: "hunger strike" (with its compound), then the noun."""
     keys = [f"{c.lower_} {tok.lemma_.lower()}" for c in tok.lefts if c.dep_ in ("compound", "amod")]
     return keys + [_noun_key(tok)]
+
+
+def _in_name(tok: Token) -> bool:
+    """A word inside a proper name ("Asia-Pacific Economic Cooperation", "Hamas Movement")
+    names an organisation, not an event."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
 
 
 def _participle(tok: Token) -> bool:
