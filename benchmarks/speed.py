@@ -11,6 +11,7 @@ the cost of quotes. Words are whitespace-separated words of the article bodies.
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from collections import deque
 
@@ -36,25 +37,27 @@ def _words_per_second(words: int, seconds: float) -> float:
     return round(words / seconds, 1) if seconds else 0.0
 
 
-def _best_times(runs: dict, repeat: int) -> dict[str, tuple[float, float]]:
-    """Fastest (wall, CPU) seconds of ``repeat`` timings of each run, taken in turns so that
+def _median_times(runs: dict, repeat: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of ``repeat`` timings of each run, taken in turns so that
     load from other processes on the machine falls on all of them alike. CPU time is this
     process's only: with n_process > 1 the wall time is the figure to read."""
-    best = {name: (float("inf"), float("inf")) for name in runs}
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, run in runs.items():
             wall, cpu = time.perf_counter(), time.process_time()
             run()
-            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
-    return best
+            samples[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+    return {
+        name: (statistics.median(w for w, _ in times), statistics.median(c for _, c in times))
+        for name, times in samples.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n-process", type=int, default=None, help="spaCy processes (default: config)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
-    parser.add_argument("--repeat", type=int, default=2, help="timings per run; the fastest counts")
+    parser.add_argument("--repeat", type=int, default=3, help="timings per run; the median counts")
     args = parser.parse_args(argv)
     config = load_config(n_process=args.n_process)
     articles = load_articles(args.limit)
@@ -69,7 +72,7 @@ def main(argv: list[str] | None = None) -> dict:
         "events": lambda: _consume(without_quotes.analyze(articles)),
         "full": lambda: _consume(with_quotes.analyze(articles)),
     }
-    times = _best_times(runs, args.repeat)
+    times = _median_times(runs, args.repeat)
     (bare, bare_cpu), (events, events_cpu), (full, full_cpu) = times["bare"], times["events"], times["full"]
     figures = {
         "articles": len(articles),
