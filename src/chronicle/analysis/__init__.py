@@ -26,12 +26,13 @@ class Analyzer:
         from .actors import ActorResolver
         from .events import EventCoder
         from .nlp import load_nlp
+        from .quotes import QuoteExtractor
 
         self.config = config or load_config()
         self.nlp = load_nlp(self.config.spacy_model)
         self.resolver = ActorResolver(self.config, strict=strict)
         self.coder = EventCoder(dictionaries=list(self.config.dictionaries))
-        self.quotes = _quote_extractor(self.config) if quotes else None
+        self.quotes = QuoteExtractor(self.config) if quotes else None
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """One Analysis per article, in input order."""
@@ -76,21 +77,16 @@ def _text_for(article: Article) -> str:
     return "" if skip_reason(article) else article.body
 
 
-def _quote_extractor(config: Config) -> Any:
-    """The quotes engineer's QuoteExtractor, or None while that module is absent."""
-    try:
-        from .quotes import QuoteExtractor
-    except ImportError:
-        return None
-    return QuoteExtractor(config)
-
-
 def link_quotes(quotes: list[Quote], events: list[Event]) -> None:
-    """Set ``Quote.event_id`` for a quote whose text holds an event's trigger and whose
-    speaker is that event's source (the speaker states the event: "we will block it")."""
+    """Set ``Quote.event_id`` for a quote whose speaker is an event's source and that states the
+    event: its cue is the event's trigger ("Antonov dismissed allegations that ...") or its text
+    holds the trigger ("we will block it")."""
     for quote in quotes:
         for event in events:
-            if event.trigger_start is None or not quote.start <= event.trigger_start < quote.end:
+            if event.trigger_start is None:
+                continue
+            is_cue = quote.cue_start is not None and quote.cue_start == event.trigger_start
+            if not is_cue and not quote.start <= event.trigger_start < quote.end:
                 continue
             if quote.speaker is not None and event.source is not None and _same_actor(quote.speaker, event.source):
                 quote.event_id = event.id
