@@ -178,3 +178,15 @@ def test_protests_allowing_and_surrender(analyzer):
     assert [e.type for e in events_of(analyzer, "Egyptian students protested against the Egyptian government.")] == ["PROTEST"]
     assert "CONCEDE" in {e.type for e in events_of(analyzer, "The Iraqi government allowed Kurdish rebels to hold a rally.")}
     assert [e.type for e in events_of(analyzer, "Hundreds of Ugandan rebels surrendered to the Ugandan army.")] == ["RETREAT"]
+
+
+def test_met_with_is_one_way_and_joint_doers_pair_up(analyzer):
+    met = set(triples(events_of(analyzer, "The Iraqi foreign minister met with Syrian President Bashar Assad.")))
+    assert met == {("CONSULT", "IRQ", "SYR")}
+    listed = set(triples(events_of(analyzer, "The US, Russia, and Switzerland met yesterday.")))
+    assert {("CONSULT", "USA", "RUS"), ("CONSULT", "RUS", "CHE"), ("CONSULT", "CHE", "USA")} <= listed
+
+
+def test_purpose_infinitive_is_not_a_second_event(analyzer):
+    events = events_of(analyzer, "Egyptian students staged a protest in Cairo to demand reforms by the Egyptian government.")
+    assert [e.type for e in events] == ["PROTEST"]

@@ -63,6 +63,8 @@ FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "stri
 # Placeholder entry of a stopping verb until its object shows what it stops.
 STOP = EventEntry("STOP")
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
+MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 INTENT_THREATEN = {"PROTEST": "130", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -159,6 +161,8 @@ class EventCoder:
                 return False
             if head.i in triggers:
                 return _content_arc(child) or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
+            if self._carrier(head, triggers) and _purpose(child):
+                return True  # "staged a protest ... to demand": the protest's aim
             if head.lemma_.lower() in self.lexicon.speech_verbs:
                 return False
             child = head
@@ -185,9 +189,13 @@ class EventCoder:
         """A stopping verb that stops no cooperative act ("stopped the car") is no event."""
         return trig.entry is STOP
 
+    def _carrier(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
+        """``tok`` is a light verb carrying an event noun ("staged a protest ... to demand")."""
+        return _light_verb(tok, self.lexicon) and any(c.dep_ == "dobj" and c.i in triggers for c in tok.children)
+
     def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
         """A light verb whose object is an event noun ("launched an attack") gives way to it."""
-        if trig.noun or trig.token.lemma_.lower() not in self.lexicon.light_verbs:
+        if trig.noun or not _light_verb(trig.token, self.lexicon):
             return False
         return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children)
 
@@ -214,8 +222,8 @@ class EventCoder:
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
-        if trig.entry.type == "CONSULT" and trig.entry.mode == "meet":
-            pairs = _mutual(pairs, sources)
+        if trig.entry.type in MUTUAL_TYPES:
+            pairs = _mutual(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
 
@@ -259,7 +267,7 @@ class EventCoder:
 
     def _light_object(self, tok: Token) -> bool:
         """The noun is the object of a light verb: "staged a protest", "launched an attack"."""
-        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lexicon.light_verbs
+        return tok.dep_ == "dobj" and _light_verb(tok.head, self.lexicon)
 
     def _build(
         self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
@@ -455,8 +463,25 @@ def _no_comment(tok: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.no_comment for c in tok.children)
 
 
+def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
+    """``tok`` is a light verb; regular inflections count too, since the lemmatizer sometimes
+    misses them ("staged" -> "stag")."""
+    word = tok.lower_
+    forms = {tok.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return tok.pos_ in ("VERB", "AUX") and bool(forms & lexicon.light_verbs)
+
+
+def _purpose(child: Token) -> bool:
+    """A purpose infinitive: "met to discuss", "blocked roads to press their demands"."""
+    return child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+
+
 def _content_arc(child: Token) -> bool:
+    """The arc makes ``child`` what its head event is about, or what it is for: "met to
+    discuss", "staged a strike to demand" (a purpose infinitive is the aim, not a second act)."""
     if child.dep_ in CONTENT_ARCS:
+        return True
+    if _purpose(child):
         return True
     return child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS
 
@@ -664,7 +689,7 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
     if span is None:
         return found
     nested = [m for m in getattr(actors, "mentions", []) if mention.start <= m.start and m.end <= mention.end]
-    partners = [_actor(c, actors) for c in span.root.conjuncts] + nested
+    partners = [_actor(c, actors) for c in [*span.root.conjuncts, *_listed(span.root)]] + nested
     for other in partners:
         if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):
             continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
@@ -687,11 +712,21 @@ def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     return entry
 
 
-def _mutual(pairs: list, sources: list[Mention]) -> list:
-    """A meeting is mutual: "X met Y" is also Y meeting X, and "X, Y and Z met" each pair."""
+def _listed(root: Token) -> list[Token]:
+    """Items of a list the parser read as an apposition: "The US, Russia, and Switzerland"
+    (Russia an appos of US, Switzerland its conjunct); places only, and only with a conjunct, so
+    "Kabul, Afghanistan" stays one place."""
+    items = [c for c in root.children if c.dep_ == "appos" and c.conjuncts and {c.ent_type_, root.ent_type_} == {"GPE"}]
+    return [t for c in items for t in (c, *c.conjuncts)]
+
+
+def _mutual(pairs: list, sources: list[Mention], reverse: bool) -> list:
+    """Joint acts are mutual: "X, Y and Z met" or "X and Y deepened their partnership" is
+    each pair; with ``reverse``, "X held talks with Y" is also Y with X ("X met Y" stays X->Y,
+    as CAMEO codes it)."""
     if all(t is None for _, t in pairs) and len(sources) > 1:
         return [(a, b) for a in sources for b in sources if a is not b]
-    return pairs + [(t, s) for s, t in pairs if t is not None]
+    return pairs + [(t, s) for s, t in pairs if t is not None] if reverse else pairs
 
 
 def _uncoded_doer(tok: Token) -> Mention | None:
