@@ -277,3 +277,20 @@ def test_conjoined_actors(nlp, resolver):
     envoys = resolve(nlp, resolver, "The ambassadors of Iraq, Syria and Jordan met on Monday.")
     first = envoys.mention_for_token(envoys.doc[1])
     assert [m.code for m in envoys.conjoined(first)] == ["IRQGOV", "SYRGOV", "JORGOV"]
+
+
+def test_lists_the_parser_misses_are_read_from_the_words(nlp, resolver):
+    # "the evil awful" before an item breaks the parse of the list; the words still list it
+    actors = resolve(nlp, resolver, "Chile and the evil awful Peru welcomed the talks with Italy.")
+    peru = next(m for m in actors.mentions if m.text == "Peru")
+    assert [m.code for m in actors.conjoined(peru)] == ["CHL", "PER"]
+    three = resolve(nlp, resolver, "Austria, Hungary and the evil awful Germany welcomed the talks.")
+    germany = next(m for m in three.mentions if m.text == "Germany")
+    assert [m.code for m in three.listed(germany)] == ["HUN", "AUT"]
+    # commas alone are an apposition, and a new clause's subject is no list item
+    apposition = resolve(nlp, resolver, "Its neighbour, Iran, said nothing.")
+    iran = next(m for m in apposition.mentions if m.text == "Iran")
+    assert apposition.listed(iran) == []
+    clauses = resolve(nlp, resolver, "Rebels attacked Homs in Syria, and Turkey condemned the attack.")
+    syria = next(m for m in clauses.mentions if m.text == "Syria")
+    assert "TUR" not in [m.code for m in clauses.conjoined(syria)]

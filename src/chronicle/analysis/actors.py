@@ -35,6 +35,23 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
 
 
+# Words that join the items of a list of actors ("Mordor, the Shire, Fornost and Bree").
+LIST_JOINERS = frozenset({",", "and", "or", "nor", "&"})
+# Words allowed before a list item ("the evil awful Gondor"), at most MAX_LIST_FILLERS of them.
+LIST_FILLERS = frozenset({"DET", "ADJ", "NOUN", "ADV"})
+MAX_LIST_FILLERS = 3
+
+
+def _clause_subject(doc: Doc, mention: Mention, anchor: Token) -> bool:
+    """The mention is the subject of a verb other than the one ``anchor`` hangs on: a new
+    clause, not a list item ("... in Syria, and Turkey said")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return span.root.head != verb
+
+
 class ArticleActors:
     """The actors of one article and look-ups over their mentions (not stored as such)."""
 
@@ -99,7 +116,52 @@ class ArticleActors:
             return [mention]
         found = [mention] + [m for tok in span.root.conjuncts if (m := self.mention_for_token(tok)) is not None]
         found += [m for m in self.mentions_in_span(mention.start, mention.end) if m.end == mention.end]
+        found += self.listed(mention)
         return sorted({id(m): m for m in found}.values(), key=lambda m: m.start)
+
+    def listed(self, mention: Mention) -> list[Mention]:
+        """Coded mentions written in one list with ``mention``, read from the words, not the
+        parse (which often misses it): "Mordor, the Shire, Fornost and Bree", "Fornost and
+        the evil awful Gondor". Items are joined by commas and and/or/nor with only articles
+        and adjectives between; a list needs an and/or/nor (commas alone are appositions),
+        and a subject of another verb ends it ("... in Syria, and Turkey said")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return []
+        left, joined_left = self._walk_list(span, -1)
+        right, joined_right = self._walk_list(span, 1)
+        if not (joined_left or joined_right):
+            return []
+        return [m for m in left + right if m.code and not _clause_subject(self.doc, m, span.root)]
+
+    def _walk_list(self, span: Span, step: int) -> tuple[list[Mention], bool]:
+        """Mentions listed on one side of ``span`` (step -1: left, 1: right), and whether an
+        and/or/nor joined them."""
+        found: list[Mention] = []
+        conjunction = False
+        i = span.start - 1 if step < 0 else span.end
+        sent = span.sent
+        joiner = False
+        fillers = 0
+        while sent.start <= i < sent.end:
+            tok = self.doc[i]
+            word = tok.lower_
+            fillers = 0 if word in LIST_JOINERS else fillers
+            mention = self.mention_for_token(tok) if joiner and word not in LIST_JOINERS else None
+            if word in LIST_JOINERS:
+                joiner, conjunction = True, conjunction or word != ","
+            elif mention is not None:
+                # every mention of the span: a multi-code name ("the Shire") lists each code
+                found += [m for m in self.mentions if (m.start, m.end) == (mention.start, mention.end)]
+                joiner = False
+                edge = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                i = (edge.start if step < 0 else edge.end - 1) if edge is not None else i
+            elif fillers < MAX_LIST_FILLERS and tok.is_lower and tok.pos_ in LIST_FILLERS:
+                fillers += 1  # "the evil awful Gondor" (the parser may read "awful" as a noun)
+            else:
+                break
+            i += step
+        return found, conjunction
 
     def resolve_pronoun(self, target: Token | Span) -> Mention | None:
         """The mention a pronoun refers to: he/she -> the last person, it/they -> the last group.
