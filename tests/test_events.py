@@ -190,3 +190,22 @@ def test_met_with_is_one_way_and_joint_doers_pair_up(analyzer):
 def test_purpose_infinitive_is_not_a_second_event(analyzer):
     events = events_of(analyzer, "Egyptian students staged a protest in Cairo to demand reforms by the Egyptian government.")
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_recipient_verbs_turn_the_noun_event_around(analyzer):
+    events = events_of(analyzer, "Turkish rebels received assurances from the Iraqi government.")
+    assert triples(events) == [("AGREE", "IRQ", "TUR")]
+    pressed = events_of(analyzer, "The Iranian government faces pressure from Russia.")
+    assert triples(pressed) == [("REQUEST", "RUS", "IRN")]
+
+
+def test_refused_permission_is_a_rejection_of_its_addressee(analyzer):
+    events = events_of(analyzer, "Obama said he would not give permission to Russia to help Israel.")
+    assert triples(events) == [("REJECT", "USA", "RUS")]
+
+
+def test_if_makes_a_conditional_offer_and_unless_an_ultimatum(analyzer):
+    offer = events_of(analyzer, "Afghan rebels said they would meet the Pakistani government if it stopped the raids.")
+    assert "AGREE" in {e.type for e in offer} and "THREATEN" not in {e.type for e in offer}
+    ultimatum = events_of(analyzer, "Nigeria will withdraw its troops from Chad unless the Chadian government holds elections.")
+    assert "THREATEN" in {e.type for e in ultimatum}

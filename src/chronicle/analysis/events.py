@@ -65,6 +65,11 @@ STOP = EventEntry("STOP")
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Noun events aimed at the place they happen in when nothing else is their target.
+PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
+# Verbs whose object event is done to their subject: "faces pressure from Congress",
+# "received assurances from the government", "won support from X".
+RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
 INTENT_THREATEN = {"PROTEST": "130", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -195,7 +200,7 @@ class EventCoder:
 
     def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
         """A light verb whose object is an event noun ("launched an attack") gives way to it."""
-        if trig.noun or not _light_verb(trig.token, self.lexicon):
+        if trig.noun or not (_light_verb(trig.token, self.lexicon) or _recipient(trig.token)):
             return False
         return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children)
 
@@ -212,6 +217,9 @@ class EventCoder:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
             return
+        if target is None and trig.noun and self._light_object(tok):
+            # "gave permission to Russia": the light verb's "to" phrase or indirect object
+            target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
         if target is not None and not trig.noun and _same_country(source, target):
@@ -250,7 +258,7 @@ class EventCoder:
         """Target of an event noun from the clause around it: requests and threats go to the
         clause subject ("despite calls from the West" -> Russia); other nouns to the verb's
         object ("engaged X in a firefight", "X were killed in shelling"); protests to where
-        they happen ("a protest in Beijing")."""
+        they happen ("a protest in Beijing"), and so do shows of force ("exercises in Alaska")."""
         if entry.type in ADDRESSED_TYPES:
             return _addressee(tok, actors, source)
         verb = _governing_verb(tok)
@@ -259,7 +267,7 @@ class EventCoder:
                 mention = _actor(_child(verb, {dep}), actors)
                 if mention is not None and (source is None or not _same(mention, source)):
                     return mention
-        if entry.type == "PROTEST":
+        if entry.type in PLACE_TARGET_TYPES:
             return _prep_actor(tok, {"in", "at", "outside"}, actors) or (
                 _prep_actor(verb, {"in", "at", "outside"}, actors) if verb is not None else None
             )
@@ -273,12 +281,14 @@ class EventCoder:
         self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
     ) -> Event:
         tok, entry = trig.token, trig.entry
-        negated = _negated(tok)
+        # "would not give permission": a light verb's negation is its noun's
+        negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
         event_type = _negated_type(entry) if negated else entry.type
         intended = not negated and event_type == entry.type and self._intended(tok)
         if intended:
             verb = tok.head if self._light_object(tok) else tok
-            entry = _intent_entry(entry, conditional=_conditional_clause(verb))
+            # "unless" makes an ultimatum; "if" only a conditional offer ("would meet if ...")
+            entry = _intent_entry(entry, conditional=_conditional_clause(verb, ("unless",)))
             event_type = entry.type
         event = Event(
             id="",
@@ -622,6 +632,8 @@ def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
+    if tok.dep_ == "dobj" and _recipient(tok.head):
+        return _prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
     verb = _governing_verb(tok)
     return _verb_source(verb, actors) if verb is not None else None
 
@@ -648,7 +660,14 @@ def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     modifiers = _modifier_actors(tok, actors)
     if len(modifiers) > 1:
         return modifiers[1]
-    return _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
+    mention = _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
+    if mention is None and tok.dep_ == "dobj" and _recipient(tok.head):
+        return _verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
+    return mention
+
+
+def _recipient(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in RECIPIENT_VERBS
 
 
 def _addressee(tok: Token, actors: ActorLookup, source: Mention) -> Mention | None:
@@ -701,7 +720,7 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
 
 def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     """An announced cooperative act is an AGREE (CAMEO 03, "express intent to ..."); an
-    announced hostile one, or any announced act with an "unless/if" condition, a THREATEN
+    announced hostile one, or any announced act with an "unless" condition, a THREATEN
     (CAMEO 13); other types stay as they are."""
     if conditional and entry.type in INTENT_AGREE:
         return EventEntry("THREATEN", "130", entry.mode, entry.context)
@@ -787,9 +806,9 @@ def _negated_type(entry: EventEntry) -> str:
     return "REJECT" if entry.type in COOPERATIVE_TYPES else entry.type
 
 
-def _conditional_clause(tok: Token) -> bool:
-    """An "unless ..." or "if ..." clause hangs on the act."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children) for c in tok.children)
+def _conditional_clause(tok: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
+    """An "unless ..." or "if ..." clause (or one of ``marks``) hangs on the act."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in tok.children)
 
 
 def _historical(tok: Token) -> bool:
