@@ -9,22 +9,65 @@ the verb word in a multi-word entry); ``- * WORD [code]`` and ``- WORD * [code]`
 synonym set whose ``+WORD`` lines may stand in patterns. ``#`` starts a comment, ``<!-- -->``
 lines are comments. Codes with no PLOVER reading (01, 02) are skipped; codes outside CAMEO
 (PETRARCH test codes such as 903) become type OTHER with the code kept.
+
+Whole patterns: ``read_verb_patterns(path)`` -> ``{verb lemma: [VerbPattern]}`` keeps every
+pattern line as written (several words before and after the verb, ``_``-joined words that
+must be consecutive, ``&SYNSET`` alternatives, and where ``+`` puts the target), and
+``best_pattern(token, patterns)`` picks the pattern that matches the most words around a verb
+token ("welcomed economic memos from Bree" -> ``* &TIETYPES_MEMOS FROM +``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
 from chronicle.errors import DictionaryError
 
 from .lexicon import EventEntry, cameo_to_plover
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _HEADER = re.compile(r"^---\s+(?P<verb>[^\[]+?)\s*\[(?P<code>[^\]]*)\].*$")  # the closing "---" is often missing
 _PATTERN = re.compile(r"^-\s+(?P<pattern>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
 _COMMENT = re.compile(r"(?:^|\s)#.*$")  # "#" after a space: "[###]" is a (test) code, not a comment
 _CODE = re.compile(r"^\d{2,4}$")
 _NO_PLOVER_ROOTS = ("01", "02")
+# Pattern placeholders: "$" source, "+" target, "%" both (compound), "^" any noun phrase.
+_PLACEHOLDERS = {"$", "+", "%", "^"}
+# How far (in tokens) a pattern's words may lie from the verb they refine.
+AFTER_WINDOW = 14
+BEFORE_WINDOW = 6
+
+Element = tuple[tuple[str, ...], ...]  # alternatives, each a run of consecutive words
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """One pattern line of a verb block. ``before``/``after``: the literal elements in order
+    (nearest the verb last/first); ``target_after``: how many ``after`` elements come before
+    the ``+`` target (None when the pattern places no target after the verb). A block's verb
+    line is a pattern of no words. ``verb`` is the word as written: "said", "left" and
+    "killed" blocks are surface forms, looked up by the token's text."""
+
+    verb: str
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    entry: EventEntry
+    target_after: int | None = None
+    reverse: EventEntry | None = None  # "[032:033]": the target does 033 to the source
+    mutual: bool = False  # "- % * [030]": coordinated subjects act on one another
+
+    @property
+    def size(self) -> int:
+        """Words the pattern asks for: the more, the more specific (a ``%`` counts one)."""
+        literal = sum(min(len(alt) for alt in el) for el in (*self.before, *self.after))
+        return literal + self.mutual
 
 
 def is_verb_dictionary(path: str) -> bool:
@@ -35,9 +78,33 @@ def is_verb_dictionary(path: str) -> bool:
 
 def read_verb_dictionary(path: str | Path) -> dict[str, EventEntry]:
     """Verb lemmas and lemma+word patterns of a PETRARCH verb file, with their events."""
+    return _read(path)[0]
+
+
+def read_verb_patterns(path: str | Path) -> dict[str, list[VerbPattern]]:
+    """Every pattern line of a PETRARCH verb file, whole, by verb lemma (file order)."""
+    return _read(path)[1]
+
+
+def load_verb_patterns(paths: Iterable[str]) -> dict[str, list[VerbPattern]]:
+    """Whole patterns of several verb files, merged by verb word (later files' lines after
+    earlier ones, so at equal size the earlier file wins). Parsed once per process."""
+    return _load_patterns(tuple(str(p) for p in paths))
+
+
+@lru_cache(maxsize=8)
+def _load_patterns(paths: tuple[str, ...]) -> dict[str, list[VerbPattern]]:
+    merged: dict[str, list[VerbPattern]] = {}
+    for path in paths:
+        for verb, patterns in read_verb_patterns(path).items():
+            merged.setdefault(verb, []).extend(patterns)
+    return merged
+
+
+def _read(path: str | Path) -> tuple[dict[str, EventEntry], dict[str, list[VerbPattern]]]:
     entries: dict[str, EventEntry] = {}
     synsets: dict[str, list[str]] = {}
-    state: dict[str, object] = {"verb": None, "code": None, "synset": None}
+    state: dict[str, object] = {"verb": None, "code": None, "synset": None, "patterns": {}}
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _strip(raw)
@@ -45,7 +112,7 @@ def read_verb_dictionary(path: str | Path) -> dict[str, EventEntry]:
             state["synset"] = None
             continue
         _read_line(line, str(path), number, state, synsets, entries)
-    return entries
+    return entries, state["patterns"]  # type: ignore[return-value]
 
 
 def _strip(raw: str) -> str:
@@ -63,6 +130,7 @@ def _read_line(
         if header is None:
             raise DictionaryError(path, number, f"verb block header without [code]: {line!r}")
         state.update(verb=None, code=_clean_code(header["code"]), synset=None, header=header["verb"])
+        state["reverse"] = _reverse_code(header["code"])
         return
     if line.startswith("&"):
         state.update(synset=line.split()[0][1:].rstrip("_"), verb=None)
@@ -77,6 +145,9 @@ def _read_line(
     if state.get("header") is not None and state["verb"] is None and not line.startswith("+"):
         state["verb"] = _verb_word(line)
         _add(entries, state["verb"], state["code"])
+        base = _pattern(state["verb"], (), (), state["code"], state["reverse"])
+        if base is not None:
+            state["patterns"].setdefault(state["verb"], []).append(base)
 
 
 def _read_pattern(
@@ -87,11 +158,14 @@ def _read_pattern(
         raise DictionaryError(path, number, f"pattern without [code]: {line!r}")
     if state["verb"] is None:
         return
+    code = _clean_code(match["code"])
+    pattern = _whole_pattern(state["verb"], match["pattern"], code, synsets, _reverse_code(match["code"]))
+    if pattern is not None:
+        state["patterns"].setdefault(state["verb"], []).append(pattern)
     words = match["pattern"].replace("_", " ").replace("*", " * ").split()
     if "*" not in words:
         return
     star = words.index("*")
-    code = _clean_code(match["code"])
     # "- * WORD": the first word after the verb; "- WORD *": the word right before it
     if star + 1 < len(words):
         for literal in _literals(words[star + 1], synsets):
@@ -128,6 +202,12 @@ def _lemma(word: str) -> str:
     return word
 
 
+def _reverse_code(code: str) -> str | None:
+    """The second code of a pair: ``032:033`` -> 033 (what the target does back)."""
+    _, colon, second = code.partition(":")
+    return _clean_code(second) if colon else None
+
+
 def _clean_code(code: str) -> str | None:
     code = code.split(":")[0].strip()
     return code if _CODE.match(code) else None
@@ -138,3 +218,120 @@ def _add(entries: dict[str, EventEntry], key: str, code: str | None) -> None:
         return
     entry = cameo_to_plover(code) or EventEntry("OTHER", code)
     entries[key] = entry
+
+
+# --------------------------------------------------------------------------- whole patterns
+
+
+def _whole_pattern(
+    verb: str, text: str, code: str | None, synsets: dict[str, list[str]], reverse: str | None = None
+) -> VerbPattern | None:
+    """A pattern line as a VerbPattern; None for codes we skip or lines without ``*``."""
+    parts = text.replace("*", " * ").split()
+    if "*" not in parts:
+        return None
+    star = parts.index("*")
+    before = tuple(el for el in (_element(p, synsets) for p in parts[:star]) if el)
+    after_parts = parts[star + 1 :]
+    after = tuple(el for el in (_element(p, synsets) for p in after_parts) if el)
+    target = None
+    if "+" in after_parts or "%" in after_parts:
+        mark = next(i for i, p in enumerate(after_parts) if p in ("+", "%"))
+        target = sum(1 for p in after_parts[:mark] if _element(p, synsets))
+    pattern = _pattern(verb, before, after, code, reverse, target)
+    if pattern is not None and "%" in parts[:star]:
+        pattern = dataclasses.replace(pattern, mutual=True)
+    return pattern
+
+
+def _pattern(
+    verb: str, before: tuple, after: tuple, code: str | None, reverse: str | None, target: int | None = None
+) -> VerbPattern | None:
+    """A VerbPattern with its events; None without a code. Unlike the lemma entries, whole
+    patterns keep statements and appeals (01, 02: type OTHER): a user who codes "said" as
+    023 asks for it, and the coder decides whether to emit them."""
+    if code is None:
+        return None
+    return VerbPattern(verb, before, after, _entry(code), target, _entry(reverse) if reverse else None)
+
+
+def _entry(code: str) -> EventEntry:
+    return cameo_to_plover(code) or EventEntry("OTHER", code)
+
+
+def _element(part: str, synsets: dict[str, list[str]]) -> Element:
+    """Alternatives of one pattern word: ``FROM`` -> (("from",),); ``&TIETYPES_MEMOS`` ->
+    (("military", "memos"), ("economic", "memos"), ...); placeholders -> ()."""
+    if part in _PLACEHOLDERS:
+        return ()
+    runs: list[tuple[str, ...]] = [()]
+    for piece in (p for p in part.split("_") if p and p not in _PLACEHOLDERS):
+        if piece.startswith("&"):
+            members = synsets.get(piece[1:].rstrip("_"), [])
+            options = [tuple(m.replace("_", " ").split()) for m in members if m.split()]
+        else:
+            options = [(piece.lower(),)]
+        runs = [run + option for run in runs for option in options]
+    return tuple(run for run in runs if run)
+
+
+def best_pattern(tok: "Token", patterns: dict[str, list[VerbPattern]]) -> tuple[VerbPattern, "Token | None"] | None:
+    """The most specific pattern of ``tok``'s lemma whose words all appear around it, in
+    order (after the verb within AFTER_WINDOW tokens of its sentence, before it within
+    BEFORE_WINDOW), and the word after which the target comes: the word before ``+``, else
+    the pattern's last word after the verb (None when there is none). Ties go to the surface
+    form's block, then to the earlier line. In: a verb token, patterns by verb word."""
+    best: tuple[VerbPattern, Token | None] | None = None
+    sent = tok.sent
+    after = [t for t in sent if tok.i < t.i <= tok.i + AFTER_WINDOW]
+    before = [t for t in sent if tok.i - BEFORE_WINDOW <= t.i < tok.i]
+    # the token's own form first ("said", "left" blocks), then its lemma's block
+    forms = dict.fromkeys([tok.lower_, tok.lemma_.lower()])
+    for pattern in (p for form in forms for p in patterns.get(form, [])):
+        ends = _match_after(pattern.after, after)
+        if ends is None or not _match_before(pattern.before, before):
+            continue
+        if pattern.mutual and not _coordinated_subject(tok):
+            continue
+        if best is None or pattern.size > best[0].size:
+            # the target follows the word before "+", else the pattern's last word after the verb
+            mark = pattern.target_after if pattern.target_after is not None else len(ends)
+            best = (pattern, ends[mark - 1] if mark else None)
+    return best
+
+
+def _coordinated_subject(tok: "Token") -> bool:
+    """The verb's subject is two or more coordinated words ("The Philippines and France agree")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in tok.children)
+
+
+def _match_after(elements: tuple[Element, ...], words: list["Token"]) -> list["Token"] | None:
+    """Match elements in order; returns the last token of each, or None."""
+    ends: list[Token] = []
+    start = 0
+    for element in elements:
+        found = _find(element, words, start)
+        if found is None:
+            return None
+        start = found + 1
+        ends.append(words[found])
+    return ends
+
+
+def _match_before(elements: tuple[Element, ...], words: list["Token"]) -> bool:
+    return _match_after(elements, words) is not None
+
+
+def _find(element: Element, words: list["Token"], start: int) -> int | None:
+    """Index of the last word of the first run of ``element`` at or after ``start``."""
+    for i in range(start, len(words)):
+        for run in element:
+            if all(i + k < len(words) and _same_word(words[i + k], w) for k, w in enumerate(run)):
+                return i + len(run) - 1
+    return None
+
+
+def _same_word(token: "Token", word: str) -> bool:
+    """A pattern word (upper-case surface form, read lower) against a token."""
+    word = word.lower()
+    return token.lower_ == word or token.lemma_.lower() == _lemma(word) or token.lemma_.lower() == word
