@@ -7,7 +7,8 @@ verb's particle, object and prepositions, or the words just before the verb.
 The format: ``--- VERB [code] ---`` opens a block; the next lines name the verb (``+`` marks
 the verb word in a multi-word entry); ``- * WORD [code]`` and ``- WORD * [code]`` lines refine it (the word after or before the verb; other pattern forms are skipped); ``&NAME`` opens a
 synonym set whose ``+WORD`` lines may stand in patterns. ``#`` starts a comment, ``<!-- -->``
-lines are comments. Codes with no PLOVER reading (01, 02) are skipped; codes outside CAMEO
+lines are comments. Codes with no PLOVER reading (01, 02) are skipped in these entries (whole
+patterns keep them); codes outside CAMEO
 (PETRARCH test codes such as 903) become type OTHER with the code kept.
 
 Whole patterns: ``read_verb_patterns(path)`` -> ``{verb lemma: [VerbPattern]}`` keeps every
@@ -226,7 +227,7 @@ def _add(entries: dict[str, EventEntry], key: str, code: str | None) -> None:
 def _whole_pattern(
     verb: str, text: str, code: str | None, synsets: dict[str, list[str]], reverse: str | None = None
 ) -> VerbPattern | None:
-    """A pattern line as a VerbPattern; None for codes we skip or lines without ``*``."""
+    """A pattern line as a VerbPattern; None for lines without ``*`` or a code."""
     parts = text.replace("*", " * ").split()
     if "*" not in parts:
         return None
