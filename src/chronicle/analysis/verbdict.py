@@ -5,13 +5,13 @@ first literal word of a ``- * WORD [code]`` pattern ("restore tie"), or ``^WORD 
 ``- WORD * [code]`` pattern ("^not restore"); the event coder matches these words against the
 verb's particle, object and prepositions, or the words just before the verb.
 The format: ``--- VERB [code] ---`` opens a block; the next lines name the verb (``+`` marks
-the verb word in a multi-word entry); ``- * WORD [code]`` and ``- WORD * [code]`` lines refine it (the word after or before the verb; other pattern forms are skipped); ``&NAME`` opens a
-synonym set whose ``+WORD`` lines may stand in patterns. ``#`` starts a comment, ``<!-- -->``
-lines are comments. Codes with no PLOVER reading (01, 02) are skipped in these entries (whole
-patterns keep them); codes outside CAMEO
-(PETRARCH test codes such as 903) become type OTHER with the code kept.
+the verb word in a multi-word entry); ``- * WORD [code]`` and ``- WORD * [code]`` lines refine
+it (these entries keep only the word after or before the verb); ``&NAME`` opens a synonym set
+whose ``+WORD`` lines may stand in patterns. ``#`` starts a comment, ``<!-- -->`` lines are
+comments. Codes with no PLOVER reading (01, 02) are left out of these entries (whole patterns
+keep them); codes outside CAMEO (PETRARCH test codes such as 903) become type OTHER, code kept.
 
-Whole patterns: ``read_verb_patterns(path)`` -> ``{verb lemma: [VerbPattern]}`` keeps every
+Whole patterns: ``read_verb_patterns(path)`` -> ``{verb word: [VerbPattern]}`` keeps every
 pattern line as written (several words before and after the verb, ``_``-joined words that
 must be consecutive, ``&SYNSET`` alternatives, and where ``+`` puts the target), and
 ``best_pattern(token, patterns)`` picks the pattern that matches the most words around a verb
