@@ -209,3 +209,15 @@ def test_if_makes_a_conditional_offer_and_unless_an_ultimatum(analyzer):
     assert "AGREE" in {e.type for e in offer} and "THREATEN" not in {e.type for e in offer}
     ultimatum = events_of(analyzer, "Nigeria will withdraw its troops from Chad unless the Chadian government holds elections.")
     assert "THREATEN" in {e.type for e in ultimatum}
+
+
+def test_stopping_pressure_is_an_easing(analyzer):
+    assert "CONCEDE" in {e.type for e in events_of(analyzer, "The Latvian government cancelled restrictions on Russian newspapers.")}
+    assert "RETREAT" in {e.type for e in events_of(analyzer, "The Syrian government ended its sanctions against Turkey.")}
+
+
+def test_protests_need_no_target_and_partitive_doers_are_kept(analyzer):
+    events = events_of(analyzer, "Palestinian youths threw stones during demonstrations, officials said.")
+    assert ("PROTEST", "PSE", None) in triples(events)
+    strike = events_of(analyzer, "A group of refugees are continuing a hunger strike.")
+    assert [(e.type, e.source.text) for e in strike] == [("PROTEST", "refugees")]

@@ -63,10 +63,16 @@ FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "stri
 # Placeholder entry of a stopping verb until its object shows what it stops.
 STOP = EventEntry("STOP")
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
+EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
+         "ASSAULT": ("RETREAT", "087")}
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Noun events aimed at the place they happen in when nothing else is their target.
 PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
+# Noun events that need no target to be coded with the clause subject as doer: protests and
+# shows of force ("youths threw stones during demonstrations", "troops remained on alert").
+UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 # Verbs whose object event is done to their subject: "faces pressure from Congress",
 # "received assurances from the government", "won support from X".
 RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
@@ -175,7 +181,8 @@ class EventCoder:
 
     def _stopping(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> _Trigger:
         """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
-        act is a SANCTION (CAMEO 16, reduce relations)."""
+        act is a SANCTION (CAMEO 16, reduce relations); stopping pressure ("ended the
+        blockade", "cancelled restrictions", "halted the offensive") is an easing (CAMEO 08)."""
         if trig.noun or trig.token.lemma_.lower() not in self.lexicon.stopping_verbs:
             return trig
         for child in trig.token.children:
@@ -186,6 +193,10 @@ class EventCoder:
             )
             if inner is not None and inner.entry.type in COOPERATIVE_TYPES:
                 entry = EventEntry("SANCTION", "160", inner.entry.mode, inner.entry.context)
+                return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
+            if inner is not None and inner.entry.type in EASED:
+                # "cancelled restrictions", "called off the strike": stopping pressure yields
+                entry = EventEntry(*EASED[inner.entry.type], mode="ease", context=inner.entry.context)
                 return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
         return trig
 
@@ -226,7 +237,8 @@ class EventCoder:
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
             target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
         if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
-            return  # "oversees cooperation": a noun with neither its own doer nor a target
+            if trig.entry.type not in UNAIMED_TYPES:
+                return  # "oversees cooperation": a noun with neither its own doer nor a target
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
@@ -241,7 +253,8 @@ class EventCoder:
         """Violence with a victim but no named doer ("three soldiers were killed by a roadside
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
-        doer = _uncoded_doer(tok) if not trig.noun else None
+        # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
+        doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
         if doer is not None:
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
@@ -752,10 +765,11 @@ def _uncoded_doer(tok: Token) -> Mention | None:
     """The verb's own noun subject as a Mention without code, when it names someone: a
     proper name or a plural noun of people ("fundamentalists", "Judge Rivera")."""
     subject = _child(tok, {"nsubj"})
+    if subject is not None and subject.lemma_.lower() in PARTITIVES:
+        # "hundreds of students", "a group of refugees": the people in the "of" phrase
+        subject = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
         return None
-    if subject.lemma_.lower() in PARTITIVES:
-        return None  # "hundreds of ...": the group named was not coded either
     span = tok.doc[subject.left_edge.i : subject.i + 1]
     return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
 
