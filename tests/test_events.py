@@ -221,3 +221,10 @@ def test_protests_need_no_target_and_partitive_doers_are_kept(analyzer):
     assert ("PROTEST", "PSE", None) in triples(events)
     strike = events_of(analyzer, "A group of refugees are continuing a hunger strike.")
     assert [(e.type, e.source.text) for e in strike] == [("PROTEST", "refugees")]
+
+
+def test_stance_passives_and_demands_spelled_out_in_a_clause(analyzer):
+    opposed = events_of(analyzer, "Israel is opposed to French mediation.")
+    assert ("REJECT", "ISR", "FRA") in triples(opposed)
+    demand = events_of(analyzer, "The Egyptian government reiterated its demand that Israel ease restrictions.")
+    assert ("REQUEST", "EGY", "ISR") in triples(demand)

@@ -73,6 +73,8 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # Noun events that need no target to be coded with the clause subject as doer: protests and
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
+# Passives whose subject holds the stance ("Israel is opposed to French mediation").
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine"}
 # Verbs whose object event is done to their subject: "faces pressure from Congress",
 # "received assurances from the government", "won support from X".
 RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
@@ -224,13 +226,13 @@ class EventCoder:
         tok = trig.token
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if target is None and trig.noun and self._light_object(tok):
+            # "gave permission to Russia": the light verb's "to" phrase or indirect object
+            target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
             return
-        if target is None and trig.noun and self._light_object(tok):
-            # "gave permission to Russia": the light verb's "to" phrase or indirect object
-            target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
         if target is not None and not trig.noun and _same_country(source, target):
@@ -273,7 +275,7 @@ class EventCoder:
         object ("engaged X in a firefight", "X were killed in shelling"); protests to where
         they happen ("a protest in Beijing"), and so do shows of force ("exercises in Alaska")."""
         if entry.type in ADDRESSED_TYPES:
-            return _addressee(tok, actors, source)
+            return _clause_subject(tok, actors, source) or _addressee(tok, actors, source)
         verb = _governing_verb(tok)
         if verb is not None and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             for dep in ("dobj", "nsubjpass"):
@@ -557,6 +559,8 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     subject = _child(tok, {"nsubj", "csubj"})
     if subject is not None:
         return _actor(subject, actors)
+    if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
+        return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
     if _child(tok, {"nsubjpass"}) is not None:
         # a passive without agent does not say who did it, unless where it came from does
         # ("a mortar bomb was fired at it from the Gaza Strip")
@@ -573,11 +577,16 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     return None
 
 
+def _stative(tok: Token) -> bool:
+    """A passive form that states the subject's stance: "is opposed to", "is committed to"."""
+    return tok.lemma_.lower() in STATIVE_PASSIVES and _child(tok, {"agent"}) is None
+
+
 def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     """Whom a verb acts on: its object (or the passive subject), else the object of the
     phrasal particle ("call for"), a dative or a targeting preposition."""
     tok = trig.token
-    for dep in ("dobj", "nsubjpass", "dative", "iobj"):
+    for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
         child = _child(tok, {dep})
         if child is not None:
             node = _pobj(child) if child.pos_ == "ADP" else child
@@ -691,6 +700,19 @@ def _addressee(tok: Token, actors: ActorLookup, source: Mention) -> Mention | No
         return None
     subject = _actor(_child(verb, {"nsubj"}), actors)
     return subject if subject is not None and not _same(subject, source) else None
+
+
+def _clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> Mention | None:
+    """The subject of a clause spelling out a demand or threat: "its demand that Israel ease
+    restrictions" -> Israel."""
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
+    if tok.dep_ == "dobj":  # "reiterated its demand that X ...": the clause hangs on the verb
+        clauses += [c for c in tok.head.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors)
+        if subject is not None and (source is None or not _same(subject, source)):
+            return subject
+    return None
 
 
 def _obliged(tok: Token, actors: ActorLookup) -> Mention | None:
