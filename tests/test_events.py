@@ -228,3 +228,8 @@ def test_stance_passives_and_demands_spelled_out_in_a_clause(analyzer):
     assert ("REJECT", "ISR", "FRA") in triples(opposed)
     demand = events_of(analyzer, "The Egyptian government reiterated its demand that Israel ease restrictions.")
     assert ("REQUEST", "EGY", "ISR") in triples(demand)
+
+
+def test_wanting_someone_else_to_act_is_a_request_not_the_act(analyzer):
+    found = triples(events_of(analyzer, "The Russian government wants the Syrian army to withdraw from Homs."))
+    assert found == [("REQUEST", "RUS", "SYR")]

@@ -60,6 +60,8 @@ INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "
 FAILURE_VERBS = {"fail", "neglect"}
 # Passive verbs whose "from" phrase names the doer when no "by" agent does.
 FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
+# What wishing that someone else act codes: a request to them.
+WISH = EventEntry("REQUEST", "100")
 # Placeholder entry of a stopping verb until its object shows what it stops.
 STOP = EventEntry("STOP")
 COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -151,6 +153,8 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if lemma in self.lexicon.speech_verbs or _no_comment(tok, self.lexicon):
             return None
+        if lemma in self.lexicon.wish_verbs and _wished_act(tok) is not None:
+            return _Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
         if lemma in self.lexicon.stopping_verbs and lemma not in self.lexicon.verbs:
             return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
         for word in _following_words(tok):
@@ -494,6 +498,18 @@ def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
     word = tok.lower_
     forms = {tok.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
     return tok.pos_ in ("VERB", "AUX") and bool(forms & lexicon.light_verbs)
+
+
+def _wished_act(tok: Token) -> Token | None:
+    """The infinitive someone else is wished to do: "wants Putin to attack" (Putin the object
+    of "wants", or the subject of "to attack")."""
+    for child in tok.children:
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        if child.dep_ == "xcomp" and infinitive and _child(tok, {"dobj"}) is not None:
+            return child
+        if child.dep_ == "ccomp" and infinitive and _child(child, {"nsubj"}) is not None:
+            return child
+    return None
 
 
 def _purpose(child: Token) -> bool:

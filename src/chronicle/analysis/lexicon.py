@@ -34,7 +34,8 @@ class EventEntry:
 @dataclass
 class Lexicon:
     """Verb (lemma or "lemma particle") and noun triggers, plus the word classes the coder
-    needs: light verbs, reporting verbs and no-comment complements."""
+    needs: light verbs, reporting verbs, no-comment complements, and verbs of wishing that
+    someone else act ("wants Putin to attack")."""
 
     verbs: dict[str, EventEntry] = field(default_factory=dict)
     nouns: dict[str, EventEntry] = field(default_factory=dict)
@@ -44,6 +45,7 @@ class Lexicon:
     deontic: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
     stopping_verbs: frozenset[str] = frozenset()
+    wish_verbs: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str) -> dict:
@@ -73,6 +75,7 @@ def _project_lexicon() -> Lexicon:
         deontic=frozenset(data["deontic_modals"]),
         intent_words=frozenset(data["intent_words"]),
         stopping_verbs=frozenset(data["stopping_verbs"]),
+        wish_verbs=frozenset(data.get("wish_verbs") or ()),
     )
 
 
