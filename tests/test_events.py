@@ -233,3 +233,8 @@ def test_stance_passives_and_demands_spelled_out_in_a_clause(analyzer):
 def test_wanting_someone_else_to_act_is_a_request_not_the_act(analyzer):
     found = triples(events_of(analyzer, "The Russian government wants the Syrian army to withdraw from Homs."))
     assert found == [("REQUEST", "RUS", "SYR")]
+
+
+def test_a_toll_clause_belongs_to_its_attack(analyzer):
+    events = events_of(analyzer, "Syrian rebels bombarded a Syrian army base in Aleppo, killing at least eight soldiers.")
+    assert [(e.type, e.trigger, e.dead) for e in events] == [("ASSAULT", "bombarded", 8)]

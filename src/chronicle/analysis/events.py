@@ -23,6 +23,7 @@ from .casualties import find_casualties
 from .lexicon import EventEntry, Lexicon, load_lexicon
 from .places import location_in, lookup
 from .timex import find_dates
+from .verbdict import best_pattern, load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
@@ -87,6 +88,8 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
               "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
               "delegation", "number", "couple", "several", "one", "two", "three"}
+# Arcs a user pattern's target search does not follow: clauses, subjects, verb modifiers.
+PATTERN_FALLBACK_SKIP = CLAUSE_ARCS | SUBJECTS | {"xcomp", "conj", "punct", "mark", "aux", "auxpass", "neg", "advmod"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -105,6 +108,9 @@ class _Trigger:
     entry: EventEntry
     noun: bool
     particle: Token | None = None  # "for" of "call for": its object is the target
+    reverse: EventEntry | None = None  # a user pattern's "[032:033]": the target does 033 back
+    mutual: bool = False  # a user pattern's "- % * [...]": coordinated subjects act on each other
+    pattern: bool = False  # matched a user verb pattern: its target may sit deeper in the object
 
 
 class EventCoder:
@@ -112,6 +118,8 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon | None = None, dictionaries: list[str] | None = None) -> None:
         self.lexicon = lexicon or load_lexicon(_verb_files(dictionaries or []))
+        # whole PETRARCH patterns of the user's verb files; empty (no effect) without them
+        self.patterns = load_verb_patterns(_verb_files(dictionaries or []))
         warm_up()
 
     def code(self, doc: Doc, article: Article, actors: ActorLookup) -> list[Event]:
@@ -151,7 +159,12 @@ class EventCoder:
 
     def _verb_trigger(self, tok: Token) -> _Trigger | None:
         lemma = tok.lemma_.lower()
-        if lemma in self.lexicon.speech_verbs or _no_comment(tok, self.lexicon):
+        if lemma in self.lexicon.speech_verbs:
+            return None
+        patterned = self._pattern_trigger(tok)
+        if patterned is not None:
+            return patterned  # the user's own pattern outranks the built-in rules
+        if _no_comment(tok, self.lexicon):
             return None
         if lemma in self.lexicon.wish_verbs and _wished_act(tok) is not None:
             return _Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
@@ -169,6 +182,20 @@ class EventCoder:
         entry = self.lexicon.verbs.get(lemma)
         return _Trigger(tok, entry, noun=False) if entry is not None else None
 
+    def _pattern_trigger(self, tok: Token) -> _Trigger | None:
+        """The trigger of the most specific user verb pattern around ``tok`` (None without a
+        user verb dictionary). A bare verb line of the lemma is left to the lexicon, which
+        holds it too; a surface-form block ("said", "left") is not, so it counts here."""
+        found = best_pattern(tok, self.patterns) if self.patterns else None
+        if found is None:
+            return None
+        pattern, anchor = found
+        if not pattern.size and pattern.verb == tok.lemma_.lower():
+            return None
+        particle = anchor if anchor is not None and anchor.dep_ == "prep" else None
+        return _Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
+                        mutual=pattern.mutual, pattern=True)
+
     def _nested(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
         child = tok
@@ -177,7 +204,11 @@ class EventCoder:
             if head is child:
                 return False
             if head.i in triggers:
-                return _content_arc(child) or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
+                return (
+                    _content_arc(child)
+                    or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
+                    or _toll(child, tok, triggers[head.i], triggers)
+                )
             if self._carrier(head, triggers) and _purpose(child):
                 return True  # "staged a protest ... to demand": the protest's aim
             if head.lemma_.lower() in self.lexicon.speech_verbs:
@@ -228,6 +259,13 @@ class EventCoder:
     ) -> Iterator[Event]:
         """The trigger's event, one per pair of coordinated actors ("X and Y met Z")."""
         tok = trig.token
+        if trig.mutual:
+            doer = _verb_source(tok, actors)
+            doers = _coordinated(doer, tok.doc, actors) if doer is not None else []
+            if len(doers) > 1:  # "X and Y fought": each acts on the other
+                for src, tgt in [(a, b) for a in doers for b in doers if a is not b][:MAX_PAIRS]:
+                    yield self._build(trig, sent, article, src, tgt, actors)
+                return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
         if target is None and trig.noun and self._light_object(tok):
@@ -252,6 +290,9 @@ class EventCoder:
             pairs = _mutual(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
+            if trig.reverse is not None and tgt is not None:
+                # "[032:033]": what the target does back to the source, coded beside it
+                yield self._build(_Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
 
     def _sourceless(
         self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
@@ -500,6 +541,21 @@ def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and bool(forms & lexicon.light_verbs)
 
 
+def _toll(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+    """"bombarded the city, killing eight": the killing is the attack's toll, not a second
+    attack (its dead are counted on the attack)."""
+    own = triggers.get(tok.i)
+    return (
+        child is tok
+        and child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and head.entry.type == "ASSAULT"
+        and own is not None
+        and own.entry.type == "ASSAULT"
+        and _child(child, {"nsubj"}) is None
+    )
+
+
 def _wished_act(tok: Token) -> Token | None:
     """The infinitive someone else is wished to do: "wants Putin to attack" (Putin the object
     of "wants", or the subject of "to attack")."""
@@ -617,7 +673,22 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
     clause = _child(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
-    return found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
+    found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
+    return found if found is not None or not trig.pattern else _right_actor(tok, actors)
+
+
+def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The first actor breadth-first among the words after a verb, not entering clauses,
+    subjects or modifiers of the verb: a user pattern has matched its words, so the actor the
+    parser hung elsewhere ("fought alongside X") is still its target."""
+    queue = [c for c in tok.rights if c.dep_ not in PATTERN_FALLBACK_SKIP]
+    while queue:
+        node = queue.pop(0)
+        mention = _actor(node, actors) if node.pos_ != "PRON" else None
+        if mention is not None:
+            return mention
+        queue += [c for c in node.children if c.dep_ not in PATTERN_FALLBACK_SKIP]
+    return None
 
 
 def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
@@ -765,6 +836,11 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
             continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
         # one name can carry several codes (a user dictionary's multi-code actor): one event each
         if not any(other is m or other.code == m.code for m in found):
+            found.append(other)
+    # list items the parser missed ("Mordor, the Shire, Fornost and Bree"), read from the words
+    conjoined = getattr(actors, "conjoined", None)
+    for other in conjoined(mention) if conjoined is not None else []:
+        if other.code and not any(other is m or other.code == m.code for m in found):
             found.append(other)
     return found
 
