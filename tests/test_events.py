@@ -238,3 +238,8 @@ def test_wanting_someone_else_to_act_is_a_request_not_the_act(analyzer):
 def test_a_toll_clause_belongs_to_its_attack(analyzer):
     events = events_of(analyzer, "Syrian rebels bombarded a Syrian army base in Aleppo, killing at least eight soldiers.")
     assert [(e.type, e.trigger, e.dead) for e in events] == [("ASSAULT", "bombarded", 8)]
+
+
+def test_an_ing_verb_on_a_noun_is_done_by_that_noun(analyzer):
+    events = events_of(analyzer, "Police dispersed Liberian demonstrators protesting against the Liberian government.")
+    assert ("PROTEST", "LBR", "LBR") in triples(events)

@@ -220,8 +220,8 @@ class EventCoder:
         """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
         act is a SANCTION (CAMEO 16, reduce relations); stopping pressure ("ended the
         blockade", "cancelled restrictions", "halted the offensive") is an easing (CAMEO 08)."""
-        if trig.noun or trig.token.lemma_.lower() not in self.lexicon.stopping_verbs:
-            return trig
+        if trig.noun or trig.pattern or trig.token.lemma_.lower() not in self.lexicon.stopping_verbs:
+            return trig  # a user pattern's code is already what the user wants ("break ties")
         for child in trig.token.children:
             if child.dep_ != "dobj":
                 continue
@@ -631,6 +631,8 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     subject = _child(tok, {"nsubj", "csubj"})
     if subject is not None:
         return _actor(subject, actors)
+    if _active_participle(tok):
+        return _actor(tok.head, actors)  # "demonstrators protesting the results": the demonstrators
     if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
         return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
     if _child(tok, {"nsubjpass"}) is not None:
@@ -647,6 +649,11 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         if shared is not None:
             return _actor(shared, actors)
     return None
+
+
+def _active_participle(tok: Token) -> bool:
+    """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _stative(tok: Token) -> bool:
@@ -666,7 +673,8 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
             if mention is not None:
                 return mention
     if trig.particle is not None and trig.particle.dep_ == "prep":
-        return _actor(_pobj(trig.particle), actors)
+        found = _actor(_pobj(trig.particle), actors)
+        return found if found is not None or not trig.pattern else _right_actor(tok, actors)
     direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
     obj = _child(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
@@ -878,7 +886,7 @@ def _mutual(pairs: list, sources: list[Mention], reverse: bool) -> list:
 def _uncoded_doer(tok: Token) -> Mention | None:
     """The verb's own noun subject as a Mention without code, when it names someone: a
     proper name or a plural noun of people ("fundamentalists", "Judge Rivera")."""
-    subject = _child(tok, {"nsubj"})
+    subject = _child(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
     if subject is not None and subject.lemma_.lower() in PARTITIVES:
         # "hundreds of students", "a group of refugees": the people in the "of" phrase
         subject = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
