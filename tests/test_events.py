@@ -243,3 +243,9 @@ def test_a_toll_clause_belongs_to_its_attack(analyzer):
 def test_an_ing_verb_on_a_noun_is_done_by_that_noun(analyzer):
     events = events_of(analyzer, "Police dispersed Liberian demonstrators protesting against the Liberian government.")
     assert ("PROTEST", "LBR", "LBR") in triples(events)
+
+
+def test_calling_off_a_strike_is_a_concession(analyzer):
+    events = events_of(analyzer, "The Nigerian teachers union called off its strike against the Nigerian government.")
+    assert [e.type for e in events] == ["CONCEDE"]
+    assert [e.type for e in events_of(analyzer, "The United States cut off aid to Egypt.")] == ["SANCTION"]

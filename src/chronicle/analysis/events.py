@@ -168,7 +168,8 @@ class EventCoder:
             return None
         if lemma in self.lexicon.wish_verbs and _wished_act(tok) is not None:
             return _Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
-        if lemma in self.lexicon.stopping_verbs and lemma not in self.lexicon.verbs:
+        stop = _stop_key(tok, self.lexicon.stopping_verbs)
+        if stop in self.lexicon.stopping_verbs and stop not in self.lexicon.verbs:
             return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
         for word in _following_words(tok):
             entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
@@ -184,14 +185,12 @@ class EventCoder:
 
     def _pattern_trigger(self, tok: Token) -> _Trigger | None:
         """The trigger of the most specific user verb pattern around ``tok`` (None without a
-        user verb dictionary). A bare verb line of the lemma is left to the lexicon, which
-        holds it too; a surface-form block ("said", "left") is not, so it counts here."""
+        user verb dictionary or a block for its word). A block's bare verb line counts too: the
+        user's "break [1717]" outranks a built-in "break ties"."""
         found = best_pattern(tok, self.patterns) if self.patterns else None
         if found is None:
             return None
         pattern, anchor = found
-        if not pattern.size and pattern.verb == tok.lemma_.lower():
-            return None
         particle = anchor if anchor is not None and anchor.dep_ == "prep" else None
         return _Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
                         mutual=pattern.mutual, pattern=True)
@@ -220,8 +219,8 @@ class EventCoder:
         """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
         act is a SANCTION (CAMEO 16, reduce relations); stopping pressure ("ended the
         blockade", "cancelled restrictions", "halted the offensive") is an easing (CAMEO 08)."""
-        if trig.noun or trig.pattern or trig.token.lemma_.lower() not in self.lexicon.stopping_verbs:
-            return trig  # a user pattern's code is already what the user wants ("break ties")
+        if trig.noun or _stop_key(trig.token, self.lexicon.stopping_verbs) not in self.lexicon.stopping_verbs:
+            return trig
         for child in trig.token.children:
             if child.dep_ != "dobj":
                 continue
@@ -649,6 +648,14 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         if shared is not None:
             return _actor(shared, actors)
     return None
+
+
+def _stop_key(tok: Token, stopping: frozenset[str]) -> str:
+    """A verb's key among the stopping verbs: "call off" with its particle when listed so,
+    else the lemma ("cut off aid" is "cut")."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    phrase = f"{tok.lemma_.lower()} {particle}"
+    return phrase if particle and phrase in stopping else tok.lemma_.lower()
 
 
 def _active_participle(tok: Token) -> bool:
