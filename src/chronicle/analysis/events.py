@@ -181,7 +181,7 @@ class EventCoder:
             if entry is not None:
                 return _Trigger(tok, entry, noun=False)
         entry = self.lexicon.verbs.get(lemma)
-        return _Trigger(tok, entry, noun=False) if entry is not None else None
+        return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
 
     def _pattern_trigger(self, tok: Token) -> _Trigger | None:
         """The trigger of the most specific user verb pattern around ``tok`` (None without a
@@ -520,6 +520,8 @@ def _requirements_met(tok: Token, entry: EventEntry) -> bool:
     if not entry.requires:
         return True
     for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass") and "object" in entry.requires:
+            return True  # "returned the prisoners", not "returned to Geneva"
         if child.dep_ == "prep" and child.lower_ in entry.requires:
             return True
         if child.dep_ in ("acl", "relcl") and "to" in entry.requires and any(a.lower_ == "to" for a in child.children):
