@@ -249,3 +249,9 @@ def test_calling_off_a_strike_is_a_concession(analyzer):
     events = events_of(analyzer, "The Nigerian teachers union called off its strike against the Nigerian government.")
     assert [e.type for e in events] == ["CONCEDE"]
     assert [e.type for e in events_of(analyzer, "The United States cut off aid to Egypt.")] == ["SANCTION"]
+
+
+def test_an_agreed_act_lends_its_target(analyzer):
+    assert triples(events_of(analyzer, "The US Congress agreed to lift the sanctions on Iran.")) == [("AGREE", "USA", "IRN")]
+    launched = events_of(analyzer, "Georgian rebels launched missiles at the Georgian government.")
+    assert ("ASSAULT", "GEO", "GEO") in triples(launched)

@@ -267,6 +267,10 @@ class EventCoder:
                 return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if target is None and not trig.noun and _child(tok, {"xcomp"}) is not None:
+            # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
+            aimed = _verb_target(_Trigger(_child(tok, {"xcomp"}), trig.entry, noun=False), actors)
+            target = aimed if aimed is not None and (source is None or not _same(source, aimed)) else None
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
@@ -857,9 +861,16 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
     # list items the parser missed ("Mordor, the Shire, Fornost and Bree"), read from the words
     conjoined = getattr(actors, "conjoined", None)
     for other in conjoined(mention) if conjoined is not None else []:
-        if other.code and not any(other is m or other.code == m.code for m in found):
+        if other.code and not any(other is m or other.code == m.code for m in found) and not _own_subject(other, span.root):
             found.append(other)
     return found
+
+
+def _own_subject(other: Mention, root: Token) -> bool:
+    """``other`` is the subject of a verb ``root`` does not hang on: "fighting between X and
+    Armenians, an editor at Y said" lists no editor."""
+    span = root.doc.char_span(other.start, other.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECTS and span.root.head not in (root, root.head)
 
 
 def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
