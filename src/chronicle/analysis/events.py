@@ -676,7 +676,8 @@ def _stative(tok: Token) -> bool:
 
 def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     """Whom a verb acts on: its object (or the passive subject), else the object of the
-    phrasal particle ("call for"), a dative or a targeting preposition."""
+    phrasal particle ("call for"), a dative or a targeting preposition; for a user pattern,
+    else the first actor after the verb."""
     tok = trig.token
     for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
         child = _child(tok, {dep})
@@ -700,8 +701,8 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
 
 def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
     """The first actor breadth-first among the words after a verb, not entering clauses,
-    subjects or modifiers of the verb: a user pattern has matched its words, so the actor the
-    parser hung elsewhere ("fought alongside X") is still its target."""
+    subjects or modifiers of the verb: a user pattern has matched its words, so an actor the
+    parser hung elsewhere ("sent aid worth millions to the people of X") is still its target."""
     queue = [c for c in tok.rights if c.dep_ not in PATTERN_FALLBACK_SKIP]
     while queue:
         node = queue.pop(0)
@@ -861,7 +862,8 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
     # list items the parser missed ("Mordor, the Shire, Fornost and Bree"), read from the words
     conjoined = getattr(actors, "conjoined", None)
     for other in conjoined(mention) if conjoined is not None else []:
-        if other.code and not any(other is m or other.code == m.code for m in found) and not _own_subject(other, span.root):
+        known = any(other is m or other.code == m.code for m in found)
+        if other.code and not known and not _own_subject(other, span.root):
             found.append(other)
     return found
 
