@@ -68,3 +68,9 @@ def test_mutual_pattern_codes_each_pair(analyzers):
         ("036", "FRE", "SYL"),
         ("036", "SYL", "FRE"),
     ]
+
+
+def test_pattern_code_is_kept_for_announced_acts(analyzers):
+    with_verbs, _ = analyzers
+    # the built-in rules would make "will cooperate" an intent (AGREE, CAMEO 03x)
+    assert coded(with_verbs, "Freedonia will wrangle alongside Sylvania.") == [("062", "FRE", "SYL")]

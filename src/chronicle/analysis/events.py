@@ -347,7 +347,8 @@ class EventCoder:
         # "would not give permission": a light verb's negation is its noun's
         negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
         event_type = _negated_type(entry) if negated else entry.type
-        intended = not negated and event_type == entry.type and self._intended(tok)
+        # a user pattern's code is final: its dictionary codes "will break ties" as it wrote it
+        intended = not negated and event_type == entry.type and not trig.pattern and self._intended(tok)
         if intended:
             verb = tok.head if self._light_object(tok) else tok
             # "unless" makes an ultimatum; "if" only a conditional offer ("would meet if ...")
@@ -710,6 +711,18 @@ def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
         if mention is not None:
             return mention
         queue += [c for c in node.children if c.dep_ not in PATTERN_FALLBACK_SKIP]
+    return _next_actor(tok, actors)
+
+
+def _next_actor(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The first actor in the words just after a verb, read in order up to a punctuation mark
+    or another verb: for parses that broke the phrase ("abandoned an anti- X parade")."""
+    for node in tok.doc[tok.i + 1 : min(tok.i + 1 + PATTERN_WINDOW, tok.sent.end)]:
+        if node.is_punct or node.pos_ in ("VERB", "AUX"):
+            return None
+        mention = actors.mention_for_token(node) if node.pos_ != "PRON" else None
+        if mention is not None and mention.code:
+            return mention
     return None
 
 
