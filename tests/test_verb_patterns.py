@@ -15,12 +15,18 @@ pytestmark = pytest.mark.slow
 ACTORS = """\
 FREEDONIA [FRE]
 SYLVANIA [SYL]
+SYLVANIANS [SYL]
+VULGARIA [VUL]
 """
 
 VERBS = """\
 --- WRANGLE [111] ---
 WRANGLE
 - * ALONGSIDE + [062]
+
+--- CAUTION [160] ---
+CAUTION
+- * THEIR ^ ABOUT + [162]
 
 --- BEFRIEND [051:052] ---
 BEFRIEND
@@ -74,3 +80,9 @@ def test_pattern_code_is_kept_for_announced_acts(analyzers):
     with_verbs, _ = analyzers
     # the built-in rules would make "will cooperate" an intent (AGREE, CAMEO 03x)
     assert coded(with_verbs, "Freedonia will wrangle alongside Sylvania.") == [("062", "FRE", "SYL")]
+
+
+def test_target_where_the_pattern_places_it(analyzers):
+    with_verbs, _ = analyzers
+    # the object names an actor too, but "+" follows "about"
+    assert coded(with_verbs, "Freedonia cautioned their Sylvanians about Vulgaria.") == [("162", "FRE", "VUL")]

@@ -111,6 +111,7 @@ class _Trigger:
     reverse: EventEntry | None = None  # a user pattern's "[032:033]": the target does 033 back
     mutual: bool = False  # a user pattern's "- % * [...]": coordinated subjects act on each other
     pattern: bool = False  # matched a user verb pattern: its target may sit deeper in the object
+    placed: bool = False  # the pattern writes its "+" target right after ``particle``
 
 
 class EventCoder:
@@ -193,7 +194,7 @@ class EventCoder:
         pattern, anchor = found
         particle = anchor if anchor is not None and anchor.dep_ == "prep" else None
         return _Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
-                        mutual=pattern.mutual, pattern=True)
+                        mutual=pattern.mutual, pattern=True, placed=pattern.target_after is not None)
 
     def _nested(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
@@ -680,6 +681,10 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     phrasal particle ("call for"), a dative or a targeting preposition; for a user pattern,
     else the first actor after the verb."""
     tok = trig.token
+    slot = _pobj(trig.particle) if trig.placed and trig.particle is not None else None
+    placed = _phrase_actor(slot, actors) if slot is not None else None
+    if placed is not None:
+        return placed  # "warned their populations about +": the pattern says where the target is
     for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
         child = _child(tok, {dep})
         if child is not None:
