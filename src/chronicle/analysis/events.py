@@ -23,7 +23,7 @@ from .casualties import find_casualties
 from .lexicon import EventEntry, Lexicon, load_lexicon
 from .places import location_in, lookup
 from .timex import find_dates
-from .verbdict import best_pattern, load_verb_patterns
+from .verbdict import AFTER_WINDOW, best_pattern, load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
@@ -720,9 +720,10 @@ def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
 
 
 def _next_actor(tok: Token, actors: ActorLookup) -> Mention | None:
-    """The first actor in the words just after a verb, read in order up to a punctuation mark
-    or another verb: for parses that broke the phrase ("abandoned an anti- X parade")."""
-    for node in tok.doc[tok.i + 1 : min(tok.i + 1 + PATTERN_WINDOW, tok.sent.end)]:
+    """The first actor in the words after a verb (as far as a pattern's words may lie), read
+    in order up to a punctuation mark or another verb: for parses that broke the phrase
+    ("abandoned an anti- X parade", "marched very close to the border with X")."""
+    for node in tok.doc[tok.i + 1 : min(tok.i + 1 + AFTER_WINDOW, tok.sent.end)]:
         if node.is_punct or node.pos_ in ("VERB", "AUX"):
             return None
         mention = actors.mention_for_token(node) if node.pos_ != "PRON" else None
