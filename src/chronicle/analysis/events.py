@@ -8,64 +8,46 @@ or noun from ``data/verbs/events.yaml``) that has a source actor in its own sent
 Reported speech codes what was reported ("the U.N. says Syrian forces killed ..." -> source
 Syrian forces, reported_by the U.N.); speech acts that are events themselves (accuse, demand,
 reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
+
+This module decides which triggers code and builds the events; its helpers live beside it:
+``event_triggers`` (what is a trigger, how triggers nest), ``event_roles`` (source and target
+actors from the parse), ``event_modes`` (negated, future, hypothetical, intended) and
+``event_parse`` (dependency-tree lookups they share).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Article, Event, Mention
 
 from .casualties import find_casualties
+from .event_modes import (
+    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, _conditional, _conditional_clause, _going_to,
+    _has_aux, _historical, _intent_entry, _negated, _negated_type,
+)
+from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
+from .event_roles import (
+    TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
+    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _same, _same_country,
+    _uncoded_doer, _verb_source, _verb_target,
+)
+from .event_triggers import (
+    STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
+    _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act, _yield_request,
+)
 from .lexicon import EventEntry, Lexicon, load_lexicon
 from .places import location_in, lookup
 from .timex import find_dates
-from .verbdict import AFTER_WINDOW, best_pattern, load_verb_patterns
+from .verbdict import best_pattern, load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
-# Climbing from an event noun to the verb whose subject did it stops after this many arcs.
-MAX_CLIMB = 6
-
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-# Verb patterns ("restore ... ties") look this far into the verb's object and prepositions.
-PATTERN_ARCS = {"prt", "prep", "dobj", "dative", "attr", "acomp", "oprd", "advmod", "npadvmod"}
-PATTERN_WINDOW = 6
-MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
-CLAUSE_ARCS = {"ccomp", "relcl", "advcl", "parataxis", "acl"}
-# Arcs by which a nested trigger is the content of its parent event ("urged X to withdraw").
-CONTENT_ARCS = {"xcomp", "ccomp", "acl", "dobj", "attr", "oprd", "pcomp"}
-CONTENT_PREPOSITIONS = {"of", "for", "to", "from", "on", "upon"}
-TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}
-VERB_ONLY_PREPOSITIONS = {"of", "about"}  # "warned of X", "complained about X"
-# Arcs followed inside an object phrase when looking for its actor (not into clauses).
-PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
-SOURCE_PREPOSITIONS = {"by", "from"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
-# Modals that, with an "if/unless" clause, announce an act: "may halt aid if ..." is a threat.
-CONDITIONAL_AUX = {"would", "could", "might", "may"}
-HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "historically"}
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}
-# Named-entity labels whose proper-noun words are names, never event nouns.
-NAME_ENTITIES = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART"}
-# Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
-INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
-                "RETREAT": "035"}
-# Verbs whose infinitive did not happen: "failed to agree" is a refusal.
-FAILURE_VERBS = {"fail", "neglect"}
-# Passive verbs whose "from" phrase names the doer when no "by" agent does.
-FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
-# What wishing that someone else act codes: a request to them.
-WISH = EventEntry("REQUEST", "100")
-# Placeholder entry of a stopping verb until its object shows what it stops.
-STOP = EventEntry("STOP")
-COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
 EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
          "ASSAULT": ("RETREAT", "087")}
@@ -76,42 +58,9 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # Noun events that need no target to be coded with the clause subject as doer: protests and
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
-# Passives whose subject holds the stance ("Israel is opposed to French mediation").
-STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine"}
-# Verbs whose object event is done to their subject: "faces pressure from Congress",
-# "received assurances from the government", "won support from X".
-RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
-INTENT_THREATEN = {"PROTEST": "130", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-# Heads that only count or group the actor in their "of" phrase.
-PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
-              "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
-              "delegation", "number", "couple", "several", "one", "two", "three"}
-# Arcs a user pattern's target search does not follow: clauses, subjects, verb modifiers.
-PATTERN_FALLBACK_SKIP = CLAUSE_ARCS | SUBJECTS | {"xcomp", "conj", "punct", "mark", "aux", "auxpass", "neg", "advmod"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
-
-
-class ActorLookup(Protocol):
-    """What the coder needs from ``analysis.actors.ArticleActors``."""
-
-    def mention_for_token(self, token: Token) -> Mention | None: ...
-
-    def resolve_pronoun(self, target: Token) -> Mention | None: ...
-
-
-@dataclass
-class _Trigger:
-    token: Token
-    entry: EventEntry
-    noun: bool
-    particle: Token | None = None  # "for" of "call for": its object is the target
-    reverse: EventEntry | None = None  # a user pattern's "[032:033]": the target does 033 back
-    mutual: bool = False  # a user pattern's "- % * [...]": coordinated subjects act on each other
-    pattern: bool = False  # matched a user verb pattern: its target may sit deeper in the object
-    placed: bool = False  # the pattern writes its "+" target right after ``particle``
 
 
 class EventCoder:
@@ -447,15 +396,11 @@ class EventCoder:
         return None
 
 
-# ---------------------------------------------------------------------- helpers
-
-
 def warm_up() -> None:
     """Load the gazetteer and word lists now (seconds), not in the middle of the first article."""
     lookup("Kabul")
     find_dates("Tuesday", "2012-03-14")
     find_casualties("killing 2 people")
-
 
 
 def _verb_files(dictionaries: list[str]) -> list[str]:
@@ -473,523 +418,12 @@ def _clause_heads(doc: Doc, char: int | None) -> set[int]:
     return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
 
 
-def _following_words(tok: Token) -> list[Token]:
-    """Words of the verb's own phrase after it (particle, object, prepositional phrases), nearest
-    first: where "call for", "restore ... ties" patterns find their second word."""
-    words = [w for c in tok.rights if c.dep_ in PATTERN_ARCS for w in c.subtree]
-    return sorted((w for w in words if w.i > tok.i and w.i - tok.i <= PATTERN_WINDOW), key=lambda w: w.i)
-
-
-def _preceding_words(tok: Token) -> list[Token]:
-    """The few words just before a verb, nearest first ("not" in "did not restore")."""
-    words = []
-    for i in range(tok.i - 1, max(-1, tok.i - 1 - PATTERN_WINDOW // 2), -1):
-        words.append(tok.doc[i])
-        if tok.doc[i].is_sent_start:
-            break
-    return [w for w in words if not w.is_punct]
-
-
 def _codable(sent: Span) -> bool:
     """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
     if len(sent) > MAX_SENTENCE_TOKENS:
         return False
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) >= MIN_LATIN_SHARE
-
-
-def _noun_key(tok: Token) -> str:
-    """Lexicon key of a noun: its lemma, or "cease-fire" when spaCy split the hyphen."""
-    if tok.i >= 2 and tok.nbor(-1).text == "-":
-        return f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}"
-    return tok.lemma_.lower()
-
-
-def _noun_keys(tok: Token) -> list[str]:
-    """Keys to try, most specific first: "hunger strike" (with its compound), then the noun."""
-    keys = [f"{c.lower_} {tok.lemma_.lower()}" for c in tok.lefts if c.dep_ in ("compound", "amod")]
-    return keys + [_noun_key(tok)]
-
-
-def _in_name(tok: Token) -> bool:
-    """A word inside a proper name ("Asia-Pacific Economic Cooperation", "Hamas Movement")
-    names an organisation, not an event."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
-
-
-def _participle(tok: Token) -> bool:
-    """An adjectival participle used as a predicate: "Israel is opposed to ..."."""
-    return tok.pos_ == "ADJ" and tok.tag_ == "VBN" and tok.dep_ in ("acomp", "ROOT")
-
-
-def _requirements_met(tok: Token, entry: EventEntry) -> bool:
-    if not entry.requires:
-        return True
-    for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass") and "object" in entry.requires:
-            return True  # "returned the prisoners", not "returned to Geneva"
-        if child.dep_ == "prep" and child.lower_ in entry.requires:
-            return True
-        if child.dep_ in ("acl", "relcl") and "to" in entry.requires and any(a.lower_ == "to" for a in child.children):
-            return True
-    return False
-
-
-def _no_comment(tok: Token, lexicon: Lexicon) -> bool:
-    """"declined to say" / "refused to comment": no event."""
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.no_comment for c in tok.children)
-
-
-def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
-    """``tok`` is a light verb; regular inflections count too, since the lemmatizer sometimes
-    misses them ("staged" -> "stag")."""
-    word = tok.lower_
-    forms = {tok.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
-    return tok.pos_ in ("VERB", "AUX") and bool(forms & lexicon.light_verbs)
-
-
-def _toll(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger]) -> bool:
-    """"bombarded the city, killing eight": the killing is the attack's toll, not a second
-    attack (its dead are counted on the attack)."""
-    own = triggers.get(tok.i)
-    return (
-        child is tok
-        and child.dep_ == "advcl"
-        and child.tag_ == "VBG"
-        and head.entry.type == "ASSAULT"
-        and own is not None
-        and own.entry.type == "ASSAULT"
-        and _child(child, {"nsubj"}) is None
-    )
-
-
-def _wished_act(tok: Token) -> Token | None:
-    """The infinitive someone else is wished to do: "wants Putin to attack" (Putin the object
-    of "wants", or the subject of "to attack")."""
-    for child in tok.children:
-        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-        if child.dep_ == "xcomp" and infinitive and _child(tok, {"dobj"}) is not None:
-            return child
-        if child.dep_ == "ccomp" and infinitive and _child(child, {"nsubj"}) is not None:
-            return child
-    return None
-
-
-def _purpose(child: Token) -> bool:
-    """A purpose infinitive: "met to discuss", "blocked roads to press their demands"."""
-    return child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-
-
-def _content_arc(child: Token) -> bool:
-    """The arc makes ``child`` what its head event is about, or what it is for: "met to
-    discuss", "staged a strike to demand" (a purpose infinitive is the aim, not a second act)."""
-    if child.dep_ in CONTENT_ARCS:
-        return True
-    if _purpose(child):
-        return True
-    return child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS
-
-
-def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
-    """The actor a noun phrase headed by ``tok`` names: the head's own mention, else one in its
-    possessor, compound or adjective ("Assad's regime", "Russian diplomats"), else the first
-    conjunct that has one ("government forces and the opposition")."""
-    if tok is None:
-        return None
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-    if tok.pos_ == "PRON":
-        return actors.resolve_pronoun(tok)
-    if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and _pobj(of) is not None:
-            return _actor(_pobj(of), actors)  # "hundreds of UN troops"
-    mention = actors.mention_for_token(tok)
-    if mention is not None and mention.code:
-        return mention
-    modifiers = _modifier_actors(tok, actors)  # "Russian military personnel"
-    if modifiers:
-        return modifiers[0]
-    for child in tok.children:
-        if child.dep_ == "conj":
-            return _actor(child, actors)
-    if tok.pos_ == "NOUN":
-        # "doctors from two American aid groups", "leaders of the opposition": the group named
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
-                return _actor(_pobj(child), actors)
-    return None
-
-
-def _child(tok: Token, deps: set[str]) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _pobj(prep: Token) -> Token | None:
-    return _child(prep, {"pobj", "pcomp"})
-
-
-def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
-    """The doer of a verb: its active subject, a passive's "by" agent, or the subject it shares
-    with the verb it depends on ("agreed to withdraw", "was led by X and has supplied")."""
-    agent = _child(tok, {"agent"})
-    if agent is not None:
-        return _actor(_pobj(agent), actors)
-    subject = _child(tok, {"nsubj", "csubj"})
-    if subject is not None:
-        return _actor(subject, actors)
-    if _active_participle(tok):
-        return _actor(tok.head, actors)  # "demonstrators protesting the results": the demonstrators
-    if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
-        return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
-    if _child(tok, {"nsubjpass"}) is not None:
-        # a passive without agent does not say who did it, unless where it came from does
-        # ("a mortar bomb was fired at it from the Gaza Strip")
-        return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
-    for _ in range(MAX_CLIMB):
-        if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
-            return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
-            return None
-        tok = tok.head
-        shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
-        if shared is not None:
-            return _actor(shared, actors)
-    return None
-
-
-def _stop_key(tok: Token, stopping: frozenset[str]) -> str:
-    """A verb's key among the stopping verbs: "call off" with its particle when listed so,
-    else the lemma ("cut off aid" is "cut")."""
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    phrase = f"{tok.lemma_.lower()} {particle}"
-    return phrase if particle and phrase in stopping else tok.lemma_.lower()
-
-
-def _active_participle(tok: Token) -> bool:
-    """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
-
-
-def _stative(tok: Token) -> bool:
-    """A passive form that states the subject's stance: "is opposed to", "is committed to"."""
-    return tok.lemma_.lower() in STATIVE_PASSIVES and _child(tok, {"agent"}) is None
-
-
-def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
-    """Whom a verb acts on: its object (or the passive subject), else the object of the
-    phrasal particle ("call for"), a dative or a targeting preposition; for a user pattern,
-    else the first actor after the verb."""
-    tok = trig.token
-    slot = _pobj(trig.particle) if trig.placed and trig.particle is not None else None
-    placed = _phrase_actor(slot, actors) if slot is not None else None
-    if placed is not None:
-        return placed  # "warned their populations about +": the pattern says where the target is
-    for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
-        child = _child(tok, {dep})
-        if child is not None:
-            node = _pobj(child) if child.pos_ == "ADP" else child
-            mention = _actor(node, actors)
-            if mention is not None:
-                return mention
-    if trig.particle is not None and trig.particle.dep_ == "prep":
-        found = _actor(_pobj(trig.particle), actors)
-        return found if found is not None or not trig.pattern else _right_actor(tok, actors)
-    direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
-    obj = _child(tok, {"dobj"})
-    # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
-    found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
-    clause = _child(tok, {"ccomp"})
-    # "warned that Iran would face sanctions": the subject of the clause it is about
-    found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
-    return found if found is not None or not trig.pattern else _right_actor(tok, actors)
-
-
-def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
-    """The first actor breadth-first among the words after a verb, not entering clauses,
-    subjects or modifiers of the verb: a user pattern has matched its words, so an actor the
-    parser hung elsewhere ("sent aid worth millions to the people of X") is still its target."""
-    queue = [c for c in tok.rights if c.dep_ not in PATTERN_FALLBACK_SKIP]
-    while queue:
-        node = queue.pop(0)
-        mention = _actor(node, actors) if node.pos_ != "PRON" else None
-        if mention is not None:
-            return mention
-        queue += [c for c in node.children if c.dep_ not in PATTERN_FALLBACK_SKIP]
-    return _next_actor(tok, actors)
-
-
-def _next_actor(tok: Token, actors: ActorLookup) -> Mention | None:
-    """The first actor in the words after a verb (as far as a pattern's words may lie), read
-    in order up to a punctuation mark or another verb: for parses that broke the phrase
-    ("abandoned an anti- X parade", "marched very close to the border with X")."""
-    for node in tok.doc[tok.i + 1 : min(tok.i + 1 + AFTER_WINDOW, tok.sent.end)]:
-        if node.is_punct or node.pos_ in ("VERB", "AUX"):
-            return None
-        mention = actors.mention_for_token(node) if node.pos_ != "PRON" else None
-        if mention is not None and mention.code:
-            return mention
-    return None
-
-
-def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
-    """The first actor named inside a noun phrase, through its prepositions but not into
-    clauses hanging on it ("an agreement with the EU", "ties between X and Y")."""
-    queue = [head]
-    while queue:
-        node = queue.pop(0)
-        # a possessive pronoun ("their resumption") points back at the doer, not a target
-        mention = _actor(node, actors) if node.pos_ != "PRON" else None
-        if mention is not None:
-            return mention
-        queue += [c for c in node.children if c.dep_ in PHRASE_ARCS]
-    return None
-
-
-def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
-    for child in tok.children:
-        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in prepositions:
-            mention = _actor(_pobj(child), actors)
-            if mention is not None:
-                return mention
-    return None
-
-
-def _modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
-    """Actors written before a noun: "Assad's", "Israeli", "Russian-Syrian" (two)."""
-    found: list[Mention] = []
-    modifiers = [c for c in tok.lefts if c.dep_ in MODIFIER_ARCS]
-    modifiers += [g for c in modifiers for g in c.lefts if g.dep_ in MODIFIER_ARCS]  # "Russian-Syrian"
-    for child in sorted(modifiers, key=lambda t: t.i):
-        if child.dep_ in MODIFIER_ARCS:
-            mention = actors.mention_for_token(child)
-            if mention is not None and mention.code and not any(_same(mention, m) for m in found):
-                found.append(mention)
-    return found
-
-
-def _explicit_source(tok: Token, source: Mention) -> bool:
-    """The source is written on the noun itself, not borrowed from the verb above it."""
-    return tok.left_edge.idx <= source.start and source.end <= tok.right_edge.idx + len(tok.right_edge.text)
-
-
-def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
-    """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
-    an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
-    modifiers = _modifier_actors(tok, actors)
-    if modifiers:
-        return modifiers[0]
-    mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
-    if mention is not None:
-        return mention
-    if tok.dep_ == "dobj" and _recipient(tok.head):
-        return _prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
-    verb = _governing_verb(tok)
-    return _verb_source(verb, actors) if verb is not None else None
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above a noun that has a subject: "has no intention of curtailing
-    cooperation" -> has."""
-    node = tok
-    for _ in range(MAX_CLIMB):
-        head = node.head
-        if head is node:
-            return None
-        if head.pos_ in ("VERB", "AUX") and _child(head, {"nsubj", "nsubjpass", "agent"}) is not None:
-            return head
-        if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in CLAUSE_ARCS:
-            return None  # inside a subject or another clause: that verb says nothing of the doer
-        node = head
-    return None
-
-
-def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
-    """Whom an event noun is aimed at: "crackdown on X", "talks with X", or the second of two
-    actor modifiers ("Russian-Syrian cooperation")."""
-    modifiers = _modifier_actors(tok, actors)
-    if len(modifiers) > 1:
-        return modifiers[1]
-    mention = _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
-    if mention is None and tok.dep_ == "dobj" and _recipient(tok.head):
-        return _verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
-    return mention
-
-
-def _recipient(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in RECIPIENT_VERBS
-
-
-def _addressee(tok: Token, actors: ActorLookup, source: Mention) -> Mention | None:
-    """Requests and threats hanging on a clause are addressed to its subject: "Russia has no
-    intention ... despite calls from the West" -> the calls target Russia."""
-    verb = _governing_verb(tok)
-    if verb is None or tok.dep_ in ("dobj", "nsubj"):
-        return None
-    subject = _actor(_child(verb, {"nsubj"}), actors)
-    return subject if subject is not None and not _same(subject, source) else None
-
-
-def _clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> Mention | None:
-    """The subject of a clause spelling out a demand or threat: "its demand that Israel ease
-    restrictions" -> Israel."""
-    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
-    if tok.dep_ == "dobj":  # "reiterated its demand that X ...": the clause hangs on the verb
-        clauses += [c for c in tok.head.children if c.dep_ == "ccomp"]
-    for clause in clauses:
-        subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors)
-        if subject is not None and (source is None or not _same(subject, source)):
-            return subject
-    return None
-
-
-def _obliged(tok: Token, actors: ActorLookup) -> Mention | None:
-    """Who must act in an obligation clause: the subject, or the "by" agent of a passive."""
-    for node in [tok] + [c for c in tok.children if c.dep_ == "xcomp"]:
-        agent = _child(node, {"agent"})
-        if agent is not None:
-            mention = _actor(_pobj(agent), actors)
-            if mention is not None:
-                return mention
-    return _actor(_child(tok, {"nsubj"}), actors)
-
-
-def _yield_request(tok: Token, lexicon: Lexicon) -> EventEntry:
-    """A demand; a demand to yield (CAMEO 105x) when the clause names a retreat or ceasefire."""
-    for node in tok.subtree:
-        entry = lexicon.nouns.get(_noun_key(node)) or lexicon.verbs.get(node.lemma_.lower())
-        if entry is not None and entry.type in ("RETREAT", "CONCEDE"):
-            return EventEntry("REQUEST", "1056" if "military" in entry.context else "105", "yield", entry.context)
-    return EventEntry("REQUEST", "100")
-
-
-def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mention]:
-    """The mention and its coordinated partners: "Brazil and the United States", "US and
-    British activists" (a nested mention of another country)."""
-    found = [mention]
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return found
-    nested = [m for m in getattr(actors, "mentions", []) if mention.start <= m.start and m.end <= mention.end]
-    partners = [_actor(c, actors) for c in [*span.root.conjuncts, *_listed(span.root)]] + nested
-    for other in partners:
-        if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):
-            continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
-        # one name can carry several codes (a user dictionary's multi-code actor): one event each
-        if not any(other is m or other.code == m.code for m in found):
-            found.append(other)
-    # list items the parser missed ("Mordor, the Shire, Fornost and Bree"), read from the words
-    conjoined = getattr(actors, "conjoined", None)
-    for other in conjoined(mention) if conjoined is not None else []:
-        known = any(other is m or other.code == m.code for m in found)
-        if other.code and not known and not _own_subject(other, span.root):
-            found.append(other)
-    return found
-
-
-def _own_subject(other: Mention, root: Token) -> bool:
-    """``other`` is the subject of a verb ``root`` does not hang on: "fighting between X and
-    Armenians, an editor at Y said" lists no editor."""
-    span = root.doc.char_span(other.start, other.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in SUBJECTS and span.root.head not in (root, root.head)
-
-
-def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
-    """An announced cooperative act is an AGREE (CAMEO 03, "express intent to ..."); an
-    announced hostile one, or any announced act with an "unless" condition, a THREATEN
-    (CAMEO 13); other types stay as they are."""
-    if conditional and entry.type in INTENT_AGREE:
-        return EventEntry("THREATEN", "130", entry.mode, entry.context)
-    if entry.type in INTENT_AGREE:
-        return EventEntry("AGREE", INTENT_AGREE[entry.type], entry.mode, entry.context)
-    if entry.type in INTENT_THREATEN:
-        return EventEntry("THREATEN", INTENT_THREATEN[entry.type], entry.mode, entry.context)
-    return entry
-
-
-def _listed(root: Token) -> list[Token]:
-    """Items of a list the parser read as an apposition: "The US, Russia, and Switzerland"
-    (Russia an appos of US, Switzerland its conjunct); places only, and only with a conjunct, so
-    "Kabul, Afghanistan" stays one place."""
-    items = [c for c in root.children if c.dep_ == "appos" and c.conjuncts and {c.ent_type_, root.ent_type_} == {"GPE"}]
-    return [t for c in items for t in (c, *c.conjuncts)]
-
-
-def _mutual(pairs: list, sources: list[Mention], reverse: bool) -> list:
-    """Joint acts are mutual: "X, Y and Z met" or "X and Y deepened their partnership" is
-    each pair; with ``reverse``, "X held talks with Y" is also Y with X ("X met Y" stays X->Y,
-    as CAMEO codes it)."""
-    if all(t is None for _, t in pairs) and len(sources) > 1:
-        return [(a, b) for a in sources for b in sources if a is not b]
-    return pairs + [(t, s) for s, t in pairs if t is not None] if reverse else pairs
-
-
-def _uncoded_doer(tok: Token) -> Mention | None:
-    """The verb's own noun subject as a Mention without code, when it names someone: a
-    proper name or a plural noun of people ("fundamentalists", "Judge Rivera")."""
-    subject = _child(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
-    if subject is not None and subject.lemma_.lower() in PARTITIVES:
-        # "hundreds of students", "a group of refugees": the people in the "of" phrase
-        subject = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
-        return None
-    span = tok.doc[subject.left_edge.i : subject.i + 1]
-    return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
-
-
-def _same_country(a: Mention, b: Mention) -> bool:
-    return bool(a.code and b.code) and a.code[:3] == b.code[:3]
-
-
-def _same(a: Mention, b: Mention) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or (a.actor_id is not None and a.actor_id == b.actor_id)
-
-
-def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-        return True
-    # "did not agree to withdraw" / "failed to agree": the negation sits on the governing verb
-    return tok.dep_ == "xcomp" and (
-        any(c.dep_ == "neg" for c in tok.head.children) or tok.head.lemma_.lower() in FAILURE_VERBS
-    )
-
-
-def _aux_words(tok: Token) -> set[str]:
-    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    if tok.dep_ == "xcomp":
-        words |= {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
-    return words
-
-
-def _has_aux(tok: Token, words: set[str]) -> bool:
-    return bool(_aux_words(tok) & words)
-
-
-def _going_to(tok: Token) -> bool:
-    return tok.dep_ == "xcomp" and tok.head.lower_ == "going"
-
-
-def _conditional(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
-
-
-def _negated_type(entry: EventEntry) -> str:
-    """"would not provide support", "wouldn't agree": refusing a cooperative act is a REJECT
-    (CAMEO 12); other negated acts keep their type, flagged ``negated``."""
-    if entry.negated:
-        return entry.negated
-    return "REJECT" if entry.type in COOPERATIVE_TYPES else entry.type
-
-
-def _conditional_clause(tok: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
-    """An "unless ..." or "if ..." clause (or one of ``marks``) hangs on the act."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in tok.children)
-
-
-def _historical(tok: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in HISTORICAL_ADVERBS for c in tok.children)
 
 
 def _add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:

@@ -1,0 +1,365 @@
+"""Who did it and to whom: the source and target actors of a trigger, read off the parse.
+
+In: a trigger token (or ``_Trigger``) and the article's ``ActorLookup``. Out: the ``Mention``
+of the source (subject, passive agent, possessor of an event noun, speaker of a request) or
+target (object, prepositional phrase, addressee, next actor for a user pattern), the
+coordinated actors of a list ("X and Y met"), and comparisons of two mentions.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from chronicle.model import Mention
+
+from .event_parse import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
+from .event_triggers import _Trigger
+from .verbdict import AFTER_WINDOW
+
+MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
+TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}
+VERB_ONLY_PREPOSITIONS = {"of", "about"}  # "warned of X", "complained about X"
+# Arcs followed inside an object phrase when looking for its actor (not into clauses).
+PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
+SOURCE_PREPOSITIONS = {"by", "from"}
+# Passive verbs whose "from" phrase names the doer when no "by" agent does.
+FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
+# Passives whose subject holds the stance ("Israel is opposed to French mediation").
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine"}
+# Verbs whose object event is done to their subject: "faces pressure from Congress",
+# "received assurances from the government", "won support from X".
+RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# Heads that only count or group the actor in their "of" phrase.
+PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+              "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
+              "delegation", "number", "couple", "several", "one", "two", "three"}
+# Arcs a user pattern's target search does not follow: clauses, subjects, verb modifiers.
+PATTERN_FALLBACK_SKIP = CLAUSE_ARCS | SUBJECTS | {"xcomp", "conj", "punct", "mark", "aux", "auxpass", "neg", "advmod"}
+
+
+class ActorLookup(Protocol):
+    """What the coder needs from ``analysis.actors.ArticleActors``."""
+
+    def mention_for_token(self, token: Token) -> Mention | None: ...
+
+    def resolve_pronoun(self, target: Token) -> Mention | None: ...
+
+
+def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
+    """The actor a noun phrase headed by ``tok`` names: the head's own mention, else one in its
+    possessor, compound or adjective ("Assad's regime", "Russian diplomats"), else the first
+    conjunct that has one ("government forces and the opposition")."""
+    if tok is None:
+        return None
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.pos_ == "PRON":
+        return actors.resolve_pronoun(tok)
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and _pobj(of) is not None:
+            return _actor(_pobj(of), actors)  # "hundreds of UN troops"
+    mention = actors.mention_for_token(tok)
+    if mention is not None and mention.code:
+        return mention
+    modifiers = _modifier_actors(tok, actors)  # "Russian military personnel"
+    if modifiers:
+        return modifiers[0]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            return _actor(child, actors)
+    if tok.pos_ == "NOUN":
+        # "doctors from two American aid groups", "leaders of the opposition": the group named
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
+                return _actor(_pobj(child), actors)
+    return None
+
+
+def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The doer of a verb: its active subject, a passive's "by" agent, or the subject it shares
+    with the verb it depends on ("agreed to withdraw", "was led by X and has supplied")."""
+    agent = _child(tok, {"agent"})
+    if agent is not None:
+        return _actor(_pobj(agent), actors)
+    subject = _child(tok, {"nsubj", "csubj"})
+    if subject is not None:
+        return _actor(subject, actors)
+    if _active_participle(tok):
+        return _actor(tok.head, actors)  # "demonstrators protesting the results": the demonstrators
+    if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
+        return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
+    if _child(tok, {"nsubjpass"}) is not None:
+        # a passive without agent does not say who did it, unless where it came from does
+        # ("a mortar bomb was fired at it from the Gaza Strip")
+        return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
+            return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
+            return None
+        tok = tok.head
+        shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
+        if shared is not None:
+            return _actor(shared, actors)
+    return None
+
+
+def _active_participle(tok: Token) -> bool:
+    """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _stative(tok: Token) -> bool:
+    """A passive form that states the subject's stance: "is opposed to", "is committed to"."""
+    return tok.lemma_.lower() in STATIVE_PASSIVES and _child(tok, {"agent"}) is None
+
+
+def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
+    """Whom a verb acts on: its object (or the passive subject), else the object of the
+    phrasal particle ("call for"), a dative or a targeting preposition; for a user pattern,
+    else the first actor after the verb."""
+    tok = trig.token
+    slot = _pobj(trig.particle) if trig.placed and trig.particle is not None else None
+    placed = _phrase_actor(slot, actors) if slot is not None else None
+    if placed is not None:
+        return placed  # "warned their populations about +": the pattern says where the target is
+    for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
+        child = _child(tok, {dep})
+        if child is not None:
+            node = _pobj(child) if child.pos_ == "ADP" else child
+            mention = _actor(node, actors)
+            if mention is not None:
+                return mention
+    if trig.particle is not None and trig.particle.dep_ == "prep":
+        found = _actor(_pobj(trig.particle), actors)
+        return found if found is not None or not trig.pattern else _right_actor(tok, actors)
+    direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
+    obj = _child(tok, {"dobj"})
+    # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
+    found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
+    clause = _child(tok, {"ccomp"})
+    # "warned that Iran would face sanctions": the subject of the clause it is about
+    found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
+    return found if found is not None or not trig.pattern else _right_actor(tok, actors)
+
+
+def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The first actor breadth-first among the words after a verb, not entering clauses,
+    subjects or modifiers of the verb: a user pattern has matched its words, so an actor the
+    parser hung elsewhere ("sent aid worth millions to the people of X") is still its target."""
+    queue = [c for c in tok.rights if c.dep_ not in PATTERN_FALLBACK_SKIP]
+    while queue:
+        node = queue.pop(0)
+        mention = _actor(node, actors) if node.pos_ != "PRON" else None
+        if mention is not None:
+            return mention
+        queue += [c for c in node.children if c.dep_ not in PATTERN_FALLBACK_SKIP]
+    return _next_actor(tok, actors)
+
+
+def _next_actor(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The first actor in the words after a verb (as far as a pattern's words may lie), read
+    in order up to a punctuation mark or another verb: for parses that broke the phrase
+    ("abandoned an anti- X parade", "marched very close to the border with X")."""
+    for node in tok.doc[tok.i + 1 : min(tok.i + 1 + AFTER_WINDOW, tok.sent.end)]:
+        if node.is_punct or node.pos_ in ("VERB", "AUX"):
+            return None
+        mention = actors.mention_for_token(node) if node.pos_ != "PRON" else None
+        if mention is not None and mention.code:
+            return mention
+    return None
+
+
+def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
+    """The first actor named inside a noun phrase, through its prepositions but not into
+    clauses hanging on it ("an agreement with the EU", "ties between X and Y")."""
+    queue = [head]
+    while queue:
+        node = queue.pop(0)
+        # a possessive pronoun ("their resumption") points back at the doer, not a target
+        mention = _actor(node, actors) if node.pos_ != "PRON" else None
+        if mention is not None:
+            return mention
+        queue += [c for c in node.children if c.dep_ in PHRASE_ARCS]
+    return None
+
+
+def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in prepositions:
+            mention = _actor(_pobj(child), actors)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
+    """Actors written before a noun: "Assad's", "Israeli", "Russian-Syrian" (two)."""
+    found: list[Mention] = []
+    modifiers = [c for c in tok.lefts if c.dep_ in MODIFIER_ARCS]
+    modifiers += [g for c in modifiers for g in c.lefts if g.dep_ in MODIFIER_ARCS]  # "Russian-Syrian"
+    for child in sorted(modifiers, key=lambda t: t.i):
+        if child.dep_ in MODIFIER_ARCS:
+            mention = actors.mention_for_token(child)
+            if mention is not None and mention.code and not any(_same(mention, m) for m in found):
+                found.append(mention)
+    return found
+
+
+def _explicit_source(tok: Token, source: Mention) -> bool:
+    """The source is written on the noun itself, not borrowed from the verb above it."""
+    return tok.left_edge.idx <= source.start and source.end <= tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
+    """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
+    an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
+    modifiers = _modifier_actors(tok, actors)
+    if modifiers:
+        return modifiers[0]
+    mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
+    if mention is not None:
+        return mention
+    if tok.dep_ == "dobj" and _recipient(tok.head):
+        return _prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
+    verb = _governing_verb(tok)
+    return _verb_source(verb, actors) if verb is not None else None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above a noun that has a subject: "has no intention of curtailing
+    cooperation" -> has."""
+    node = tok
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head is node:
+            return None
+        if head.pos_ in ("VERB", "AUX") and _child(head, {"nsubj", "nsubjpass", "agent"}) is not None:
+            return head
+        if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in CLAUSE_ARCS:
+            return None  # inside a subject or another clause: that verb says nothing of the doer
+        node = head
+    return None
+
+
+def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
+    """Whom an event noun is aimed at: "crackdown on X", "talks with X", or the second of two
+    actor modifiers ("Russian-Syrian cooperation")."""
+    modifiers = _modifier_actors(tok, actors)
+    if len(modifiers) > 1:
+        return modifiers[1]
+    mention = _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
+    if mention is None and tok.dep_ == "dobj" and _recipient(tok.head):
+        return _verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
+    return mention
+
+
+def _recipient(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in RECIPIENT_VERBS
+
+
+def _addressee(tok: Token, actors: ActorLookup, source: Mention) -> Mention | None:
+    """Requests and threats hanging on a clause are addressed to its subject: "Russia has no
+    intention ... despite calls from the West" -> the calls target Russia."""
+    verb = _governing_verb(tok)
+    if verb is None or tok.dep_ in ("dobj", "nsubj"):
+        return None
+    subject = _actor(_child(verb, {"nsubj"}), actors)
+    return subject if subject is not None and not _same(subject, source) else None
+
+
+def _clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> Mention | None:
+    """The subject of a clause spelling out a demand or threat: "its demand that Israel ease
+    restrictions" -> Israel."""
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
+    if tok.dep_ == "dobj":  # "reiterated its demand that X ...": the clause hangs on the verb
+        clauses += [c for c in tok.head.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors)
+        if subject is not None and (source is None or not _same(subject, source)):
+            return subject
+    return None
+
+
+def _obliged(tok: Token, actors: ActorLookup) -> Mention | None:
+    """Who must act in an obligation clause: the subject, or the "by" agent of a passive."""
+    for node in [tok] + [c for c in tok.children if c.dep_ == "xcomp"]:
+        agent = _child(node, {"agent"})
+        if agent is not None:
+            mention = _actor(_pobj(agent), actors)
+            if mention is not None:
+                return mention
+    return _actor(_child(tok, {"nsubj"}), actors)
+
+
+def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mention]:
+    """The mention and its coordinated partners: "Brazil and the United States", "US and
+    British activists" (a nested mention of another country)."""
+    found = [mention]
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return found
+    nested = [m for m in getattr(actors, "mentions", []) if mention.start <= m.start and m.end <= mention.end]
+    partners = [_actor(c, actors) for c in [*span.root.conjuncts, *_listed(span.root)]] + nested
+    for other in partners:
+        if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):
+            continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
+        # one name can carry several codes (a user dictionary's multi-code actor): one event each
+        if not any(other is m or other.code == m.code for m in found):
+            found.append(other)
+    # list items the parser missed ("Mordor, the Shire, Fornost and Bree"), read from the words
+    conjoined = getattr(actors, "conjoined", None)
+    for other in conjoined(mention) if conjoined is not None else []:
+        known = any(other is m or other.code == m.code for m in found)
+        if other.code and not known and not _own_subject(other, span.root):
+            found.append(other)
+    return found
+
+
+def _own_subject(other: Mention, root: Token) -> bool:
+    """``other`` is the subject of a verb ``root`` does not hang on: "fighting between X and
+    Armenians, an editor at Y said" lists no editor."""
+    span = root.doc.char_span(other.start, other.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECTS and span.root.head not in (root, root.head)
+
+
+def _listed(root: Token) -> list[Token]:
+    """Items of a list the parser read as an apposition: "The US, Russia, and Switzerland"
+    (Russia an appos of US, Switzerland its conjunct); places only, and only with a conjunct, so
+    "Kabul, Afghanistan" stays one place."""
+    items = [c for c in root.children if c.dep_ == "appos" and c.conjuncts and {c.ent_type_, root.ent_type_} == {"GPE"}]
+    return [t for c in items for t in (c, *c.conjuncts)]
+
+
+def _mutual(pairs: list, sources: list[Mention], reverse: bool) -> list:
+    """Joint acts are mutual: "X, Y and Z met" or "X and Y deepened their partnership" is
+    each pair; with ``reverse``, "X held talks with Y" is also Y with X ("X met Y" stays X->Y,
+    as CAMEO codes it)."""
+    if all(t is None for _, t in pairs) and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources if a is not b]
+    return pairs + [(t, s) for s, t in pairs if t is not None] if reverse else pairs
+
+
+def _uncoded_doer(tok: Token) -> Mention | None:
+    """The verb's own noun subject as a Mention without code, when it names someone: a
+    proper name or a plural noun of people ("fundamentalists", "Judge Rivera")."""
+    subject = _child(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
+    if subject is not None and subject.lemma_.lower() in PARTITIVES:
+        # "hundreds of students", "a group of refugees": the people in the "of" phrase
+        subject = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
+        return None
+    span = tok.doc[subject.left_edge.i : subject.i + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
+
+
+def _same_country(a: Mention, b: Mention) -> bool:
+    return bool(a.code and b.code) and a.code[:3] == b.code[:3]
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or (a.actor_id is not None and a.actor_id == b.actor_id)
