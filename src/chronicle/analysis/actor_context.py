@@ -10,19 +10,32 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .actor_lexicon import is_iso, titles
-from .actor_slots import Slot, is_place
+from .actor_lexicon import homes, is_iso, titles
+from .actor_slots import Slot, is_place, names_a_base
 
 def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
     """Fill in countries from context, in text order so earlier mentions can lend theirs."""
     people: dict[str, list[Slot]] = {}
+    named = {s.country for s in slots if is_iso(s.country)}
     for k, slot in enumerate(slots):
         if slot.kind == "person":
             _link_person(slot, people)
         elif slot.kind == "group" and slot.needs_country:
             _link_role(doc, slot, slots[:k])
         if slot.needs_country and not slot.country:
-            slot.country = _nearest_country(doc, slots, k) or _later_place(doc, slots, k) or dominant
+            slot.country = _home(doc, slot, named) or _nearest_country(doc, slots, k) \
+                or _later_place(doc, slots, k) or dominant
+
+
+def _home(doc: Doc, slot: Slot, named: set[str | None]) -> str | None:
+    """Country of a capitalised institution ("the Kremlin"; "Congress" when the article
+    names the US), from ``homes.yaml``."""
+    if slot.agent is None or not slot.agent.name or not doc[slot.head].text[:1].isupper():
+        return None
+    table = homes()
+    home = table["always"].get(slot.agent.name)
+    mentioned = table["when_mentioned"].get(slot.agent.name)
+    return home or (mentioned if mentioned in named else None)
 
 
 def _later_place(doc: Doc, slots: list[Slot], k: int) -> str | None:
@@ -32,7 +45,8 @@ def _later_place(doc: Doc, slots: list[Slot], k: int) -> str | None:
     for slot in slots[k + 1 :]:
         if slot.start_tok >= sent.end:
             break
-        if slot.kind == "country" and is_iso(slot.country) and is_place(doc[slot.head]):
+        if slot.kind == "country" and is_iso(slot.country) and is_place(doc[slot.head]) \
+                and not names_a_base(doc, slot):
             return slot.country
     return None
 
@@ -80,6 +94,6 @@ def _nearest_country(doc: Doc, slots: list[Slot], k: int) -> str | None:
     for slot in reversed(slots[:k]):
         if slot.start_tok < sent.start:
             break
-        if slot.kind != "pronoun" and is_iso(slot.country):
+        if slot.kind != "pronoun" and is_iso(slot.country) and not names_a_base(doc, slot):
             return slot.country
     return None

@@ -28,7 +28,7 @@ SECTORS = frozenset(
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
 
 # kinds whose text must start with a capital letter ("Turkey", not "turkey")
-PROPER_KINDS = frozenset({"country", "capital", "igo", "person", "actor"})
+PROPER_KINDS = frozenset({"country", "capital", "place", "igo", "person", "actor"})
 
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
@@ -37,7 +37,8 @@ _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 class Entry:
     """What a dictionary phrase means.
 
-    kind: country | capital | igo | agent | person | actor (a user dictionary name).
+    kind: country | capital | place (a town standing for its country) | igo | agent | person |
+    actor (a user dictionary name).
     code: full CAMEO-style code (RUSGOV) or, for agents, the role code added to a country.
     dated: (code, first day, last day) triples; ISO dates, "" for open ends.
     """
@@ -164,6 +165,8 @@ def _country_entries(data: dict) -> Iterable[tuple[str, Entry]]:
             yield adj, Entry("country", iso, iso, None, None, adjective=True)
         for city in forms.get("capitals", []):
             yield city, Entry("capital", iso + "GOV", iso, "GOV", city)
+        for town in forms.get("places", []):
+            yield town, Entry("place", iso, iso, None, town)
 
 
 def _igo_entries(data: list) -> Iterable[tuple[str, Entry]]:
@@ -185,7 +188,7 @@ def _dated(item: dict) -> tuple[tuple[str, str, str], ...]:
 def _agent_entries(data: dict) -> Iterable[tuple[str, Entry]]:
     for sector, nouns in data.items():
         for noun in nouns:
-            yield noun, Entry("agent", sector, None, sector)
+            yield noun, Entry("agent", sector, None, sector, noun)
 
 
 def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
@@ -195,6 +198,13 @@ def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
         entry = Entry("person", code, country, sector, item["names"][0], dated=_dated(item))
         for name in item["names"]:
             yield name, entry
+
+
+@lru_cache(maxsize=1)
+def homes() -> dict[str, dict[str, str]]:
+    """homes.yaml: ``always`` and ``when_mentioned``, each role noun -> ISO-3 country."""
+    data = _load("homes.yaml")
+    return {group: {normalise(k): v for k, v in (data.get(group) or {}).items()} for group in ("always", "when_mentioned")}
 
 
 @lru_cache(maxsize=1)

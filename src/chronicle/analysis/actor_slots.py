@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .actor_lexicon import Entry, normalise, specific_sector, split_code, titles
 
 # country-bearing kinds that can lend their country to a role noun or a person
-PLACE_KINDS = frozenset({"country", "capital"})
+PLACE_KINDS = frozenset({"country", "capital", "place"})
 # kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
 MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
 # dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
@@ -278,19 +278,32 @@ def _modifier_countries(doc: Doc, head: Token, by_token: dict[int, Match]) -> li
         if m and m.i == tok.i and m.entry.kind in MODIFIER_KINDS and m.entry.country:
             if not any(f[1] is m for f in found) and _modifies(doc[m.j - 1], head):
                 found.append((tok, m))
-    if found:
-        return found
+    return found or _countries_after(doc, head, by_token)
+
+
+def _countries_after(doc: Doc, head: Token, by_token: dict[int, Match], depth: int = 2) -> list[tuple[Token, Match]]:
+    """Countries in "of/in/from <country>" after a noun: one per listed country ("the
+    ambassadors of Arnor, Osgiliath and Gondor"); for a place noun, the names modifying it or
+    its own "of" ("the mayor of the West Bank city of Nablus")."""
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
-            for obj in prep.rights:
-                # "the ambassadors of Arnor, Osgiliath and Gondor": one per country
-                for tok in [obj, *obj.conjuncts]:
-                    m = by_token.get(tok.i)
-                    if m and m.entry.kind in MODIFIER_KINDS and m.entry.country:
-                        found.append((tok, m))
-                if found:
-                    return found
-    return found
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+            continue
+        for obj in prep.rights:
+            found = [(tok, m) for tok in [obj, *obj.conjuncts] if (m := _country_match(by_token, tok.i))]
+            if not found and depth > 1:
+                found = _countries_after(doc, obj, by_token, depth - 1)
+            if not found:
+                found = [(t, m) for t in doc[obj.left_edge.i : obj.i] if (m := _country_match(by_token, t.i))
+                         and m.i == t.i and _modifies(doc[m.j - 1], obj)]
+            if found:
+                return found
+    return []
+
+
+def _country_match(by_token: dict[int, Match], i: int) -> Match | None:
+    """The name at token ``i`` if it can lend a country (a country, capital, town, IGO)."""
+    m = by_token.get(i)
+    return m if m is not None and m.entry.kind in MODIFIER_KINDS and m.entry.country else None
 
 
 def _modifies(tok: Token, head: Token) -> bool:
@@ -311,7 +324,10 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
         e = m.entry
         if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
             continue
-        kind = "country" if e.kind == "country" or (e.kind == "actor" and is_country_code(e.code)) else "organisation"
+        if e.kind in PLACE_KINDS and _in_caps_dateline(doc, m):
+            continue  # "GAZA CITY, Jan 5 (AFP) -": where the story was filed, no actor
+        kind = "country" if e.kind in ("country", "place") or (e.kind == "actor" and is_country_code(e.code)) \
+            else "organisation"
         for entry in _split_codes(e):
             slot = Slot(m.i, m.j, kind, country=entry.country, sector=entry.sector, name=e.name, head=m.j - 1,
                          entry=entry)
@@ -336,6 +352,25 @@ def _is_dateline(doc: Doc, m: Match) -> bool:
         return False
     after = doc[m.j].text
     return after in DATELINE_MARKS or (after == "," and doc[m.i].text.isupper())
+
+
+def _in_caps_dateline(doc: Doc, m: Match) -> bool:
+    """A place inside an all-capitals run opening a sentence and ending in a dateline mark or
+    comma: "GAZA CITY, Jan 5 (AFP) -", "KABUL (Reuters) -" (a one-word run must be a capital)."""
+    start = doc[m.i].sent.start
+    end = start
+    while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+        end += 1
+    if not start <= m.i < m.j <= end or end >= len(doc):
+        return False
+    marked = doc[end].text in DATELINE_MARKS or doc[end].text == ","
+    return marked and (end - start > 1 or m.entry.kind == "capital" or doc[end].text == "(")
+
+
+def names_a_base(doc: Doc, slot: Slot) -> bool:
+    """The name says where something is based ("a UK-based group", "Qatar-based"): the
+    country of that group's seat, no country for the actors around it."""
+    return any(t.lower_ == "based" for t in doc[slot.start_tok + 1 : slot.end_tok + 2])
 
 
 def is_place(token: Token) -> bool:

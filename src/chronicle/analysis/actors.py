@@ -179,11 +179,16 @@ class ArticleActors:
         # "they" prefers a plural noun ("the rebels"), "it" anything but one
         plural = word in PLURAL_PRONOUNS
         agreeing = _antecedent(self, token, groups, lambda m: self._is_plural(m) == plural)
+        if agreeing is not None and plural:
+            return self.conjoined(agreeing)[0]  # "Russia and China ... they": the list, from its head
         return agreeing or _antecedent(self, token, groups)
 
     def _is_plural(self, mention: Mention) -> bool:
+        """A plural noun ("the rebels") or one of coordinated actors ("Russia and China")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.tag_ in ("NNS", "NNPS")
+        if span is not None and span.root.tag_ in ("NNS", "NNPS"):
+            return True
+        return len(self.conjoined(mention)) > 1
 
 
 def _antecedent(
@@ -260,10 +265,14 @@ class ActorResolver:
     def _match_at(self, doc: Doc, keys: list[frozenset[str]], i: int) -> tuple[int, list[Entry]]:
         for index in (self.user, self.lexicon):
             n, entries = index.match(keys, i)
-            entries = [e for e in entries if _fits(doc, i, i + n, e)]
+            entries = [e for e in entries if _fits(doc, i, i + n, e, lambda j: self._role_at(keys, j))]
             if n and entries:
                 return n, entries
         return 0, []
+
+    def _role_at(self, keys: list[frozenset[str]], j: int) -> bool:
+        """Whether a role noun of our lexicon starts at token ``j`` ("rioters", "officials")."""
+        return j < len(keys) and any(e.kind == "agent" for e in self.lexicon.match(keys, j)[1])
 
     def _dominant(self, matches: list[Match], article: Article) -> str | None:
         """The article's main country: most mentioned, the first one (title or lead) counting extra."""
@@ -305,15 +314,17 @@ def _keys(token: Token) -> frozenset[str]:
     return frozenset((normalise(text), normalise(lemma))) if text != lemma else frozenset((normalise(text),))
 
 
-def _fits(doc: Doc, i: int, j: int, entry: Entry) -> bool:
-    """Proper names must be capitalised and not be part of a longer person's name."""
+def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]) -> bool:
+    """Proper names must be capitalised and not be part of a longer person's name; a
+    demonym may be written in lower case before a role noun ("tunisian rioters")."""
     if entry.kind not in PROPER_KINDS:
         return True
     first = doc[i].text
     if first == "the" and j - i > 1:
         first = doc[i + 1].text  # "the Shire": the name proper must be capitalised
     if first.islower():
-        return False  # "turkey", "chad", "us": common words, not names
+        # "turkey", "chad", "us" are common words; "tunisian" before "rioters" is careless typing
+        return entry.adjective and doc[i].pos_ == "ADJ" and role_at(j)
     if entry.kind in PLACE_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
         return False  # "New Jersey", "New Mexico": another place than the country
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
