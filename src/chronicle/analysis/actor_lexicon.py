@@ -204,7 +204,8 @@ def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
 def homes() -> dict[str, dict[str, str]]:
     """homes.yaml: ``always`` and ``when_mentioned``, each role noun -> ISO-3 country."""
     data = _load("homes.yaml")
-    return {group: {normalise(k): v for k, v in (data.get(group) or {}).items()} for group in ("always", "when_mentioned")}
+    groups = ("always", "when_mentioned")
+    return {group: {normalise(k): v for k, v in (data.get(group) or {}).items()} for group in groups}
 
 
 @lru_cache(maxsize=1)
