@@ -345,3 +345,10 @@ def test_institutions_take_their_home_country(nlp, resolver):
 def test_kurdish_rebels_take_the_country_of_their_context(nlp, resolver):
     actors = resolve(nlp, resolver, "Turkish troops fought Kurdish rebels near the border.")
     assert code_of(actors, "Kurdish rebels") == "TURREB"
+
+
+def test_sides_of_a_conflict_are_no_political_party(nlp, resolver):
+    actors = resolve(nlp, resolver, "Ruritania urged both parties and all parties to the conflict to stop fighting.")
+    assert not any(m.sector == "PTY" for m in actors.mentions)
+    actors = resolve(nlp, resolver, "Kenyan police arrested members of the opposition party in Nairobi.")
+    assert any(m.code == "KENPTY" for m in actors.mentions)

@@ -201,6 +201,14 @@ def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:
 
 
 @lru_cache(maxsize=1)
+def participants() -> tuple[frozenset[str], frozenset[str]]:
+    """participants.yaml: role nouns that can name the sides of a conflict, and the words that
+    make them do so ("both parties")."""
+    data = _load("participants.yaml")
+    return frozenset(map(normalise, data["nouns"])), frozenset(map(normalise, data["qualifiers"]))
+
+
+@lru_cache(maxsize=1)
 def homes() -> dict[str, dict[str, str]]:
     """homes.yaml: ``always`` and ``when_mentioned``, each role noun -> ISO-3 country."""
     data = _load("homes.yaml")

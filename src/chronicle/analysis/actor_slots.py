@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import Entry, normalise, specific_sector, split_code, titles
+from .actor_lexicon import Entry, normalise, participants, specific_sector, split_code, titles
 
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})
@@ -222,6 +222,8 @@ def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used
         head = doc[m.j - 1]
         if not _is_role_noun(head, by_token):
             continue  # "military" in "military cooperation" names no actor
+        if _names_participants(head):
+            continue  # "both parties", "parties to the conflict": sides, not a political party
         if _is_inner_compound(doc, m, by_token):
             continue  # "government" in "government official": the outer noun decides
         countries = _modifier_countries(doc, head, by_token)
@@ -260,6 +262,14 @@ def _is_role_noun(head: Token, by_token: dict[int, Match]) -> bool:
         outer = by_token.get(head.head.i)
         return outer is not None and outer.entry.kind == "agent"
     return True
+
+
+def _names_participants(head: Token) -> bool:
+    """A noun like "party" qualified as one of the sides of a conflict or talks."""
+    nouns, qualifiers = participants()
+    if normalise(head.lemma_) not in nouns:
+        return False
+    return any(normalise(c.text) in qualifiers or (c.dep_ == "prep" and c.lower_ == "to") for c in head.children)
 
 
 def _is_inner_compound(doc: Doc, m: Match, by_token: dict[int, Match]) -> bool:
