@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -382,3 +383,14 @@ def test_warc_record_with_a_wrong_length_is_reported_not_printed(tmp_path: Path,
     assert isinstance(items[0], Document) and items[0].url == "http://a.af/1"
     assert items[-1].reason.endswith("WARC record(s) with a wrong Content-Length; the rest was read")
     assert capsys.readouterr().err == ""
+
+
+def test_zip_member_without_a_name_is_a_failure_and_the_rest_are_read(tmp_path):
+    path = tmp_path / "noname.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"nameless bytes")
+        archive.writestr("ok.txt", b"The council met on Monday.")
+    items = list(iter_documents([str(path)]))
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [f.reason for f in failures] == ["zip member has no name (damaged archive directory)"]
+    assert [i.source for i in items if isinstance(i, Document)] == [f"{path}!ok.txt"]

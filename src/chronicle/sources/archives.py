@@ -77,6 +77,9 @@ def read_zip(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
+                if not info.filename:  # a damaged directory entry; ZipInfo.is_dir() fails on it
+                    yield failure(f"{source}!<no name>", "zip member has no name (damaged archive directory)")
+                    continue
                 if info.is_dir() or is_hidden(info.filename):
                     continue
                 if over := budget.spend(info.file_size):
