@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
-import yaml
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
+from chronicle.data import load_yaml
 from .config import Config, load_config, shared_dir
 from .export import FORMATS, write_rows
 from .model import Failure, Serializable
@@ -384,7 +383,7 @@ def stats(
 
 def _default_dataset(name: str) -> str:
     """The gold data of evaluation ``name`` under the shared folder (data/eval_datasets.yaml)."""
-    table = yaml.safe_load(resources.files("chronicle").joinpath("data", "eval_datasets.yaml").read_text("utf-8"))
+    table = load_yaml("eval_datasets.yaml")
     if name not in table:
         raise typer.BadParameter(f"unknown evaluation {name!r}; choose from {', '.join(table)}")
     return str(shared_dir() / table[name])

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable, Sequence
 
-import yaml
+from chronicle.data import load_yaml
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 
 # PLOVER/CAMEO sectors recognised when a user code is split into country + sector
 SECTORS = frozenset(
@@ -153,8 +151,7 @@ def project_lexicon() -> PhraseIndex:
 
 
 def _load(name: str) -> object:
-    with (DATA_DIR / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml("actors", name)
 
 
 def _country_entries(data: dict) -> Iterable[tuple[str, Entry]]:

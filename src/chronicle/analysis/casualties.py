@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from chronicle.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -21,8 +20,7 @@ class Casualties:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    text = resources.files("chronicle.data").joinpath("casualties.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml("casualties.yaml")
 
 
 def _alternatives(words: list[str]) -> str:

@@ -11,10 +11,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
-import yaml
+from chronicle.data import load_yaml
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Lexicon:
 
 
 def _read_yaml(name: str) -> dict:
-    return yaml.safe_load(resources.files("chronicle.data").joinpath("verbs").joinpath(name).read_text(encoding="utf-8"))
+    return load_yaml("verbs", name)
 
 
 def _entry(raw: dict) -> EventEntry:

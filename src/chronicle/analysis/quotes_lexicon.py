@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+from chronicle.data import read_text
 
 
 @dataclass(frozen=True)
@@ -60,5 +60,5 @@ def load_lexicon(path: str | None = None) -> QuoteLexicon:
     if path:
         text = Path(path).read_text(encoding="utf-8")
     else:
-        text = resources.files("chronicle").joinpath("data/quotes/cues.yaml").read_text("utf-8")
+        text = read_text("quotes", "cues.yaml")
     return _from_data(yaml.safe_load(text))

@@ -11,9 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from chronicle.data import load_yaml
 
 # A month mentioned without a year more than this many days after publication is last year's.
 FUTURE_SLACK_DAYS = 183
@@ -33,9 +32,8 @@ class TimeExpression:
 @lru_cache(maxsize=1)
 def _words() -> dict:
     """timex.yaml plus ``months``: English month spellings from months.yaml -> number."""
-    data = resources.files("chronicle.data")
-    words = yaml.safe_load(data.joinpath("timex.yaml").read_text(encoding="utf-8"))
-    calendars = yaml.safe_load(data.joinpath("months.yaml").read_text(encoding="utf-8"))
+    words = load_yaml("timex.yaml")
+    calendars = load_yaml("months.yaml")
     words["months"] = {
         name: int(number)
         for number, names in calendars["gregorian"].items()

@@ -14,11 +14,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import jdatetime
-import yaml
 
+from chronicle.data import load_yaml
 from .normalize import match_key
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -35,9 +34,8 @@ class _Month:
 @lru_cache(maxsize=1)
 def month_names() -> dict[str, _Month]:
     """Every month spelling in data/months.yaml (match_key form) -> its calendar and number."""
-    text = resources.files("chronicle.data").joinpath("months.yaml").read_text(encoding="utf-8")
     names: dict[str, _Month] = {}
-    for calendar, months in yaml.safe_load(text).items():
+    for calendar, months in load_yaml("months.yaml").items():
         kind = "gregorian" if calendar == "gregorian" else "solar"
         for number, spellings in months.items():
             for spelling in spellings:

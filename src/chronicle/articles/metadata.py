@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from chronicle.data import load_yaml
 from .dates import find_date, prepare
 from .normalize import normalize_persian
 from .profiles import url_host
@@ -52,8 +50,7 @@ def _cues(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _line_patterns() -> _LinePatterns:
     """Byline and contact-line regexes built from data/article_lines.yaml."""
-    text = resources.files("chronicle.data").joinpath("article_lines.yaml").read_text(encoding="utf-8")
-    cues = yaml.safe_load(text)
+    cues = load_yaml("article_lines.yaml")
     email = rf"^(?:{_cues(cues['email_labels'])}\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"
     return _LinePatterns(
         byline=re.compile(rf"^{_cues(cues['byline_cues'])}\s+(?P<who>.+)$", re.IGNORECASE),
@@ -65,9 +62,8 @@ def _line_patterns() -> _LinePatterns:
 @lru_cache(maxsize=1)
 def agencies() -> dict[str, str]:
     """Every agency spelling in data/agencies.yaml -> the agency's name."""
-    text = resources.files("chronicle.data").joinpath("agencies.yaml").read_text(encoding="utf-8")
     names: dict[str, str] = {}
-    for entry in yaml.safe_load(text):
+    for entry in load_yaml("agencies.yaml"):
         for spelling in [entry["name"], *entry.get("aliases", [])]:
             names[str(spelling)] = entry["name"]
     return names

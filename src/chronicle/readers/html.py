@@ -22,17 +22,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
-import yaml
 from lxml import etree
 from lxml.html import HtmlElement
 from htmldate import find_date
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
 
+from chronicle.data import load_yaml
 from chronicle.errors import ReaderError
 from chronicle.model import Document, Link, RawArticle
 
@@ -79,9 +78,8 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
 @functools.cache
 def _rules() -> _Rules:
     """Load and compile the boilerplate and title patterns once per process."""
-    folder = resources.files("chronicle.data") / "html"
-    lines = yaml.safe_load((folder / "boilerplate.yaml").read_text(encoding="utf-8"))
-    titles = yaml.safe_load((folder / "titles.yaml").read_text(encoding="utf-8"))
+    lines = load_yaml("html", "boilerplate.yaml")
+    titles = load_yaml("html", "titles.yaml")
     return _Rules(
         lines=_alternation(lines["lines"]),
         block_headers=_alternation(lines["block_headers"]),

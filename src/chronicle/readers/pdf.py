@@ -16,11 +16,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from pypdf import PdfReader
 
+from chronicle.data import load_yaml
 from ..errors import ReaderError
 from ..model import Document, RawArticle
 from .sniff import is_pdf
@@ -140,6 +139,5 @@ def _form(ch: str) -> str | None:
 @lru_cache(maxsize=1)
 def _letter_patterns() -> dict[str, list[re.Pattern[str]]]:
     """The compiled ``logical`` / ``visual`` patterns of data/rtl.yaml."""
-    path = Path(__file__).resolve().parents[1] / "data" / "rtl.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml("rtl.yaml")
     return {key: [re.compile(p) for p in data[key]] for key in ("logical", "visual")}

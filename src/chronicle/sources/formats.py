@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from chronicle.data import load_yaml
 
 # Tags that make a fragment without <html> HTML: a few, so one stray "<b>" in prose does not.
 _FRAGMENT_TAGS = 3
@@ -24,8 +23,7 @@ _COMPRESSION = (".gz",)
 @lru_cache(maxsize=1)
 def formats_table() -> dict[str, Any]:
     """The parsed ``data/formats.yaml``."""
-    path = Path(__file__).resolve().parents[1] / "data" / "formats.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml("formats.yaml")
 
 
 def _suffix_lookup(name: str, table: dict[str, str]) -> str | None:

@@ -1,0 +1,22 @@
+"""Chronicle's data files: lexicons, site profiles, patterns, month names, SQL schemas.
+
+Every stage reads its files through ``load_yaml`` / ``read_text`` so the package works the
+same installed or from a checkout.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def read_text(*parts: str) -> str:
+    """The text of ``data/<parts...>`` (UTF-8)."""
+    return resources.files(__name__).joinpath(*parts).read_text(encoding="utf-8")
+
+
+def load_yaml(*parts: str) -> Any:
+    """The parsed YAML of ``data/<parts...>``, e.g. ``load_yaml("verbs", "events.yaml")``."""
+    return yaml.safe_load(read_text(*parts))
