@@ -406,3 +406,14 @@ def test_bylines(line, expected):
 )
 def test_contact_lines(line, contact):
     assert is_contact_line(line) is contact
+
+
+def test_a_document_of_encoded_data_is_no_article():
+    blob = "QUJD" * 5000  # one 20,000-character run, as a base64 attachment saved as text
+    raw = RawArticle(source="blob.txt", format="text", text=f"Attachment\n{blob}")
+    with pytest.raises(ArticleError, match="no prose"):
+        build_article(raw)
+    long_url = "https://example.org/" + "a" * 150
+    ok = RawArticle(source="ok.txt", format="text",
+                    text=f"The council met on Monday to approve the canal repair plan, officials said. {long_url}")
+    assert "canal" in build_article(ok).body

@@ -58,6 +58,17 @@ class _Context:
     title_keys: set[str]  # headings and the reader's title: lines that may be the title
 
 
+LONGEST_WORD = 100  # longer runs without a space are data (base64, hex), not words or URLs
+MAX_UNBROKEN_SHARE = 0.9  # a short item with one long tracking URL is still prose
+
+
+def unbroken_share(lines: list[str]) -> float:
+    """Share of the characters that lie in whitespace-free runs longer than LONGEST_WORD."""
+    total = sum(len(line) for line in lines)
+    runs = sum(len(run) for line in lines for run in line.split() if len(run) > LONGEST_WORD)
+    return runs / total if total else 0.0
+
+
 def build_article(
     raw: RawArticle,
     boilerplate: CrossDocumentBoilerplate | None = None,
@@ -82,6 +93,9 @@ def build_article(
     kept = _without_title_line(kept, title, found)
     if not kept:
         raise ArticleError(raw.source, "no article text left after removing boilerplate and metadata")
+    if (share := unbroken_share(kept)) > MAX_UNBROKEN_SHARE:
+        raise ArticleError(raw.source, f"no prose: {share:.0%} of the text is unbroken runs of over "
+                                       f"{LONGEST_WORD} characters (encoded or binary data?)")
     language = detect_language("\n".join(kept)) or raw.language
     body = "\n\n".join(normalize_text(line, language) for line in kept)
     return Article(
