@@ -68,3 +68,19 @@ def test_seed_events_actors_and_metadata(shared):
     assert events["wrong"] == []
     assert result["actors"]["wrong"] == []
     assert result["metadata"]["wrong"] == []
+
+
+@pytest.mark.slow
+def test_plover_gsr_shares_of_sentences_with_the_right_type_and_with_nothing(tmp_path):
+    records = [
+        {"id": "1", "text": "Russian troops attacked Ukrainian soldiers near Kharkiv.", "event": "FIGHT",
+         "source": [{"code": "RUSMIL"}], "date": "20220301"},
+        {"id": "2", "text": "The weather in Oslo was mild on Monday.", "event": "CONSULT", "source": [], "date": "20220301"},
+        {"id": "note", "event": "DOCUMENT", "text": "a note"},
+    ]
+    path = tmp_path / "PLOVER_GSR_CAMEO.txt"
+    path.write_text(__import__("json").dumps(records), encoding="utf-8")
+    result = evaluate("plover-gsr", str(tmp_path))
+    assert result["sentences"] == 2
+    assert result["right_type_share"] == 0.5 and result["no_event_share"] == 0.5
+    assert result["source_right"] == 1.0

@@ -5,7 +5,9 @@ source/target actors (ISO-3 code + sector).
 output events has it (old PLOVER 0.5 names mapped: DEMAND->REQUEST, DISAPPROVE->ACCUSE,
 INVESTIGATE->ACCUSE, FIGHT->ASSAULT); every other type output counts as a false positive.
 ``source_right``: share of found events whose source agrees with a gold source on its first
-three letters. In: the file (or its folder). Out: figures dict.
+three letters. ``right_type_share`` is the share of sentences whose gold type is among their
+events (the issue's held-out measure, here on this set) and ``no_event_share`` the share where
+nothing was coded. In: the file (or its folder). Out: figures dict.
 """
 
 from __future__ import annotations
@@ -46,10 +48,11 @@ def evaluate(path: str | Path, config: Config | None = None) -> dict:
     records = read_records(path / FILE if path.is_dir() else path)
     analyses = analyze_all((sentence_article(r["id"], r["text"], r["date"]) for r in records), config or load_config())
     scores = TypeScores()
-    found = source_right = 0
+    found = source_right = silent = 0
     for record in records:
         events = analyses[f"gold-{record['id']}"].events
         hits = [e for e in events if e.type == record["type"]]
+        silent += not events
         scores.add(record["type"], "tp" if hits else "fn")
         for other in {e.type for e in events} - {record["type"]}:
             scores.add(other, "fp")
@@ -61,6 +64,8 @@ def evaluate(path: str | Path, config: Config | None = None) -> dict:
         "sentences": len(records),
         **scores.figures(),
         "source_right": round(source_right / found, 3) if found else 0.0,
+        "right_type_share": round(found / len(records), 3) if records else 0.0,
+        "no_event_share": round(silent / len(records), 3) if records else 0.0,
     }
 
 
