@@ -34,9 +34,35 @@ def test_verb_event_with_casualties_date_and_place(analyzer):
 
 
 def test_reported_speech_codes_what_was_reported(analyzer):
-    [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
+    [event, _] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")
     assert event.dead == 7500
+
+
+def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
+    text = "Turkey said Syrian troops shelled the border town of Kessab."
+    shelling, accusation = events_of(analyzer, text)
+    assert (shelling.type, shelling.source.code, shelling.reported_by.code) == ("ASSAULT", "SYRMIL", "TUR")
+    assert (accusation.type, accusation.cameo, accusation.source.code, accusation.target.code) == (
+        "ACCUSE", "112", "TUR", "SYRMIL"
+    )
+    assert accusation.trigger == "said" and text[accusation.trigger_start : accusation.trigger_end] == "said"
+    assert accusation.reported_by is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian government said Syrian troops shelled the town.",  # its own side
+        "Turkish media said Syrian troops shelled the town.",  # media report, they do not accuse
+        "Turkish officials said Syrian troops shelled the town.",  # unnamed officials
+        "His Turkish lawyer said Syrian police arrested the student.",  # known only as someone's
+        "Turkey did not say that Syrian troops shelled the town.",
+        "Turkey said it will keep trading with Syria despite Assad's crackdown on protesters.",  # not what it says
+    ],
+)
+def test_reported_violence_without_accusation(analyzer, text):
+    assert "ACCUSE" not in [e.type for e in events_of(analyzer, text)]
 
 
 def test_speech_act_is_the_event_and_its_content_is_not_coded_alone(analyzer):

@@ -357,6 +357,19 @@ def _uncoded_doer(tok: Token) -> Mention | None:
     return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
 
 
+def _unnamed(tok: Token | None) -> bool:
+    """A speaker (the subject ``tok``) who names nobody in particular: a plural role noun
+    without determiner ("officials said", "Thai military sources said"), an indefinite one
+    ("a port official said"), or someone known only by whose they are ("his lawyer said");
+    not "the Israeli army" or "Human Rights Watch"."""
+    if tok is None or tok.pos_ != "NOUN":
+        return False
+    determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
+        return True
+    return bool(determiners & {"a", "an", "some"}) or (tok.tag_ == "NNS" and not determiners)
+
+
 def _same_country(a: Mention, b: Mention) -> bool:
     return bool(a.code and b.code) and a.code[:3] == b.code[:3]
 

@@ -32,7 +32,7 @@ from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
     _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _same, _same_country,
-    _uncoded_doer, _verb_source, _verb_target,
+    _uncoded_doer, _unnamed, _verb_source, _verb_target,
 )
 from .event_triggers import (
     STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
@@ -59,6 +59,9 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+# Arcs from a reported act up to the head of the content clause that asserts it: its verbs
+# ("attacked and seized", "tried to seize") and their subjects and objects ("Y's shelling killed").
+ASSERTED_ARCS = {"conj", "xcomp", "nsubj", "nsubjpass", "dobj"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -91,10 +94,17 @@ class EventCoder:
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
         triggers = {i: self._stopping(t, triggers) for i, t in triggers.items()}
         triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not self._idle(t)}
+        accused: set[tuple] = set()
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
                 continue  # what a demand asks for, or the content of another event, is not coded alone
-            yield from self._events(trig, sent, article, actors, triggers)
+            for event in self._events(trig, sent, article, actors, triggers):
+                yield event
+                accusation = self._accusation(event, trig.token, sent, article, actors)
+                key = accusation and (accusation.trigger_start, accusation.source.code, accusation.target.code)
+                if accusation is not None and key not in accused:  # one per speaker, verb and accused
+                    accused.add(key)
+                    yield accusation
         yield from requests
 
     def _trigger(self, tok: Token) -> _Trigger | None:
@@ -357,6 +367,43 @@ class EventCoder:
                 return _verb_source(head, actors)
             if head.lower_ == "to" and head.head.lower_ == "according":
                 return _actor(child, actors)
+            child = head
+        return None
+
+    def _accusation(self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup) -> Event | None:
+        """"The U.N. says Syrian forces killed ...": a named speaker stating that another
+        country's actor used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
+        event on the speech verb. Not for the speaker's own side, not for those who only report
+        (media, medics: ``reporting_sectors``; unnamed "officials said"), not for a denied or
+        hedged act, nor for one in a clause inside the content ("said ... after Y attacked")."""
+        speaker, doer = event.reported_by, event.source
+        if event.type not in ASSAULT_TYPES or speaker is None or doer is None or not speaker.code or not doer.code:
+            return None
+        if speaker.code[:3] == doer.code[:3] or event.negated or event.hypothetical:
+            return None
+        codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
+        verb = self._speech_verb(tok)
+        if codes & self.lexicon.reporting_sectors or verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
+            return None
+        trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege"), noun=False)
+        accusation = self._build(trig, sent, article, speaker, doer, actors)
+        accusation.reported_by = None  # the speaker accuses; nobody reported it
+        accusation.confidence = _confidence(accusation, trig)
+        return accusation
+
+    def _speech_verb(self, tok: Token) -> Token | None:
+        """The speech verb whose content clause asserts ``tok`` ("said" in "X said Y attacked",
+        "said Y tried to seize", "said Y's shelling killed"), not one that only mentions it in
+        a phrase or clause inside ("said ... despite Y's crackdown", "said ... after Y attacked")."""
+        child = tok
+        for _ in range(MAX_CLIMB):
+            head = child.head
+            if head is child:
+                return None
+            if child.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.speech_verbs:
+                return head
+            if child.dep_ not in ASSERTED_ARCS:
+                return None
             child = head
         return None
 
