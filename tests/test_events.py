@@ -50,6 +50,11 @@ def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
     assert accusation.reported_by is None
 
 
+def test_reflexive_object_is_the_doer_itself_and_still_an_accusation(analyzer):
+    found = triples(events_of(analyzer, "Turkey said that Syrian troops had attacked themselves."))
+    assert found == [("ASSAULT", "SYR", "SYR"), ("ACCUSE", "TUR", "SYR")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -357,6 +357,11 @@ def _uncoded_doer(tok: Token) -> Mention | None:
     return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
 
 
+def _reflexive(tok: Token) -> bool:
+    """The verb's object is a reflexive pronoun: "attacked themselves", "armed itself"."""
+    return any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_.endswith(("self", "selves")) for c in tok.children)
+
+
 def _unnamed(tok: Token | None) -> bool:
     """A speaker (the subject ``tok``) who names nobody in particular: a plural role noun
     without determiner ("officials said", "Thai military sources said"), an indefinite one

@@ -31,8 +31,8 @@ from .event_modes import (
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _same, _same_country,
-    _uncoded_doer, _unnamed, _verb_source, _verb_target,
+    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _reflexive, _same,
+    _same_country, _uncoded_doer, _unnamed, _verb_source, _verb_target,
 )
 from .event_triggers import (
     STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
@@ -249,7 +249,9 @@ class EventCoder:
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
-        if trig.entry.type in MUTUAL_TYPES:
+        if not trig.noun and _reflexive(tok):
+            pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
+        elif trig.entry.type in MUTUAL_TYPES:
             pairs = _mutual(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
