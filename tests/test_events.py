@@ -55,6 +55,20 @@ def test_reflexive_object_is_the_doer_itself_and_still_an_accusation(analyzer):
     assert found == [("ASSAULT", "SYR", "SYR"), ("ACCUSE", "TUR", "SYR")]
 
 
+def test_document_speaks_for_whoever_issued_it(analyzer):
+    alleged = "A report released in the Kenyan capital alleged that Somalia armed the militants."
+    assert triples(events_of(analyzer, alleged)) == [("ACCUSE", "KEN", "SOM")]
+    assert triples(events_of(analyzer, alleged.replace("the Kenyan capital", "Ramallah"))) == [("ACCUSE", "PSE", "SOM")]
+    # a town that is not the capital is only where the report appeared
+    assert events_of(analyzer, alleged.replace("the Kenyan capital", "Hebron")) == []
+    issued = events_of(analyzer, "A statement issued by the Kenyan foreign ministry said Somali militants attacked the town.")
+    assert [(e.type, e.source.code, e.reported_by and e.reported_by.code) for e in issued] == [
+        ("ASSAULT", "SOMREB", "KENGOV"), ("ACCUSE", "KENGOV", None)
+    ]
+    [_, accusation] = events_of(analyzer, "A report by the Turkish government said Syrian troops shelled the town.")
+    assert (accusation.type, accusation.source.code, accusation.target.code) == ("ACCUSE", "TURGOV", "SYRMIL")
+
+
 @pytest.mark.parametrize(
     "text",
     [
