@@ -69,6 +69,11 @@ def test_document_speaks_for_whoever_issued_it(analyzer):
     assert (accusation.type, accusation.source.code, accusation.target.code) == ("ACCUSE", "TURGOV", "SYRMIL")
 
 
+def test_they_of_coordinated_speakers_is_each_speaker(analyzer):
+    found = triples(events_of(analyzer, "Merkel and Hollande said they will attack Syria."))
+    assert found == [("THREATEN", "DEU", "SYR"), ("THREATEN", "FRA", "SYR")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

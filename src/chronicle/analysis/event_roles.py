@@ -60,7 +60,7 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.pos_ == "PRON":
-        return actors.resolve_pronoun(tok)
+        return _speakers(tok, actors) or actors.resolve_pronoun(tok)
     if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and _pobj(of) is not None:
@@ -80,6 +80,22 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
                 return _actor(_pobj(child), actors)
     return None
+
+
+def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:
+    """"Obama and Putin said they will attack Iraq": "they" (or "we") as the subject of what
+    coordinated speakers say is the speakers (the first of them; the coder codes each)."""
+    if pronoun.lower_ not in ("they", "we") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for _ in range(MAX_CLIMB):
+        if clause.dep_ not in ("xcomp", "conj"):
+            break
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in load_lexicon().speech_verbs:
+        return None
+    speaker = _child(clause.head, {"nsubj"})
+    return _actor(speaker, actors) if speaker is not None and speaker.conjuncts else None
 
 
 def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
