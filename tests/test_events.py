@@ -50,6 +50,18 @@ def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
     assert accusation.reported_by is None
 
 
+def test_accusation_across_sides_of_one_country_and_through_the_means_of_a_killing(analyzer):
+    # the opposition is not the side of the state's troops
+    found = triples(events_of(analyzer, "The Syrian opposition said Syrian troops shelled Homs."))
+    assert found == [("ASSAULT", "SYR", None), ("ACCUSE", "SYR", "SYR")]
+    # "killed in an air strike by X": the strike is what the speaker says happened
+    found = triples(events_of(analyzer, "Turkey said two people were killed in an air strike by Syrian jets."))
+    assert ("ACCUSE", "TUR", "SYR") in found
+    # a crackdown the sentence only mentions beside the killing is not what Turkey says
+    found = triples(events_of(analyzer, "Turkey said two people were killed in Homs despite the Syrian crackdown."))
+    assert "ACCUSE" not in [t for t, _, _ in found]
+
+
 def test_reflexive_object_is_the_doer_itself_and_still_an_accusation(analyzer):
     found = triples(events_of(analyzer, "Turkey said that Syrian troops had attacked themselves."))
     assert found == [("ASSAULT", "SYR", "SYR"), ("ACCUSE", "TUR", "SYR")]

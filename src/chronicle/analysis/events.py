@@ -381,7 +381,7 @@ class EventCoder:
         speaker, doer = event.reported_by, event.source
         if event.type not in ASSAULT_TYPES or speaker is None or doer is None or not speaker.code or not doer.code:
             return None
-        if speaker.code[:3] == doer.code[:3] or event.negated or event.hypothetical:
+        if self._same_side(speaker, doer) or event.negated or event.hypothetical:
             return None
         codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
         verb = self._speech_verb(tok)
@@ -392,6 +392,15 @@ class EventCoder:
         accusation.reported_by = None  # the speaker accuses; nobody reported it
         accusation.confidence = _confidence(accusation, trig)
         return accusation
+
+    def _same_side(self, a: Mention, b: Mention) -> bool:
+        """One country's actors, unless one is of the state and the other of a known sector
+        outside it (the opposition, rebels, a rights group: ``state_sectors``)."""
+        if a.code[:3] != b.code[:3]:
+            return False
+        if a.sector is None or b.sector is None:
+            return True
+        return (a.sector in self.lexicon.state_sectors) == (b.sector in self.lexicon.state_sectors)
 
     def _speech_verb(self, tok: Token) -> Token | None:
         """The speech verb whose content clause asserts ``tok`` ("said" in "X said Y attacked",
@@ -404,10 +413,22 @@ class EventCoder:
                 return None
             if child.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.speech_verbs:
                 return head
+            if self._means(child):
+                child = head.head  # "were killed in an air strike by X": the strike is how
+                continue
             if child.dep_ not in ASSERTED_ARCS:
                 return None
             child = head
         return None
+
+    def _means(self, tok: Token) -> bool:
+        """``tok`` names how a violent verb's act was done: "killed in an air strike", "wounded
+        by shelling"."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.dep_ not in ("prep", "agent"):
+            return False
+        entry = self.lexicon.verbs.get(prep.head.lemma_.lower())
+        return prep.head.pos_ == "VERB" and entry is not None and entry.type == "ASSAULT"
 
     # ------------------------------------------------------------------ "X said Y must ..."
 

@@ -35,7 +35,7 @@ class Lexicon:
     """Verb (lemma or "lemma particle") and noun triggers, plus the word classes the coder
     needs: light verbs, reporting verbs, no-comment complements, verbs of wishing that
     someone else act ("wants Putin to attack"), the sectors of speakers who report
-    violence without accusing anyone (media, medics), and documents that speak for their
+    violence without accusing anyone (media, medics) and of the state, and documents that speak for their
     author ("a report issued by X said")."""
 
     verbs: dict[str, EventEntry] = field(default_factory=dict)
@@ -48,6 +48,7 @@ class Lexicon:
     stopping_verbs: frozenset[str] = frozenset()
     wish_verbs: frozenset[str] = frozenset()
     reporting_sectors: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
 
 
@@ -80,6 +81,7 @@ def _project_lexicon() -> Lexicon:
         stopping_verbs=frozenset(data["stopping_verbs"]),
         wish_verbs=frozenset(data.get("wish_verbs") or ()),
         reporting_sectors=frozenset(data.get("reporting_sectors") or ()),
+        state_sectors=frozenset(data.get("state_sectors") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
     )
 
