@@ -35,8 +35,8 @@ class Lexicon:
     """Verb (lemma or "lemma particle") and noun triggers, plus the word classes the coder
     needs: light verbs, reporting verbs, no-comment complements, verbs of wishing that
     someone else act ("wants Putin to attack"), the sectors of speakers who report
-    violence without accusing anyone (media, medics) and of the state, and documents that speak for their
-    author ("a report issued by X said")."""
+    violence without accusing anyone (media, medics) and of the state, and documents that
+    speak for their author ("a report issued by X said")."""
 
     verbs: dict[str, EventEntry] = field(default_factory=dict)
     nouns: dict[str, EventEntry] = field(default_factory=dict)
