@@ -73,7 +73,8 @@ def test_document_speaks_for_whoever_issued_it(analyzer):
     assert triples(events_of(analyzer, alleged.replace("the Kenyan capital", "Ramallah"))) == [("ACCUSE", "PSE", "SOM")]
     # a town that is not the capital is only where the report appeared
     assert events_of(analyzer, alleged.replace("the Kenyan capital", "Hebron")) == []
-    issued = events_of(analyzer, "A statement issued by the Kenyan foreign ministry said Somali militants attacked the town.")
+    statement = "A statement issued by the Kenyan foreign ministry said Somali militants attacked the town."
+    issued = events_of(analyzer, statement)
     assert [(e.type, e.source.code, e.reported_by and e.reported_by.code) for e in issued] == [
         ("ASSAULT", "SOMREB", "KENGOV"), ("ACCUSE", "KENGOV", None)
     ]

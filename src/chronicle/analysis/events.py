@@ -385,7 +385,9 @@ class EventCoder:
             return None
         codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
         verb = self._speech_verb(tok)
-        if codes & self.lexicon.reporting_sectors or verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
+        if codes & self.lexicon.reporting_sectors or verb is None or _negated(verb):
+            return None
+        if _unnamed(_child(verb, {"nsubj"})):
             return None
         trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege"), noun=False)
         accusation = self._build(trig, sent, article, speaker, doer, actors)
