@@ -376,12 +376,12 @@ class EventCoder:
         """"The U.N. says Syrian forces killed ...": a named speaker stating that another
         country's actor used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
         event on the speech verb. Not for the speaker's own side, not for those who only report
-        (media, medics: ``reporting_sectors``; unnamed "officials said"), not for a denied or
-        hedged act, nor for one in a clause inside the content ("said ... after Y attacked")."""
+        (media, medics: ``reporting_sectors``; unnamed "officials said"), not for a denied,
+        hedged or future act, nor for one in a clause inside the content ("said ... after Y attacked")."""
         speaker, doer = event.reported_by, event.source
         if event.type not in ASSAULT_TYPES or speaker is None or doer is None or not speaker.code or not doer.code:
             return None
-        if self._same_side(speaker, doer) or event.negated or event.hypothetical:
+        if self._same_side(speaker, doer) or event.negated or event.hypothetical or event.future:
             return None
         codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
         verb = self._speech_verb(tok)
