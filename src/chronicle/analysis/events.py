@@ -373,11 +373,12 @@ class EventCoder:
         return None
 
     def _accusation(self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup) -> Event | None:
-        """"The U.N. says Syrian forces killed ...": a named speaker stating that another
-        country's actor used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
+        """"The U.N. says Syrian forces killed ...": a named speaker stating that an actor of
+        another side used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
         event on the speech verb. Not for the speaker's own side, not for those who only report
         (media, medics: ``reporting_sectors``; unnamed "officials said"), not for a denied,
-        hedged or future act, nor for one in a clause inside the content ("said ... after Y attacked")."""
+        hedged or future act, nor for one the statement only mentions ("said ... after Y
+        attacked")."""
         speaker, doer = event.reported_by, event.source
         if event.type not in ASSAULT_TYPES or speaker is None or doer is None or not speaker.code or not doer.code:
             return None
