@@ -48,6 +48,9 @@ def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
     )
     assert accusation.trigger == "said" and text[accusation.trigger_start : accusation.trigger_end] == "said"
     assert accusation.reported_by is None
+    # each of coordinated speakers accuses, except the doer's own country
+    found = triples(events_of(analyzer, "Turkey, Iraq and Syria said Syrian troops shelled the border town."))
+    assert found == [("ASSAULT", "SYR", None), ("ACCUSE", "TUR", "SYR"), ("ACCUSE", "IRQ", "SYR")]
 
 
 def test_accusation_across_sides_of_one_country_and_through_the_means_of_a_killing(analyzer):

@@ -100,11 +100,11 @@ class EventCoder:
                 continue  # what a demand asks for, or the content of another event, is not coded alone
             for event in self._events(trig, sent, article, actors, triggers):
                 yield event
-                accusation = self._accusation(event, trig.token, sent, article, actors)
-                key = accusation and (accusation.trigger_start, accusation.source.code, accusation.target.code)
-                if accusation is not None and key not in accused:  # one per speaker, verb and accused
-                    accused.add(key)
-                    yield accusation
+                for accusation in self._accusations(event, trig.token, sent, article, actors):
+                    key = (accusation.trigger_start, accusation.source.code, accusation.target.code)
+                    if key not in accused:  # one per speaker, verb and accused
+                        accused.add(key)
+                        yield accusation
         yield from requests
 
     def _trigger(self, tok: Token) -> _Trigger | None:
@@ -372,29 +372,34 @@ class EventCoder:
             child = head
         return None
 
-    def _accusation(self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup) -> Event | None:
+    def _accusations(
+        self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup
+    ) -> Iterator[Event]:
         """"The U.N. says Syrian forces killed ...": a named speaker stating that an actor of
         another side used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
-        event on the speech verb. Not for the speaker's own side, not for those who only report
-        (media, medics: ``reporting_sectors``; unnamed "officials said"), not for a denied,
-        hedged or future act, nor for one the statement only mentions ("said ... after Y
-        attacked")."""
-        speaker, doer = event.reported_by, event.source
-        if event.type not in ASSAULT_TYPES or speaker is None or doer is None or not speaker.code or not doer.code:
-            return None
-        if self._same_side(speaker, doer) or event.negated or event.hypothetical or event.future:
-            return None
-        codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
+        event on the speech verb, once for each coordinated speaker. Not for the speaker's own
+        side, not for those who only report (media, medics: ``reporting_sectors``; unnamed
+        "officials said"), not for a denied, hedged or future act, nor for one the statement
+        only mentions ("said ... after Y attacked")."""
+        doer = event.source
+        if event.type not in ASSAULT_TYPES or event.reported_by is None or doer is None or not doer.code:
+            return
         verb = self._speech_verb(tok)
-        if codes & self.lexicon.reporting_sectors or verb is None or _negated(verb):
-            return None
-        if _unnamed(_child(verb, {"nsubj"})):
-            return None
-        trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege"), noun=False)
-        accusation = self._build(trig, sent, article, speaker, doer, actors)
-        accusation.reported_by = None  # the speaker accuses; nobody reported it
-        accusation.confidence = _confidence(accusation, trig)
-        return accusation
+        if verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
+            return
+        if event.negated or event.hypothetical or event.future:
+            return
+        for speaker in _coordinated(event.reported_by, sent.doc, actors):
+            if not speaker.code or self._same_side(speaker, doer):
+                continue
+            codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
+            if codes & self.lexicon.reporting_sectors:
+                continue
+            trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege"), noun=False)
+            accusation = self._build(trig, sent, article, speaker, doer, actors)
+            accusation.reported_by = None  # the speaker accuses; nobody reported it
+            accusation.confidence = _confidence(accusation, trig)
+            yield accusation
 
     def _same_side(self, a: Mention, b: Mention) -> bool:
         """One country's actors, unless one is of the state and the other of a known sector
