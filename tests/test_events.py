@@ -47,7 +47,7 @@ def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
         "ACCUSE", "112", "TUR", "SYRMIL"
     )
     assert accusation.trigger == "said" and text[accusation.trigger_start : accusation.trigger_end] == "said"
-    assert accusation.reported_by is None
+    assert accusation.reported_by is None and (accusation.mode, accusation.context) == ("allege", shelling.context)
     # each of coordinated speakers accuses, except the doer's own country
     found = triples(events_of(analyzer, "Turkey, Iraq and Syria said Syrian troops shelled the border town."))
     assert found == [("ASSAULT", "SYR", None), ("ACCUSE", "TUR", "SYR"), ("ACCUSE", "IRQ", "SYR")]

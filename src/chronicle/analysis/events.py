@@ -395,7 +395,8 @@ class EventCoder:
             codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
             if codes & self.lexicon.reporting_sectors:
                 continue
-            trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege"), noun=False)
+            # the accusation is about the reported act: its context ("military") is the act's
+            trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
             accusation = self._build(trig, sent, article, speaker, doer, actors)
             accusation.reported_by = None  # the speaker accuses; nobody reported it
             accusation.confidence = _confidence(accusation, trig)
