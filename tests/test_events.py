@@ -34,9 +34,75 @@ def test_verb_event_with_casualties_date_and_place(analyzer):
 
 
 def test_reported_speech_codes_what_was_reported(analyzer):
-    [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
+    [event, _] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")
     assert event.dead == 7500
+
+
+def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
+    text = "Turkey said Syrian troops shelled the border town of Kessab."
+    shelling, accusation = events_of(analyzer, text)
+    assert (shelling.type, shelling.source.code, shelling.reported_by.code) == ("ASSAULT", "SYRMIL", "TUR")
+    assert (accusation.type, accusation.cameo, accusation.source.code, accusation.target.code) == (
+        "ACCUSE", "112", "TUR", "SYRMIL"
+    )
+    assert accusation.trigger == "said" and text[accusation.trigger_start : accusation.trigger_end] == "said"
+    assert accusation.reported_by is None and (accusation.mode, accusation.context) == ("allege", shelling.context)
+    # each of coordinated speakers accuses, except the doer's own country
+    found = triples(events_of(analyzer, "Turkey, Iraq and Syria said Syrian troops shelled the border town."))
+    assert found == [("ASSAULT", "SYR", None), ("ACCUSE", "TUR", "SYR"), ("ACCUSE", "IRQ", "SYR")]
+
+
+def test_accusation_across_sides_of_one_country_and_through_the_means_of_a_killing(analyzer):
+    # the opposition is not the side of the state's troops
+    found = triples(events_of(analyzer, "The Syrian opposition said Syrian troops shelled Homs."))
+    assert found == [("ASSAULT", "SYR", None), ("ACCUSE", "SYR", "SYR")]
+    # "killed in an air strike by X": the strike is what the speaker says happened
+    found = triples(events_of(analyzer, "Turkey said two people were killed in an air strike by Syrian jets."))
+    assert ("ACCUSE", "TUR", "SYR") in found
+    # a crackdown the sentence only mentions beside the killing is not what Turkey says
+    found = triples(events_of(analyzer, "Turkey said two people were killed in Homs despite the Syrian crackdown."))
+    assert "ACCUSE" not in [t for t, _, _ in found]
+
+
+def test_reflexive_object_is_the_doer_itself_and_still_an_accusation(analyzer):
+    found = triples(events_of(analyzer, "Turkey said that Syrian troops had attacked themselves."))
+    assert found == [("ASSAULT", "SYR", "SYR"), ("ACCUSE", "TUR", "SYR")]
+
+
+def test_document_speaks_for_whoever_issued_it(analyzer):
+    alleged = "A report released in the Kenyan capital alleged that Somalia armed the militants."
+    assert triples(events_of(analyzer, alleged)) == [("ACCUSE", "KEN", "SOM")]
+    assert triples(events_of(analyzer, alleged.replace("the Kenyan capital", "Ramallah"))) == [("ACCUSE", "PSE", "SOM")]
+    # a town that is not the capital is only where the report appeared
+    assert events_of(analyzer, alleged.replace("the Kenyan capital", "Hebron")) == []
+    statement = "A statement issued by the Kenyan foreign ministry said Somali militants attacked the town."
+    issued = events_of(analyzer, statement)
+    assert [(e.type, e.source.code, e.reported_by and e.reported_by.code) for e in issued] == [
+        ("ASSAULT", "SOMREB", "KENGOV"), ("ACCUSE", "KENGOV", None)
+    ]
+    [_, accusation] = events_of(analyzer, "A report by the Turkish government said Syrian troops shelled the town.")
+    assert (accusation.type, accusation.source.code, accusation.target.code) == ("ACCUSE", "TURGOV", "SYRMIL")
+
+
+def test_they_of_coordinated_speakers_is_each_speaker(analyzer):
+    found = triples(events_of(analyzer, "Erdogan and Rouhani said they will attack Syria."))
+    assert found == [("THREATEN", "TUR", "SYR"), ("THREATEN", "IRN", "SYR")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian government said Syrian troops shelled the town.",  # its own side
+        "Turkish media said Syrian troops shelled the town.",  # media report, they do not accuse
+        "Turkish officials said Syrian troops shelled the town.",  # unnamed officials
+        "His Turkish lawyer said Syrian police arrested the student.",  # known only as someone's
+        "Turkey did not say that Syrian troops shelled the town.",
+        "Turkey said it will keep trading with Syria despite Assad's crackdown on protesters.",  # not what it says
+    ],
+)
+def test_reported_violence_without_accusation(analyzer, text):
+    assert "ACCUSE" not in [e.type for e in events_of(analyzer, text)]
 
 
 def test_speech_act_is_the_event_and_its_content_is_not_coded_alone(analyzer):

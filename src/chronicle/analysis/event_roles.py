@@ -8,14 +8,17 @@ coordinated actors of a list ("X and Y met"), and comparisons of two mentions.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
+from chronicle.data import load_yaml
 from chronicle.model import Mention
 
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
 from .event_triggers import _Trigger
+from .lexicon import load_lexicon
 from .verbdict import AFTER_WINDOW
 
 MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
@@ -57,7 +60,7 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.pos_ == "PRON":
-        return actors.resolve_pronoun(tok)
+        return _speakers(tok, actors) or actors.resolve_pronoun(tok)
     if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and _pobj(of) is not None:
@@ -79,6 +82,22 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     return None
 
 
+def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:
+    """"Obama and Putin said they will attack Iraq": "they" (or "we") as the subject of what
+    coordinated speakers say is the speakers (the first of them; the coder codes each)."""
+    if pronoun.lower_ not in ("they", "we") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    for _ in range(MAX_CLIMB):
+        if clause.dep_ not in ("xcomp", "conj"):
+            break
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in load_lexicon().speech_verbs:
+        return None
+    speaker = _child(clause.head, {"nsubj"})
+    return _actor(speaker, actors) if speaker is not None and speaker.conjuncts else None
+
+
 def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of a verb: its active subject, a passive's "by" agent, or the subject it shares
     with the verb it depends on ("agreed to withdraw", "was led by X and has supplied")."""
@@ -87,7 +106,7 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         return _actor(_pobj(agent), actors)
     subject = _child(tok, {"nsubj", "csubj"})
     if subject is not None:
-        return _actor(subject, actors)
+        return _actor(subject, actors) or _author(subject, actors)
     if _active_participle(tok):
         return _actor(tok.head, actors)  # "demonstrators protesting the results": the demonstrators
     if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
@@ -106,6 +125,34 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         if shared is not None:
             return _actor(shared, actors)
     return None
+
+
+def _author(tok: Token, actors: ActorLookup) -> Mention | None:
+    """Who speaks through a document (``document_nouns`` in the lexicon): "a report by X", "a
+    statement issued by X", "a report released in the Rwandan capital" (a capital stands for its
+    country's government; another place where a document appears does not speak)."""
+    if tok.lemma_.lower() not in load_lexicon().document_nouns:
+        return None
+    found = _prep_actor(tok, {"by"}, actors)
+    for verb in [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]:
+        found = found or _prep_actor(verb, {"by"}, actors)
+        for prep in [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")]:
+            place = _pobj(prep)
+            if found is None and place is not None and _capital(place):
+                found = _actor(place, actors)
+    return found
+
+
+def _capital(tok: Token) -> bool:
+    """"the Rwandan capital", "Kigali": a country's capital city."""
+    name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN").lower()
+    return tok.lemma_.lower() == "capital" or name in _capitals()
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    countries = load_yaml("actors", "countries.yaml")
+    return frozenset(city.lower() for forms in countries.values() for city in forms.get("capitals") or ())
 
 
 def _active_participle(tok: Token) -> bool:
@@ -355,6 +402,25 @@ def _uncoded_doer(tok: Token) -> Mention | None:
         return None
     span = tok.doc[subject.left_edge.i : subject.i + 1]
     return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
+
+
+def _reflexive(tok: Token) -> bool:
+    """The verb's object is a reflexive pronoun: "attacked themselves", "armed itself"."""
+    return any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_.endswith(("self", "selves")) for c in tok.children)
+
+
+def _unnamed(tok: Token | None) -> bool:
+    """A speaker (the subject ``tok``) who names nobody in particular: a plural role noun
+    without determiner ("officials said", "Thai military sources said"), an indefinite one
+    ("a port official said"), or someone known only by whose they are ("his lawyer said");
+    not "the Israeli army" or "Human Rights Watch", nor a document, named by its author ("a
+    statement issued by X said")."""
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() in load_lexicon().document_nouns:
+        return False
+    determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
+        return True
+    return bool(determiners & {"a", "an", "some"}) or (tok.tag_ == "NNS" and not determiners)
 
 
 def _same_country(a: Mention, b: Mention) -> bool:

@@ -31,8 +31,8 @@ from .event_modes import (
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _same, _same_country,
-    _uncoded_doer, _verb_source, _verb_target,
+    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _reflexive, _same,
+    _same_country, _uncoded_doer, _unnamed, _verb_source, _verb_target,
 )
 from .event_triggers import (
     STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
@@ -59,6 +59,9 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+# Arcs from a reported act up to the head of the content clause that asserts it: its verbs
+# ("attacked and seized", "tried to seize") and their subjects and objects ("Y's shelling killed").
+ASSERTED_ARCS = {"conj", "xcomp", "nsubj", "nsubjpass", "dobj"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -91,10 +94,17 @@ class EventCoder:
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
         triggers = {i: self._stopping(t, triggers) for i, t in triggers.items()}
         triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not self._idle(t)}
+        accused: set[tuple] = set()
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
                 continue  # what a demand asks for, or the content of another event, is not coded alone
-            yield from self._events(trig, sent, article, actors, triggers)
+            for event in self._events(trig, sent, article, actors, triggers):
+                yield event
+                for accusation in self._accusations(event, trig.token, sent, article, actors):
+                    key = (accusation.trigger_start, accusation.source.code, accusation.target.code)
+                    if key not in accused:  # one per speaker, verb and accused
+                        accused.add(key)
+                        yield accusation
         yield from requests
 
     def _trigger(self, tok: Token) -> _Trigger | None:
@@ -239,7 +249,9 @@ class EventCoder:
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
-        if trig.entry.type in MUTUAL_TYPES:
+        if not trig.noun and _reflexive(tok):
+            pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
+        elif trig.entry.type in MUTUAL_TYPES:
             pairs = _mutual(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
@@ -359,6 +371,73 @@ class EventCoder:
                 return _actor(child, actors)
             child = head
         return None
+
+    def _accusations(
+        self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup
+    ) -> Iterator[Event]:
+        """"The U.N. says Syrian forces killed ...": a named speaker stating that an actor of
+        another side used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
+        event on the speech verb, once for each coordinated speaker. Not for the speaker's own
+        side, not for those who only report (media, medics: ``reporting_sectors``; unnamed
+        "officials said"), not for a denied, hedged or future act, nor for one the statement
+        only mentions ("said ... after Y attacked")."""
+        doer = event.source
+        if event.type not in ASSAULT_TYPES or event.reported_by is None or doer is None or not doer.code:
+            return
+        verb = self._speech_verb(tok)
+        if verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
+            return
+        if event.negated or event.hypothetical or event.future:
+            return
+        for speaker in _coordinated(event.reported_by, sent.doc, actors):
+            if not speaker.code or self._same_side(speaker, doer):
+                continue
+            codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
+            if codes & self.lexicon.reporting_sectors:
+                continue
+            # the accusation is about the reported act: its context ("military") is the act's
+            trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
+            accusation = self._build(trig, sent, article, speaker, doer, actors)
+            accusation.reported_by = None  # the speaker accuses; nobody reported it
+            accusation.confidence = _confidence(accusation, trig)
+            yield accusation
+
+    def _same_side(self, a: Mention, b: Mention) -> bool:
+        """One country's actors, unless one is of the state and the other of a known sector
+        outside it (the opposition, rebels, a rights group: ``state_sectors``)."""
+        if a.code[:3] != b.code[:3]:
+            return False
+        if a.sector is None or b.sector is None:
+            return True
+        return (a.sector in self.lexicon.state_sectors) == (b.sector in self.lexicon.state_sectors)
+
+    def _speech_verb(self, tok: Token) -> Token | None:
+        """The speech verb whose content clause asserts ``tok`` ("said" in "X said Y attacked",
+        "said Y tried to seize", "said Y's shelling killed"), not one that only mentions it in
+        a phrase or clause inside ("said ... despite Y's crackdown", "said ... after Y attacked")."""
+        child = tok
+        for _ in range(MAX_CLIMB):
+            head = child.head
+            if head is child:
+                return None
+            if child.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.speech_verbs:
+                return head
+            if self._means(child):
+                child = head.head  # "were killed in an air strike by X": the strike is how
+                continue
+            if child.dep_ not in ASSERTED_ARCS:
+                return None
+            child = head
+        return None
+
+    def _means(self, tok: Token) -> bool:
+        """``tok`` names how a violent verb's act was done: "killed in an air strike", "wounded
+        by shelling"."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.dep_ not in ("prep", "agent"):
+            return False
+        entry = self.lexicon.verbs.get(prep.head.lemma_.lower())
+        return prep.head.pos_ == "VERB" and entry is not None and entry.type == "ASSAULT"
 
     # ------------------------------------------------------------------ "X said Y must ..."
 

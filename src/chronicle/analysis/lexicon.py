@@ -33,8 +33,10 @@ class EventEntry:
 @dataclass
 class Lexicon:
     """Verb (lemma or "lemma particle") and noun triggers, plus the word classes the coder
-    needs: light verbs, reporting verbs, no-comment complements, and verbs of wishing that
-    someone else act ("wants Putin to attack")."""
+    needs: light verbs, reporting verbs, no-comment complements, verbs of wishing that
+    someone else act ("wants Putin to attack"), the sectors of speakers who report
+    violence without accusing anyone (media, medics) and of the state, and documents that
+    speak for their author ("a report issued by X said")."""
 
     verbs: dict[str, EventEntry] = field(default_factory=dict)
     nouns: dict[str, EventEntry] = field(default_factory=dict)
@@ -45,6 +47,9 @@ class Lexicon:
     intent_words: frozenset[str] = frozenset()
     stopping_verbs: frozenset[str] = frozenset()
     wish_verbs: frozenset[str] = frozenset()
+    reporting_sectors: frozenset[str] = frozenset()
+    state_sectors: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str) -> dict:
@@ -75,6 +80,9 @@ def _project_lexicon() -> Lexicon:
         intent_words=frozenset(data["intent_words"]),
         stopping_verbs=frozenset(data["stopping_verbs"]),
         wish_verbs=frozenset(data.get("wish_verbs") or ()),
+        reporting_sectors=frozenset(data.get("reporting_sectors") or ()),
+        state_sectors=frozenset(data.get("state_sectors") or ()),
+        document_nouns=frozenset(data.get("document_nouns") or ()),
     )
 
 
