@@ -33,6 +33,26 @@ def test_verb_event_with_casualties_date_and_place(analyzer):
     assert attack.trigger == "attacked" and attack.sentence[attack.trigger_start - attack.start :].startswith("attacked")
 
 
+def test_a_killing_in_an_attack_is_one_act_by_the_attacker(analyzer):
+    [strike] = events_of(analyzer, "Six Armenian villagers were killed in an air strike by Azerbaijani forces.")
+    assert (strike.type, strike.source.code[:3], strike.target.code[:3], strike.dead, strike.cameo) == (
+        "ASSAULT", "AZE", "ARM", 6, "195")
+    assert triples(events_of(analyzer, "Three Lebanese farmers were killed in Israeli tank shelling.")) == [
+        ("ASSAULT", "ISR", "LBN")
+    ]
+    assert triples(events_of(analyzer, "The Chadian cargo plane was shot down by a missile fired by Sudanese rebels.")) == [
+        ("ASSAULT", "SDN", "TCD")
+    ]
+
+
+def test_accidents_and_disasters_are_no_attacks(analyzer):
+    assert events_of(analyzer, "Twelve Kenyan soldiers were killed in a helicopter crash.") == []
+    assert events_of(analyzer, "Forty Peruvian miners were injured by the earthquake.") == []
+    assert triples(events_of(analyzer, "Twelve Kenyan soldiers were killed by a roadside bomb.")) == [
+        ("ASSAULT", None, "KEN")
+    ]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

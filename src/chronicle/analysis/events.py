@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.model import Article, Event, Mention
 
 from .casualties import find_casualties
+from .event_means import means_of, means_source, mishap
 from .event_modes import (
     CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, _conditional, _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
@@ -94,6 +95,8 @@ class EventCoder:
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
                 continue  # what a demand asks for, or the content of another event, is not coded alone
+            if self._means(trig, triggers, actors):
+                continue  # "killed in an air strike by X": the strike is the killing's means, one act
             yield from self._events(trig, sent, article, actors, triggers)
         yield from requests
 
@@ -165,6 +168,24 @@ class EventCoder:
             child = head
         return False
 
+    def _means(self, trig: _Trigger, triggers: dict[int, _Trigger], actors: ActorLookup) -> bool:
+        """``trig`` is the attack, or the firing of the weapon, that a killing above it
+        happened in or by ("killed in an air strike by X", "downed by a missile fired by X"),
+        and that killing has a doer: it is coded once, as the killing."""
+        child = trig.token
+        for _ in range(MAX_CLIMB):
+            head = child.head
+            if head is child:
+                return False
+            if head.i in triggers:
+                outer = triggers[head.i]
+                if outer.noun:
+                    return False
+                found = _verb_source(head, actors) or (means_source(head, triggers, actors) or (None,))[0]
+                return means_of(child, trig.token, outer, trig, found)
+            child = head
+        return False
+
     def _stopping(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> _Trigger:
         """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
         act is a SANCTION (CAMEO 16, reduce relations); stopping pressure ("ended the
@@ -208,6 +229,8 @@ class EventCoder:
     ) -> Iterator[Event]:
         """The trigger's event, one per pair of coordinated actors ("X and Y met Z")."""
         tok = trig.token
+        if not trig.noun and trig.entry.type == "ASSAULT" and mishap(tok):
+            return  # "killed in a plane crash": an accident or a disaster, not an attack
         if trig.mutual:
             doer = _verb_source(tok, actors)
             doers = _coordinated(doer, tok.doc, actors) if doer is not None else []
@@ -216,6 +239,11 @@ class EventCoder:
                     yield self._build(trig, sent, article, src, tgt, actors)
                 return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        if source is None and not trig.noun and trig.entry.type == "ASSAULT":
+            # "were killed in an air strike by X": the doer of the attack or weapon it happened in
+            source, means = means_source(tok, triggers, actors) or (None, None)
+            if means is not None and trig.entry.cameo == "190":
+                trig = _Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
         if target is None and not trig.noun and _child(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
