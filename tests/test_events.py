@@ -53,6 +53,21 @@ def test_accidents_and_disasters_are_no_attacks(analyzer):
     ]
 
 
+def test_violence_by_no_actor_on_no_actor_is_not_coded(analyzer):
+    # a participle describing a state ("the farmers jailed for ..."), read by the parser as a verb
+    events = events_of(analyzer, "The farmers jailed for protesting against Tbilisi were freed yesterday by Saakashvili himself.")
+    assert [e for e in events if e.type in ("COERCE", "ASSAULT")] == []
+    [gunmen] = events_of(analyzer, "Gunmen attacked an Iraqi police station.")
+    assert (gunmen.type, gunmen.source.text, gunmen.source.code, gunmen.target.code[:3]) == ("ASSAULT", "Gunmen", None, "IRQ")
+
+
+def test_relative_clause_doer_that_is_no_actor_codes_nothing(analyzer):
+    assert events_of(analyzer, "The militia that attacked Iraqi troops was disbanded.") == []
+    assert triples(events_of(analyzer, "The Syrian rebels who attacked Iraqi troops were disbanded.")) == [
+        ("ASSAULT", "SYR", "IRQ")
+    ]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

@@ -31,7 +31,7 @@ from .event_modes import (
 )
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
-    TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
+    RELATIVE_PRONOUNS, TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
     _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _same, _same_country,
     _uncoded_doer, _verb_source, _verb_target,
 )
@@ -284,12 +284,14 @@ class EventCoder:
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
         doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
         if doer is not None:
+            if target is None and trig.entry.type in ASSAULT_TYPES:
+                return  # "the civilians imprisoned for ...": violence by no actor on no actor is noise
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
             yield self._build(trig, sent, article, doer, target, actors)
             return
-        if trig.entry.type not in ASSAULT_TYPES:
-            return
+        if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
+            return  # "the group that has seized ...": the doer is named, only not an actor
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
         if target is not None:
@@ -444,6 +446,12 @@ def _clause_heads(doc: Doc, char: int | None) -> set[int]:
     if tok is None:
         return set()
     return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
+
+
+def _relative_subject(tok: Token) -> bool:
+    """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
+    doer is the noun the clause describes, so with that noun no actor there is no event."""
+    return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
 
 
 def _codable(sent: Span) -> bool:
