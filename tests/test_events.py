@@ -68,6 +68,16 @@ def test_relative_clause_doer_that_is_no_actor_codes_nothing(analyzer):
     ]
 
 
+def test_unarmed_violence_by_demonstrators_is_a_riot(analyzer):
+    [torched] = events_of(analyzer, "The Russian embassy was demolished by Ukrainian protestors.")
+    assert (torched.type, torched.mode, torched.cameo, torched.source.code[:3], torched.target.code[:3]) == (
+        "PROTEST", "riot", "145", "UKR", "RUS")
+    [stones] = events_of(analyzer, "Rioters attacked Greek police.")
+    assert (stones.type, stones.mode, stones.target.code[:3]) == ("PROTEST", "riot", "GRC")
+    # with weapons it is an attack, whoever fires
+    assert triples(events_of(analyzer, "Syrian protesters fired rockets at Israeli troops.")) == [("ASSAULT", "SYR", "ISR")]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

@@ -4,7 +4,8 @@ In: a violence trigger token, the sentence's triggers and the article's ``ActorL
 whether the harm came from an accident or a disaster (``mishap``: no attack at all), and the
 doer of the attack or weapon it came from (``means_source``): "eight people were killed in an
 air strike by government forces" -> government forces; "killed in Israeli tank fire" -> Israel;
-"downed by a missile fired by the rebels" -> the rebels. Word lists: ``data/verbs/violence.yaml``.
+"downed by a missile fired by the rebels" -> the rebels; and whether the doer is a crowd of
+protesters (``crowd``: their violence is a riot). Word lists: ``data/verbs/violence.yaml``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronicle.data import load_yaml
 from chronicle.model import Mention
@@ -27,7 +28,7 @@ MEANS_PREPOSITIONS = {"in", "by"}
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     data = load_yaml("verbs", "violence.yaml")
-    return {key: frozenset(data[key]) for key in ("weapons", "mishaps")}
+    return {key: frozenset(data[key]) for key in ("weapons", "mishaps", "crowds")}
 
 
 def _means(tok: Token) -> Iterator[Token]:
@@ -78,6 +79,12 @@ def _user(weapon: Token, actors: ActorLookup) -> Mention | None:
                 if mention is not None:
                     return mention
     return None
+
+
+def crowd(doer: Mention | None, doc: Doc) -> bool:
+    """The doer is protesters, rioters or a mob ("a Ukrainian protestor"): their violence is a riot."""
+    span = doc.char_span(doer.start, doer.end, alignment_mode="expand") if doer is not None else None
+    return span is not None and span.root.lemma_.lower() in _words()["crowds"]
 
 
 def means_of(child: Token, tok: Token, head: _Trigger, own: _Trigger | None, source: Mention | None) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.model import Article, Event, Mention
 
 from .casualties import find_casualties
-from .event_means import means_of, means_source, mishap
+from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
     CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, _conditional, _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
@@ -49,6 +49,8 @@ MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+# Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
+ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
 EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
          "ASSAULT": ("RETREAT", "087")}
@@ -324,6 +326,9 @@ class EventCoder:
         self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
     ) -> Event:
         tok, entry = trig.token, trig.entry
+        if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
+            # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
+            entry = EventEntry("PROTEST", "145", "riot", entry.context)
         # "would not give permission": a light verb's negation is its noun's
         negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
         event_type = _negated_type(entry) if negated else entry.type
