@@ -31,10 +31,11 @@ from .event_modes import (
 )
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
-    RELATIVE_PRONOUNS, TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
+    TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
     _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _same, _same_country,
     _uncoded_doer, _verb_source, _verb_target,
 )
+from .event_roles import RELATIVE_PRONOUNS
 from .event_triggers import (
     STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
     _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act, _yield_request,
