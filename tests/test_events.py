@@ -78,6 +78,11 @@ def test_unarmed_violence_by_demonstrators_is_a_riot(analyzer):
     assert triples(events_of(analyzer, "Syrian protesters fired rockets at Israeli troops.")) == [("ASSAULT", "SYR", "ISR")]
 
 
+def test_a_riots_own_violence_is_part_of_the_riot(analyzer):
+    events = events_of(analyzer, "Iraqi prisoners rioted on Sunday at a jail near Basra, setting fire to a guard tower.")
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "riot")]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")
