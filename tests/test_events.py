@@ -83,6 +83,15 @@ def test_a_riots_own_violence_is_part_of_the_riot(analyzer):
     assert [(e.type, e.mode) for e in events] == [("PROTEST", "riot")]
 
 
+def test_participles_joined_to_a_passive_share_its_victims(analyzer):
+    # "were killed or wounded": the villagers are the wounded, not the ones who wounded
+    assert triples(events_of(analyzer, "Twenty Lebanese villagers were killed or wounded on Friday.")) == [
+        ("ASSAULT", None, "LBN")
+    ]
+    shot = triples(events_of(analyzer, "Two Kenyan policemen were shot and wounded by Somali gunmen."))
+    assert ("ASSAULT", "SOM", "KEN") in shot and all(target == "KEN" for _, _, target in shot)
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

@@ -96,6 +96,8 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         # a passive without agent does not say who did it, unless where it came from does
         # ("a mortar bomb was fired at it from the Gaza Strip")
         return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
+    # "were killed or wounded": a participle sharing a passive's subject shares its victim
+    passive = _passive_conjunct(tok)
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
             return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
@@ -104,8 +106,14 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         tok = tok.head
         shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
         if shared is not None:
-            return _actor(shared, actors)
+            return None if passive and shared.dep_ == "nsubjpass" else _actor(shared, actors)
     return None
+
+
+def _passive_conjunct(tok: Token) -> bool:
+    """A participle joined to a passive and sharing its auxiliary: "were killed or wounded"."""
+    return tok.tag_ == "VBN" and tok.dep_ == "conj" and _child(tok, {"aux"}) is None and (
+        _child(tok.head, {"auxpass"}) is not None)
 
 
 def _active_participle(tok: Token) -> bool:
@@ -134,6 +142,10 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
             mention = _actor(node, actors)
             if mention is not None:
                 return mention
+    if _passive_conjunct(tok) and _child(tok.head, {"nsubjpass"}) is not None:
+        mention = _actor(_child(tok.head, {"nsubjpass"}), actors)
+        if mention is not None:
+            return mention  # "were captured and executed": the same victims
     if trig.particle is not None and trig.particle.dep_ == "prep":
         found = _actor(_pobj(trig.particle), actors)
         return found if found is not None or not trig.pattern else _right_actor(tok, actors)
