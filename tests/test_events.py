@@ -92,6 +92,12 @@ def test_participles_joined_to_a_passive_share_its_victims(analyzer):
     assert ("ASSAULT", "SOM", "KEN") in shot and all(target == "KEN" for _, _, target in shot)
 
 
+def test_violence_nobody_did_in_a_condition_is_not_coded(analyzer):
+    events = events_of(analyzer, "Norway is ready to send ships to defend Kuwait if it is attacked.")
+    assert [e for e in events if e.type == "ASSAULT"] == []
+    assert triples(events_of(analyzer, "Kuwait was attacked on Sunday.")) == [("ASSAULT", None, "KWT")]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

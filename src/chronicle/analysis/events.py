@@ -295,6 +295,8 @@ class EventCoder:
             return
         if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
             return  # "the group that has seized ...": the doer is named, only not an actor
+        if _conditional(tok):
+            return  # "to defend X if it is attacked": nobody did it, and it has not happened
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
         if target is not None:
