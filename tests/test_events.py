@@ -98,6 +98,11 @@ def test_violence_nobody_did_in_a_condition_is_not_coded(analyzer):
     assert triples(events_of(analyzer, "Kuwait was attacked on Sunday.")) == [("ASSAULT", None, "KWT")]
 
 
+def test_sworn_violence_is_a_threat_also_when_parsed_as_an_adverbial_clause(analyzer):
+    [sworn] = events_of(analyzer, "Armed Serbs have sworn to fight until they gain control of villages near the Croatian border.")
+    assert (sworn.type, sworn.source.code[:3]) == ("THREATEN", "SRB")
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

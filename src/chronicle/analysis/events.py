@@ -382,6 +382,8 @@ class EventCoder:
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent_words:
             return True
+        if _purpose(tok) and head.lemma_.lower() in self.lexicon.intent_words:
+            return True  # "have sworn to fight", the infinitive parsed as an adverbial clause
         return tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in self.lexicon.intent_words
 
     def _reporter(self, tok: Token, actors: ActorLookup) -> Mention | None:
