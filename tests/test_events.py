@@ -103,6 +103,13 @@ def test_sworn_violence_is_a_threat_also_when_parsed_as_an_adverbial_clause(anal
     assert (sworn.type, sworn.source.code[:3]) == ("THREATEN", "SRB")
 
 
+def test_event_noun_modifying_a_light_verbs_object_takes_its_target(analyzer):
+    assert triples(events_of(analyzer, "Russia began a bombing campaign against Chechen rebels.")) == [
+        ("ASSAULT", "RUS", "RUS")
+    ]
+    assert events_of(analyzer, "Kenyan police foiled an assassination plot against the Ugandan president.") == []
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

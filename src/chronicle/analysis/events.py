@@ -252,6 +252,9 @@ class EventCoder:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
             aimed = _verb_target(_Trigger(_child(tok, {"xcomp"}), trig.entry, noun=False), actors)
             target = aimed if aimed is not None and (source is None or not _same(source, aimed)) else None
+        if target is None and trig.noun and tok.dep_ == "compound" and self._light_object(tok.head):
+            # "began a bombing campaign against X", "launched a mediation effort between X and Y"
+            target = _noun_target(tok.head, actors)
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
