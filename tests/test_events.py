@@ -110,6 +110,13 @@ def test_event_noun_modifying_a_light_verbs_object_takes_its_target(analyzer):
     assert events_of(analyzer, "Kenyan police foiled an assassination plot against the Ugandan president.") == []
 
 
+def test_a_dateline_before_a_colon_is_not_the_subject(analyzer):
+    events = events_of(analyzer, "TBILISI, Georgia: Four Ossetian children and a woman were killed in Russian artillery shelling on Friday, doctors said.")
+    assert [(e.type, e.source.code[:3], e.target and e.target.text) for e in events][:1] == [
+        ("ASSAULT", "RUS", "Ossetian children")
+    ]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

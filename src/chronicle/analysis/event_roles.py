@@ -85,7 +85,7 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     agent = _child(tok, {"agent"})
     if agent is not None:
         return _actor(_pobj(agent), actors)
-    subject = _child(tok, {"nsubj", "csubj"})
+    subject = _subject_child(tok, {"nsubj", "csubj"})
     if subject is not None:
         return _actor(subject, actors)
     if _active_participle(tok):
@@ -116,6 +116,16 @@ def _passive_conjunct(tok: Token) -> bool:
         _child(tok.head, {"auxpass"}) is not None)
 
 
+def _subject_child(tok: Token, deps: set[str]) -> Token | None:
+    """The verb's child by ``deps``, leaving out one before a colon that precedes the verb: a
+    dateline the parser took for a subject ("GAZA CITY, ...: Four children were killed")."""
+    colons = [t.i for t in tok.doc[tok.sent.start : tok.i] if t.text == ":"]
+    found = [c for c in tok.children if c.dep_ in deps]
+    if colons:
+        found = [c for c in found if c.i > colons[-1]] or found
+    return found[0] if found else None
+
+
 def _active_participle(tok: Token) -> bool:
     """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
@@ -136,7 +146,7 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     if placed is not None:
         return placed  # "warned their populations about +": the pattern says where the target is
     for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
-        child = _child(tok, {dep})
+        child = _subject_child(tok, {dep})
         if child is not None:
             node = _pobj(child) if child.pos_ == "ADP" else child
             mention = _actor(node, actors)
