@@ -93,6 +93,9 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
         return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
     if _child(tok, {"nsubjpass"}) is not None:
+        shared = next((c for c in tok.children if _passive_conjunct(c) and _child(c, {"agent"}) is not None), None)
+        if shared is not None:
+            return _actor(_pobj(_child(shared, {"agent"})), actors)  # "were shot and wounded by X": X
         # a passive without agent does not say who did it, unless where it came from does
         # ("a mortar bomb was fired at it from the Gaza Strip")
         return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
