@@ -118,6 +118,13 @@ def test_a_dateline_before_a_colon_is_not_the_subject(analyzer):
     ]
 
 
+def test_a_vow_of_violence_is_a_threat_not_an_agreement(analyzer):
+    assert triples(events_of(analyzer, "Somali militants have vowed to attack Kenyan troops.")) == [
+        ("THREATEN", "SOM", "KEN")
+    ]
+    assert triples(events_of(analyzer, "Russia pledged to supply weapons to Syria.")) == [("AGREE", "RUS", "SYR")]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

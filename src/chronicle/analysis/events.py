@@ -26,7 +26,7 @@ from chronicle.model import Article, Event, Mention
 from .casualties import find_casualties
 from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
-    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, _conditional, _conditional_clause, _going_to,
+    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, _conditional, _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
@@ -100,6 +100,8 @@ class EventCoder:
                 continue  # what a demand asks for, or the content of another event, is not coded alone
             if self._means(trig, triggers, actors):
                 continue  # "killed in an air strike by X": the strike is the killing's means, one act
+            if self._vowed_harm(trig, triggers) is not None:
+                continue  # "vowed to attack X": the attack codes, as a threat
             yield from self._events(trig, sent, article, actors, triggers)
         yield from requests
 
@@ -159,6 +161,8 @@ class EventCoder:
             if head is child:
                 return False
             if head.i in triggers:
+                if self._vowed_harm(triggers[head.i], triggers) is tok:
+                    return False  # "vowed to attack": the promise only announces the attack
                 return (
                     _content_arc(child)
                     or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
@@ -170,6 +174,14 @@ class EventCoder:
                 return False
             child = head
         return False
+
+    def _vowed_harm(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> Token | None:
+        """The hostile act a promise verb announces ("vowed to attack", "pledged to retaliate"):
+        a threat (CAMEO 13), coded on that act, not an AGREE."""
+        if trig.noun or trig.entry.type != "AGREE" or trig.token.lemma_.lower() not in self.lexicon.intent_words:
+            return None
+        act = next((triggers[c.i] for c in trig.token.children if c.dep_ == "xcomp" and c.i in triggers), None)
+        return act.token if act is not None and act.entry.type in INTENT_THREATEN else None
 
     def _means(self, trig: _Trigger, triggers: dict[int, _Trigger], actors: ActorLookup) -> bool:
         """``trig`` is the attack, or the firing of the weapon, that a killing above it
