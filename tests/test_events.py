@@ -43,6 +43,15 @@ def test_a_killing_in_an_attack_is_one_act_by_the_attacker(analyzer):
     assert triples(events_of(analyzer, "The Chadian cargo plane was shot down by a missile fired by Sudanese rebels.")) == [
         ("ASSAULT", "SDN", "TCD")
     ]
+    assert triples(events_of(analyzer, "Twelve Palestinians were killed when Israeli warplanes bombed Gaza.")) == [
+        ("ASSAULT", "ISR", "PSE")
+    ]
+    assert triples(events_of(analyzer, "Four Iraqi soldiers were killed in a suicide bombing claimed by Islamic State.")) == [
+        ("ASSAULT", "IMG", "IRQ")
+    ]
+    # who supplied the weapon did not fire it
+    supplied = events_of(analyzer, "Four Afghan soldiers were killed by a missile supplied by Russia.")
+    assert [(e.source, e.target.code[:3]) for e in supplied if e.type == "ASSAULT"] == [(None, "AFG")]
 
 
 def test_accidents_and_disasters_are_no_attacks(analyzer):

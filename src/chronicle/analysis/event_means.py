@@ -19,16 +19,17 @@ from chronicle.data import load_yaml
 from chronicle.model import Mention
 
 from .event_parse import _pobj
-from .event_roles import SOURCE_PREPOSITIONS, ActorLookup, _actor, _modifier_actors, _prep_actor
+from .event_roles import SOURCE_PREPOSITIONS, ActorLookup, _actor, _modifier_actors, _prep_actor, _verb_source
 from .event_triggers import _Trigger
 
 MEANS_PREPOSITIONS = {"in", "by"}
+WHEN = {"when", "as"}
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     data = load_yaml("verbs", "violence.yaml")
-    return {key: frozenset(data[key]) for key in ("weapons", "mishaps", "crowds")}
+    return {key: frozenset(data[key]) for key in ("weapons", "mishaps", "crowds", "doing_verbs")}
 
 
 def _means(tok: Token) -> Iterator[Token]:
@@ -53,14 +54,26 @@ def means_source(
     for node in _means(tok):
         means = triggers.get(node.i)
         if means is not None and means.noun and means.entry.type == "ASSAULT":
-            doer = _own_doer(node, actors)
+            doer = _own_doer(node, actors) or _user(node, actors)
             if doer is not None:
                 return doer, means
         elif node.lemma_.lower() in _words()["weapons"]:
             doer = _own_doer(node, actors) or _user(node, actors)
             if doer is not None:
                 return doer, None
+    for clause in _when(tok):
+        attack = triggers.get(clause.i)
+        doer = _verb_source(clause, actors) if attack is not None and attack.entry.type == "ASSAULT" else None
+        if doer is not None:
+            return doer, attack  # "were killed when Israeli warplanes bombed Gaza"
     return None
+
+
+def _when(tok: Token) -> Iterator[Token]:
+    """Clauses saying when the act happened: "were killed when warplanes bombed the town"."""
+    for clause in tok.children:
+        if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN for c in clause.children):
+            yield clause
 
 
 def _own_doer(node: Token, actors: ActorLookup) -> Mention | None:
@@ -70,11 +83,12 @@ def _own_doer(node: Token, actors: ActorLookup) -> Mention | None:
 
 
 def _user(weapon: Token, actors: ActorLookup) -> Mention | None:
-    """Who fired the weapon, by the clause on it: "a missile (believed to be) fired by X"."""
+    """Who fired the weapon or did the attack, by the clause on it: "a missile (believed to be)
+    fired by X", "a bombing claimed by X"."""
     for clause in (c for c in weapon.children if c.dep_ == "acl"):
         for node in clause.subtree:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
-            if node.pos_ == "VERB" and agent is not None:
+            if node.pos_ == "VERB" and agent is not None and node.lemma_.lower() in _words()["doing_verbs"]:
                 mention = _actor(_pobj(agent), actors)
                 if mention is not None:
                     return mention
@@ -90,11 +104,11 @@ def crowd(doer: Mention | None, doc: Doc) -> bool:
 def means_of(child: Token, tok: Token, head: _Trigger, own: _Trigger | None, source: Mention | None) -> bool:
     """``tok`` (reached from ``head`` through ``child``) is the attack or the firing of the weapon
     a violent ``head`` act happened in or by, and that act has a doer (``source``): one act, not two."""
+    when = child.i == tok.i and child.dep_ == "advcl" and child in _when(head.token)
     return (
         source is not None
         and own is not None
-        and child.dep_ in ("prep", "agent")
-        and child.lower_ in MEANS_PREPOSITIONS
+        and (when or (child.dep_ in ("prep", "agent") and child.lower_ in MEANS_PREPOSITIONS))
         and child.head.i == head.token.i
         and head.entry.type == "ASSAULT"
         and own.entry.type == "ASSAULT"
