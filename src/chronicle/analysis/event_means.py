@@ -3,7 +3,7 @@
 In: a violence trigger token, the sentence's triggers and the article's ``ActorLookup``. Out:
 whether the harm came from an accident or a disaster (``mishap``: no attack at all), and the
 doer of the attack or weapon it came from (``means_source``): "eight people were killed in an
-air strike by government forces" -> government forces; "killed in Israeli tank fire" -> Israel;
+air strike by government forces" -> government forces; "killed in Israeli tank shelling" -> Israel;
 "downed by a missile fired by the rebels" -> the rebels; and whether the doer is a crowd of
 protesters (``crowd``: their violence is a riot). Word lists: ``data/verbs/violence.yaml``.
 """
