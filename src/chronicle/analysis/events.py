@@ -11,7 +11,8 @@ reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
 
 This module decides which triggers code and builds the events; its helpers live beside it:
 ``event_triggers`` (what is a trigger, how triggers nest), ``event_roles`` (source and target
-actors from the parse), ``event_modes`` (negated, future, hypothetical, intended) and
+actors from the parse), ``event_modes`` (negated, future, hypothetical, intended),
+``event_means`` (the attack, weapon or mishap a killing happened in or by) and
 ``event_parse`` (dependency-tree lookups they share).
 """
 
