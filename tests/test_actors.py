@@ -352,3 +352,15 @@ def test_sides_of_a_conflict_are_no_political_party(nlp, resolver):
     assert not any(m.sector == "PTY" for m in actors.mentions)
     actors = resolve(nlp, resolver, "Kenyan police arrested members of the opposition party in Nairobi.")
     assert any(m.code == "KENPTY" for m in actors.mentions)
+
+
+def test_a_role_code_is_no_country_to_lend(nlp, tmp_path: Path):
+    # a news agency coded by its role alone ("AFP [MED]" in Phoenix) names no country
+    actors_file = tmp_path / "Press.actors.txt"
+    actors_file.write_text("GONDOR_HERALD\n\t[MED]\n", encoding="utf-8")
+    agents_file = tmp_path / "Press.agents.txt"
+    agents_file.write_text("CORRESPONDENT [~MED]\nPEACEKEEPER [~MIL]\n", encoding="utf-8")
+    resolver = ActorResolver(Config(), dictionaries=[str(actors_file), str(agents_file)])
+    actors = resolve(nlp, resolver, "A Gondor Herald correspondent said rebels kidnapped dozens of peacekeepers.")
+    assert code_of(actors, "Gondor Herald correspondent") == "MED"
+    assert not (code_of(actors, "peacekeepers") or "").startswith("MED")

@@ -33,6 +33,107 @@ def test_verb_event_with_casualties_date_and_place(analyzer):
     assert attack.trigger == "attacked" and attack.sentence[attack.trigger_start - attack.start :].startswith("attacked")
 
 
+def test_a_killing_in_an_attack_is_one_act_by_the_attacker(analyzer):
+    [strike] = events_of(analyzer, "Six Armenian villagers were killed in an air strike by Azerbaijani forces.")
+    assert (strike.type, strike.source.code[:3], strike.target.code[:3], strike.dead, strike.cameo) == (
+        "ASSAULT", "AZE", "ARM", 6, "195")
+    assert triples(events_of(analyzer, "Three Lebanese farmers were killed in Israeli tank shelling.")) == [
+        ("ASSAULT", "ISR", "LBN")
+    ]
+    assert triples(events_of(analyzer, "The Chadian cargo plane was shot down by a missile fired by Sudanese rebels.")) == [
+        ("ASSAULT", "SDN", "TCD")
+    ]
+    assert triples(events_of(analyzer, "Twelve Palestinians were killed when Israeli warplanes bombed Gaza.")) == [
+        ("ASSAULT", "ISR", "PSE")
+    ]
+    assert triples(events_of(analyzer, "Four Iraqi soldiers were killed in a suicide bombing claimed by Islamic State.")) == [
+        ("ASSAULT", "IMG", "IRQ")
+    ]
+    # who supplied the weapon did not fire it
+    supplied = events_of(analyzer, "Four Afghan soldiers were killed by a missile supplied by Russia.")
+    assert [(e.source, e.target.code[:3]) for e in supplied if e.type == "ASSAULT"] == [(None, "AFG")]
+
+
+def test_accidents_and_disasters_are_no_attacks(analyzer):
+    assert events_of(analyzer, "Twelve Kenyan soldiers were killed in a helicopter crash.") == []
+    assert events_of(analyzer, "Forty Peruvian miners were injured by the earthquake.") == []
+    assert triples(events_of(analyzer, "Twelve Kenyan soldiers were killed by a roadside bomb.")) == [
+        ("ASSAULT", None, "KEN")
+    ]
+
+
+def test_violence_by_no_actor_on_no_actor_is_not_coded(analyzer):
+    # a participle describing a state ("the farmers jailed for ..."), read by the parser as a verb
+    events = events_of(analyzer, "The farmers jailed for protesting against Tbilisi were freed yesterday by Saakashvili himself.")
+    assert [e for e in events if e.type in ("COERCE", "ASSAULT")] == []
+    [gunmen] = events_of(analyzer, "Gunmen attacked an Iraqi police station.")
+    assert (gunmen.type, gunmen.source.text, gunmen.source.code, gunmen.target.code[:3]) == ("ASSAULT", "Gunmen", None, "IRQ")
+
+
+def test_relative_clause_doer_that_is_no_actor_codes_nothing(analyzer):
+    assert events_of(analyzer, "The militia that attacked Iraqi troops was disbanded.") == []
+    assert triples(events_of(analyzer, "The Syrian rebels who attacked Iraqi troops were disbanded.")) == [
+        ("ASSAULT", "SYR", "IRQ")
+    ]
+
+
+def test_unarmed_violence_by_demonstrators_is_a_riot(analyzer):
+    [torched] = events_of(analyzer, "The Russian embassy was demolished by Ukrainian protestors.")
+    assert (torched.type, torched.mode, torched.cameo, torched.source.code[:3], torched.target.code[:3]) == (
+        "PROTEST", "riot", "145", "UKR", "RUS")
+    [stones] = events_of(analyzer, "Rioters attacked Greek police.")
+    assert (stones.type, stones.mode, stones.target.code[:3]) == ("PROTEST", "riot", "GRC")
+    # with weapons it is an attack, whoever fires
+    assert triples(events_of(analyzer, "Syrian protesters fired rockets at Israeli troops.")) == [("ASSAULT", "SYR", "ISR")]
+
+
+def test_a_riots_own_violence_is_part_of_the_riot(analyzer):
+    events = events_of(analyzer, "Iraqi prisoners rioted on Sunday at a jail near Basra, setting fire to a guard tower.")
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "riot")]
+
+
+def test_participles_joined_to_a_passive_share_its_victims(analyzer):
+    # "were killed or wounded": the villagers are the wounded, not the ones who wounded
+    assert triples(events_of(analyzer, "Twenty Lebanese villagers were killed or wounded on Friday.")) == [
+        ("ASSAULT", None, "LBN")
+    ]
+    # and the "by" agent of the last is the doer of each
+    shot = triples(events_of(analyzer, "Two Kenyan policemen were shot and wounded by Somali gunmen."))
+    assert shot == [("ASSAULT", "SOM", "KEN"), ("ASSAULT", "SOM", "KEN")]
+
+
+def test_violence_nobody_did_in_a_condition_is_not_coded(analyzer):
+    events = events_of(analyzer, "Norway is ready to send ships to defend Kuwait if it is attacked.")
+    assert [e for e in events if e.type == "ASSAULT"] == []
+    assert triples(events_of(analyzer, "Kuwait was attacked on Sunday.")) == [("ASSAULT", None, "KWT")]
+
+
+def test_sworn_violence_is_a_threat_also_when_parsed_as_an_adverbial_clause(analyzer):
+    [sworn] = events_of(analyzer, "Armed Serbs have sworn to fight until they gain control of villages near the Croatian border.")
+    assert (sworn.type, sworn.source.code[:3]) == ("THREATEN", "SRB")
+
+
+def test_event_noun_modifying_a_light_verbs_object_takes_its_target(analyzer):
+    assert triples(events_of(analyzer, "Russia began a bombing campaign against Chechen rebels.")) == [
+        ("ASSAULT", "RUS", "RUS")
+    ]
+    assert events_of(analyzer, "Kenyan police foiled an assassination plot against the Ugandan president.") == []
+
+
+def test_a_dateline_before_a_colon_is_not_the_subject(analyzer):
+    events = events_of(analyzer, "TBILISI, Georgia: Four Ossetian children and a woman were killed in Russian artillery shelling on Friday, doctors said.")
+    assert [(e.type, e.source.code[:3], e.target and e.target.text) for e in events][:1] == [
+        ("ASSAULT", "RUS", "Ossetian children")
+    ]
+
+
+def test_a_vow_of_violence_is_a_threat_not_an_agreement(analyzer):
+    assert triples(events_of(analyzer, "Somali militants have vowed to attack Kenyan troops.")) == [
+        ("THREATEN", "SOM", "KEN")
+    ]
+    assert triples(events_of(analyzer, "Russia pledged to supply weapons to Syria.")) == [("AGREE", "RUS", "SYR")]
+
+
 def test_reported_speech_codes_what_was_reported(analyzer):
     [event, _] = events_of(analyzer, "The U.N. says Syrian forces killed 7,500 people.")
     assert (event.type, event.source.code[:3], event.reported_by.code) == ("ASSAULT", "SYR", "IGOUNO")

@@ -62,8 +62,9 @@ class Entry:
 
 
 def is_iso(country: str | None) -> bool:
-    """Whether a country code names a country (not IGO, NGO, WST or ---)."""
-    return bool(country) and country not in ISO_EXCLUDED and country.isalpha()  # type: ignore[union-attr]
+    """Whether a country code names a country (not IGO, NGO, WST or ---, nor a role such as the
+    MED of a user dictionary's news agency "AFP [MED]")."""
+    return bool(country) and country not in ISO_EXCLUDED and country not in SECTORS and country.isalpha()  # type: ignore[union-attr]
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:

@@ -390,8 +390,8 @@ def _code(slot: Slot, published: str | None) -> str | None:
         country = base or slot.country
         if not country:
             return None  # a role without a country codes nobody ("the government" alone)
-        if slot.agent.code in country[3:]:
-            return country  # "Assad's regime": SYRGOV already says GOV
+        if slot.agent.code in country[3:] or slot.agent.code == country[:3]:
+            return country  # "Assad's regime": SYRGOV already says GOV; "AFP [MED]" correspondent: MED
         return slot.agent.code + country if slot.agent.prefix else country + slot.agent.code
     if base:
         # a bare country code takes the role's sector: "Arnorian rangers" -> ARN + MIL

@@ -104,7 +104,7 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     agent = _child(tok, {"agent"})
     if agent is not None:
         return _actor(_pobj(agent), actors)
-    subject = _child(tok, {"nsubj", "csubj"})
+    subject = _subject_child(tok, {"nsubj", "csubj"})
     if subject is not None:
         return _actor(subject, actors) or _author(subject, actors)
     if _active_participle(tok):
@@ -112,9 +112,14 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
         return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
     if _child(tok, {"nsubjpass"}) is not None:
+        shared = next((c for c in tok.children if _passive_conjunct(c) and _child(c, {"agent"}) is not None), None)
+        if shared is not None:
+            return _actor(_pobj(_child(shared, {"agent"})), actors)  # "were shot and wounded by X": X
         # a passive without agent does not say who did it, unless where it came from does
         # ("a mortar bomb was fired at it from the Gaza Strip")
         return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
+    # "were killed or wounded": a participle sharing a passive's subject shares its victim
+    passive = _passive_conjunct(tok)
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
             return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
@@ -123,7 +128,7 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
         tok = tok.head
         shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
         if shared is not None:
-            return _actor(shared, actors)
+            return None if passive and shared.dep_ == "nsubjpass" else _actor(shared, actors)
     return None
 
 
@@ -155,6 +160,22 @@ def _capitals() -> frozenset[str]:
     return frozenset(city.lower() for forms in countries.values() for city in forms.get("capitals") or ())
 
 
+def _passive_conjunct(tok: Token) -> bool:
+    """A participle joined to a passive and sharing its auxiliary: "were killed or wounded"."""
+    return tok.tag_ == "VBN" and tok.dep_ == "conj" and _child(tok, {"aux"}) is None and (
+        _child(tok.head, {"auxpass"}) is not None)
+
+
+def _subject_child(tok: Token, deps: set[str]) -> Token | None:
+    """The verb's child by ``deps``, leaving out one before a colon that precedes the verb: a
+    dateline the parser took for a subject ("GAZA CITY, ...: Four children were killed")."""
+    colons = [t.i for t in tok.doc[tok.sent.start : tok.i] if t.text == ":"]
+    found = [c for c in tok.children if c.dep_ in deps]
+    if colons:
+        found = [c for c in found if c.i > colons[-1]] or found
+    return found[0] if found else None
+
+
 def _active_participle(tok: Token) -> bool:
     """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
@@ -175,12 +196,16 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     if placed is not None:
         return placed  # "warned their populations about +": the pattern says where the target is
     for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
-        child = _child(tok, {dep})
+        child = _subject_child(tok, {dep})
         if child is not None:
             node = _pobj(child) if child.pos_ == "ADP" else child
             mention = _actor(node, actors)
             if mention is not None:
                 return mention
+    if _passive_conjunct(tok) and _child(tok.head, {"nsubjpass"}) is not None:
+        mention = _actor(_child(tok.head, {"nsubjpass"}), actors)
+        if mention is not None:
+            return mention  # "were captured and executed": the same victims
     if trig.particle is not None and trig.particle.dep_ == "prep":
         found = _actor(_pobj(trig.particle), actors)
         return found if found is not None or not trig.pattern else _right_actor(tok, actors)

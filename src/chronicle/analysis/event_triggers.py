@@ -111,13 +111,14 @@ def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
 
 def _toll(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger]) -> bool:
     """"bombarded the city, killing eight": the killing is the attack's toll, not a second
-    attack (its dead are counted on the attack)."""
+    attack (its dead are counted on the attack); "rioted, setting fire to mattresses": the
+    riot's own violence, not an attack."""
     own = triggers.get(tok.i)
     return (
         child is tok
         and child.dep_ == "advcl"
         and child.tag_ == "VBG"
-        and head.entry.type == "ASSAULT"
+        and (head.entry.type == "ASSAULT" or head.entry.mode == "riot")
         and own is not None
         and own.entry.type == "ASSAULT"
         and _child(child, {"nsubj"}) is None

@@ -11,7 +11,8 @@ reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
 
 This module decides which triggers code and builds the events; its helpers live beside it:
 ``event_triggers`` (what is a trigger, how triggers nest), ``event_roles`` (source and target
-actors from the parse), ``event_modes`` (negated, future, hypothetical, intended) and
+actors from the parse), ``event_modes`` (negated, future, hypothetical, intended),
+``event_means`` (the attack, weapon or mishap a killing happened in or by) and
 ``event_parse`` (dependency-tree lookups they share).
 """
 
@@ -24,8 +25,9 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.model import Article, Event, Mention
 
 from .casualties import find_casualties
+from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
-    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, _conditional, _conditional_clause, _going_to,
+    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, _conditional, _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
@@ -34,6 +36,7 @@ from .event_roles import (
     _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _reflexive, _same,
     _same_country, _uncoded_doer, _unnamed, _verb_source, _verb_target,
 )
+from .event_roles import RELATIVE_PRONOUNS
 from .event_triggers import (
     STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
     _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act, _yield_request,
@@ -48,6 +51,8 @@ MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+# Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
+ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
 EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
          "ASSAULT": ("RETREAT", "087")}
@@ -98,6 +103,10 @@ class EventCoder:
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
                 continue  # what a demand asks for, or the content of another event, is not coded alone
+            if self._means(trig, triggers, actors):
+                continue  # "killed in an air strike by X": the strike is the killing's means, one act
+            if self._vowed_harm(trig, triggers) is not None:
+                continue  # "vowed to attack X": the attack codes, as a threat
             for event in self._events(trig, sent, article, actors, triggers):
                 yield event
                 for accusation in self._accusations(event, trig.token, sent, article, actors):
@@ -163,6 +172,8 @@ class EventCoder:
             if head is child:
                 return False
             if head.i in triggers:
+                if self._vowed_harm(triggers[head.i], triggers) is tok:
+                    return False  # "vowed to attack": the promise only announces the attack
                 return (
                     _content_arc(child)
                     or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
@@ -172,6 +183,32 @@ class EventCoder:
                 return True  # "staged a protest ... to demand": the protest's aim
             if head.lemma_.lower() in self.lexicon.speech_verbs:
                 return False
+            child = head
+        return False
+
+    def _vowed_harm(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> Token | None:
+        """The hostile act a promise verb announces ("vowed to attack", "pledged to retaliate"):
+        a threat (CAMEO 13), coded on that act, not an AGREE."""
+        if trig.noun or trig.entry.type != "AGREE" or trig.token.lemma_.lower() not in self.lexicon.intent_words:
+            return None
+        act = next((triggers[c.i] for c in trig.token.children if c.dep_ == "xcomp" and c.i in triggers), None)
+        return act.token if act is not None and act.entry.type in INTENT_THREATEN else None
+
+    def _means(self, trig: _Trigger, triggers: dict[int, _Trigger], actors: ActorLookup) -> bool:
+        """``trig`` is the attack, or the firing of the weapon, that a killing above it
+        happened in or by ("killed in an air strike by X", "downed by a missile fired by X"),
+        and that killing has a doer: it is coded once, as the killing."""
+        child = trig.token
+        for _ in range(MAX_CLIMB):
+            head = child.head
+            if head is child:
+                return False
+            if head.i in triggers:
+                outer = triggers[head.i]
+                if outer.noun:
+                    return False
+                found = _verb_source(head, actors) or (means_source(head, triggers, actors) or (None,))[0]
+                return means_of(child, trig.token, outer, trig, found)
             child = head
         return False
 
@@ -218,6 +255,8 @@ class EventCoder:
     ) -> Iterator[Event]:
         """The trigger's event, one per pair of coordinated actors ("X and Y met Z")."""
         tok = trig.token
+        if not trig.noun and trig.entry.type == "ASSAULT" and mishap(tok):
+            return  # "killed in a plane crash": an accident or a disaster, not an attack
         if trig.mutual:
             doer = _verb_source(tok, actors)
             doers = _coordinated(doer, tok.doc, actors) if doer is not None else []
@@ -226,11 +265,19 @@ class EventCoder:
                     yield self._build(trig, sent, article, src, tgt, actors)
                 return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        if source is None and not trig.noun and trig.entry.type == "ASSAULT":
+            # "were killed in an air strike by X": the doer of the attack or weapon it happened in
+            source, means = means_source(tok, triggers, actors) or (None, None)
+            if means is not None and trig.entry.cameo == "190":
+                trig = _Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
         if target is None and not trig.noun and _child(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
             aimed = _verb_target(_Trigger(_child(tok, {"xcomp"}), trig.entry, noun=False), actors)
             target = aimed if aimed is not None and (source is None or not _same(source, aimed)) else None
+        if target is None and trig.noun and tok.dep_ == "compound" and self._light_object(tok.head):
+            # "began a bombing campaign against X", "launched a mediation effort between X and Y"
+            target = _noun_target(tok.head, actors)
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
@@ -268,12 +315,16 @@ class EventCoder:
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
         doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
         if doer is not None:
+            if target is None and trig.entry.type in ASSAULT_TYPES:
+                return  # "the civilians imprisoned for ...": violence by no actor on no actor is noise
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
             yield self._build(trig, sent, article, doer, target, actors)
             return
-        if trig.entry.type not in ASSAULT_TYPES:
-            return
+        if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
+            return  # "the group that has seized ...": the doer is named, only not an actor
+        if _conditional(tok):
+            return  # "to defend X if it is attacked": nobody did it, and it has not happened
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
         if target is not None:
@@ -306,6 +357,9 @@ class EventCoder:
         self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
     ) -> Event:
         tok, entry = trig.token, trig.entry
+        if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
+            # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
+            entry = EventEntry("PROTEST", "145", "riot", entry.context)
         # "would not give permission": a light verb's negation is its noun's
         negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
         event_type = _negated_type(entry) if negated else entry.type
@@ -356,6 +410,8 @@ class EventCoder:
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent_words:
             return True
+        if _purpose(tok) and head.lemma_.lower() in self.lexicon.intent_words:
+            return True  # "have sworn to fight", the infinitive parsed as an adverbial clause
         return tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in self.lexicon.intent_words
 
     def _reporter(self, tok: Token, actors: ActorLookup) -> Mention | None:
@@ -422,7 +478,7 @@ class EventCoder:
                 return None
             if child.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.speech_verbs:
                 return head
-            if self._means(child):
+            if self._violence_means(child):
                 child = head.head  # "were killed in an air strike by X": the strike is how
                 continue
             if child.dep_ not in ASSERTED_ARCS:
@@ -430,7 +486,7 @@ class EventCoder:
             child = head
         return None
 
-    def _means(self, tok: Token) -> bool:
+    def _violence_means(self, tok: Token) -> bool:
         """``tok`` names how a violent verb's act was done: "killed in an air strike", "wounded
         by shelling"."""
         prep = tok.head
@@ -495,6 +551,12 @@ def _clause_heads(doc: Doc, char: int | None) -> set[int]:
     if tok is None:
         return set()
     return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
+
+
+def _relative_subject(tok: Token) -> bool:
+    """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
+    doer is the noun the clause describes, so with that noun no actor there is no event."""
+    return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
 
 
 def _codable(sent: Span) -> bool:

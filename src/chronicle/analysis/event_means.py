@@ -1,0 +1,115 @@
+"""The means of a violent act: the attack, weapon or mishap a killing happened "in" or "by".
+
+In: a violence trigger token, the sentence's triggers and the article's ``ActorLookup``. Out:
+whether the harm came from an accident or a disaster (``mishap``: no attack at all), and the
+doer of the attack or weapon it came from (``means_source``): "eight people were killed in an
+air strike by government forces" -> government forces; "killed in Israeli tank shelling" -> Israel;
+"downed by a missile fired by the rebels" -> the rebels; and whether the doer is a crowd of
+protesters (``crowd``: their violence is a riot). Word lists: ``data/verbs/violence.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from chronicle.data import load_yaml
+from chronicle.model import Mention
+
+from .event_parse import _pobj
+from .event_roles import SOURCE_PREPOSITIONS, ActorLookup, _actor, _modifier_actors, _prep_actor, _verb_source
+from .event_triggers import _Trigger
+
+MEANS_PREPOSITIONS = {"in", "by"}
+WHEN = {"when", "as"}
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    data = load_yaml("verbs", "violence.yaml")
+    return {key: frozenset(data[key]) for key in ("weapons", "mishaps", "crowds", "doing_verbs")}
+
+
+def _means(tok: Token) -> Iterator[Token]:
+    """Heads of the verb's "in"/"by" phrases: "killed in an air strike", "blown up by a missile"."""
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in MEANS_PREPOSITIONS:
+            node = _pobj(child)
+            if node is not None:
+                yield node
+
+
+def mishap(tok: Token) -> bool:
+    """The harm came "in"/"by" an accident or a disaster: "killed in a plane crash"."""
+    return any(node.lemma_.lower() in _words()["mishaps"] for node in _means(tok))
+
+
+def means_source(
+    tok: Token, triggers: dict[int, _Trigger], actors: ActorLookup
+) -> tuple[Mention, _Trigger | None] | None:
+    """The doer of the attack noun or weapon the act happened in or by, with the attack's own
+    trigger (None for a weapon); None when neither names its doer."""
+    for node in _means(tok):
+        means = triggers.get(node.i)
+        if means is not None and means.noun and means.entry.type == "ASSAULT":
+            doer = _own_doer(node, actors) or _user(node, actors)
+            if doer is not None:
+                return doer, means
+        elif node.lemma_.lower() in _words()["weapons"]:
+            doer = _own_doer(node, actors) or _user(node, actors)
+            if doer is not None:
+                return doer, None
+    for clause in _when(tok):
+        attack = triggers.get(clause.i)
+        doer = _verb_source(clause, actors) if attack is not None and attack.entry.type == "ASSAULT" else None
+        if doer is not None:
+            return doer, attack  # "were killed when Israeli warplanes bombed Gaza"
+    return None
+
+
+def _when(tok: Token) -> Iterator[Token]:
+    """Clauses saying when the act happened: "were killed when warplanes bombed the town"."""
+    for clause in tok.children:
+        if clause.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN for c in clause.children):
+            yield clause
+
+
+def _own_doer(node: Token, actors: ActorLookup) -> Mention | None:
+    """Whose attack or weapon the noun phrase itself says: "Israeli", "by government forces"."""
+    modifiers = _modifier_actors(node, actors)
+    return modifiers[0] if modifiers else _prep_actor(node, SOURCE_PREPOSITIONS, actors)
+
+
+def _user(weapon: Token, actors: ActorLookup) -> Mention | None:
+    """Who fired the weapon or did the attack, by the clause on it: "a missile (believed to be)
+    fired by X", "a bombing claimed by X"."""
+    for clause in (c for c in weapon.children if c.dep_ == "acl"):
+        for node in clause.subtree:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if node.pos_ == "VERB" and agent is not None and node.lemma_.lower() in _words()["doing_verbs"]:
+                mention = _actor(_pobj(agent), actors)
+                if mention is not None:
+                    return mention
+    return None
+
+
+def crowd(doer: Mention | None, doc: Doc) -> bool:
+    """The doer is protesters, rioters or a mob ("a Ukrainian protestor"): their violence is a riot."""
+    span = doc.char_span(doer.start, doer.end, alignment_mode="expand") if doer is not None else None
+    return span is not None and span.root.lemma_.lower() in _words()["crowds"]
+
+
+def means_of(child: Token, tok: Token, head: _Trigger, own: _Trigger | None, source: Mention | None) -> bool:
+    """``tok`` (reached from ``head`` through ``child``) is the attack or the firing of the weapon
+    a violent ``head`` act happened in or by, and that act has a doer (``source``): one act, not two."""
+    when = child.i == tok.i and child.dep_ == "advcl" and child in _when(head.token)
+    return (
+        source is not None
+        and own is not None
+        and (when or (child.dep_ in ("prep", "agent") and child.lower_ in MEANS_PREPOSITIONS))
+        and child.head.i == head.token.i
+        and head.entry.type == "ASSAULT"
+        and own.entry.type == "ASSAULT"
+    )
