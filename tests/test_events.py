@@ -255,3 +255,16 @@ def test_an_agreed_act_lends_its_target(analyzer):
     assert triples(events_of(analyzer, "The US Congress agreed to lift the sanctions on Iran.")) == [("AGREE", "USA", "IRN")]
     launched = events_of(analyzer, "Georgian rebels launched missiles at the Georgian government.")
     assert ("ASSAULT", "GEO", "GEO") in triples(launched)
+
+
+def test_an_ordered_or_called_for_event_noun_is_a_request_aimed_inside_it(analyzer):
+    ordered = events_of(analyzer, "The Kenyan president ordered an inquiry into the Somali army.")
+    assert [(e.type, e.cameo, e.source.code[:3], e.target.code[:3]) for e in ordered] == [("REQUEST", "1014", "KEN", "SOM")]
+    assert triples(events_of(analyzer, "Kenya called for talks with Somalia.")) == [("REQUEST", "KEN", "SOM")]
+
+
+def test_inspections_and_travel_warnings(analyzer):
+    inspected = events_of(analyzer, "UN experts want to re-examine the factories in Sudan.")
+    assert triples(inspected) == [("ACCUSE", "IGO", "SDN")]
+    assert triples(events_of(analyzer, "The British government advised against travel to Kenya.")) == [("SANCTION", "GBR", "KEN")]
+    assert triples(events_of(analyzer, "Britain issued a travel warning for Kenya.")) == [("SANCTION", "GBR", "KEN")]

@@ -135,7 +135,9 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
             if mention is not None:
                 return mention
     if trig.particle is not None and trig.particle.dep_ == "prep":
-        found = _actor(_pobj(trig.particle), actors)
+        asked = _pobj(trig.particle)
+        # "called for talks with X", "advised against travel to X": the actor inside the phrase
+        found = _actor(asked, actors) or (_phrase_actor(asked, actors) if asked is not None else None)
         return found if found is not None or not trig.pattern else _right_actor(tok, actors)
     direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
     obj = _child(tok, {"dobj"})

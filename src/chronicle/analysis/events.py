@@ -124,7 +124,9 @@ class EventCoder:
         for word in _following_words(tok):
             entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
             if entry is not None:
-                particle = word if word.dep_ in ("prt", "prep") and word.head is tok else None
+                particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
+                if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
+                    particle = word.head  # "advised against travel": the target is inside "against travel"
                 return _Trigger(tok, entry, noun=False, particle=particle)
         for word in _preceding_words(tok):
             entry = self.lexicon.verbs.get(f"^{word.lower_} {lemma}") or self.lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
