@@ -268,3 +268,11 @@ def test_inspections_and_travel_warnings(analyzer):
     assert triples(inspected) == [("ACCUSE", "IGO", "SDN")]
     assert triples(events_of(analyzer, "The British government advised against travel to Kenya.")) == [("SANCTION", "GBR", "KEN")]
     assert triples(events_of(analyzer, "Britain issued a travel warning for Kenya.")) == [("SANCTION", "GBR", "KEN")]
+
+
+def test_receiving_is_done_by_the_giver_or_visitor(analyzer):
+    armed = events_of(analyzer, "Nigerian rebels received weapons from the Chadian government.")
+    assert [(e.type, e.source.code, e.target.code) for e in armed] == [("AID", "TCDGOV", "NGAREB")]
+    visit = events_of(analyzer, "The Kenyan president received the Somali foreign minister.")
+    assert [(e.type, e.cameo, e.source.code[:3], e.target.code[:3]) for e in visit] == [("CONSULT", "042", "SOM", "KEN")]
+    assert triples(events_of(analyzer, "Kenya hosted a Somali delegation.")) == [("CONSULT", "SOM", "KEN")]

@@ -235,6 +235,13 @@ class EventCoder:
         if target is not None and not trig.noun and _same_country(source, target):
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
             target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
+        if trig.entry.received and not trig.noun and not self._intended(tok):
+            # "X received weapons from Y", "X hosted Y": the giver or visitor did it, to X
+            # (an announced "will host" stays the host's intention)
+            giver = _prep_actor(tok, {"from"}, actors) or target
+            if giver is None:
+                return
+            source, target = giver, source
         if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
             if trig.entry.type not in UNAIMED_TYPES:
                 return  # "oversees cooperation": a noun with neither its own doer nor a target
