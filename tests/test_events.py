@@ -276,3 +276,16 @@ def test_receiving_is_done_by_the_giver_or_visitor(analyzer):
     visit = events_of(analyzer, "The Kenyan president received the Somali foreign minister.")
     assert [(e.type, e.cameo, e.source.code[:3], e.target.code[:3]) for e in visit] == [("CONSULT", "042", "SOM", "KEN")]
     assert triples(events_of(analyzer, "Kenya hosted a Somali delegation.")) == [("CONSULT", "SOM", "KEN")]
+
+
+def test_after_a_comma_a_conjunct_goes_on_with_the_main_clause_subject(analyzer):
+    text = ("Britain has been a loyal friend of Kenya since colonial times, when it was led by the current "
+            "president's father, Jomo Kenyatta, and has long supplied Nairobi with tanks and helicopters.")
+    assert triples(events_of(analyzer, text)) == [("AID", "GBR", "KEN")]
+
+
+def test_a_relative_clause_agrees_with_its_noun_and_a_participle_inside_an_event_is_no_event(analyzer):
+    referred = events_of(analyzer, "He spoke in a reference to Kenyan advisers in Somalia that are training Somali soldiers.")
+    assert triples(referred) == [("COOPERATE", "KEN", "SOM")]
+    trained = events_of(analyzer, "Kenyan officers are training Somali soldiers in the use of weapons supplied by Britain.")
+    assert triples(trained) == [("COOPERATE", "KEN", "SOM")]

@@ -55,7 +55,7 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     if tok is None:
         return None
     if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
-        tok = tok.head.head
+        tok = _antecedent(tok)
     if tok.pos_ == "PRON":
         return actors.resolve_pronoun(tok)
     if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
@@ -77,6 +77,19 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
                 return _actor(_pobj(child), actors)
     return None
+
+
+def _antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the noun its clause hangs on, unless the verb
+    agrees with a plural noun between them ("a reference to personnel in Syria that are
+    training": the personnel, not the reference)."""
+    verb, noun = relative.head, relative.head.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if noun.tag_ in ("NN", "NNP") and any(w.tag_ == "VBP" for w in words):
+        for word in reversed(relative.doc[noun.i + 1 : relative.i]):
+            if word.tag_ in ("NNS", "NNPS"):
+                return word
+    return noun
 
 
 def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
@@ -101,11 +114,28 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
             return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
             return None
+        if tok.dep_ == "conj" and tok.head.dep_ in ("relcl", "advcl") and _after_comma(tok):
+            # "X has been an ally since the times when it was led by Y, and has supplied Z":
+            # after the comma the main clause goes on, with the main clause's subject
+            clause = tok.head
+            main = _governing_verb(clause.head) if clause.dep_ == "relcl" else clause.head
+            if main is None:
+                return None
+            tok = main
+            if _child(tok, {"nsubj", "nsubjpass", "csubj"}) is not None:
+                return _actor(_child(tok, {"nsubj", "nsubjpass", "csubj"}), actors)
+            continue
         tok = tok.head
         shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
         if shared is not None:
             return _actor(shared, actors)
     return None
+
+
+def _after_comma(conjunct: Token) -> bool:
+    """The conjunct's "and" follows a comma: "..., and has supplied"."""
+    cc = next((c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i), None)
+    return cc is not None and cc.i > 0 and conjunct.doc[cc.i - 1].text == ","
 
 
 def _active_participle(tok: Token) -> bool:

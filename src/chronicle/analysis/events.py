@@ -245,6 +245,8 @@ class EventCoder:
         if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
             if trig.entry.type not in UNAIMED_TYPES:
                 return  # "oversees cooperation": a noun with neither its own doer nor a target
+        if target is None and tok.dep_ == "acl" and any(a.i in triggers for a in tok.ancestors):
+            return  # "trained them to use weapons supplied by Russia": it describes the weapons
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
