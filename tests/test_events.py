@@ -289,3 +289,10 @@ def test_a_relative_clause_agrees_with_its_noun_and_a_participle_inside_an_event
     assert triples(referred) == [("COOPERATE", "KEN", "SOM")]
     trained = events_of(analyzer, "Kenyan officers are training Somali soldiers in the use of weapons supplied by Britain.")
     assert triples(trained) == [("COOPERATE", "KEN", "SOM")]
+
+
+def test_a_relation_noun_aimed_at_nobody_is_not_coded(analyzer):
+    assert events_of(analyzer, "The Kenyan government expressed gratitude for Japan's assistance.") == []
+    assert events_of(analyzer, "Nairobi said the plan enjoyed support from Tokyo.") == []
+    assert triples(events_of(analyzer, "Japan's assistance to Kenya grew.")) == [("AID", "JPN", "KEN")]
+    assert set(triples(events_of(analyzer, "Kenya and Somalia held talks."))) == {("CONSULT", "KEN", "SOM"), ("CONSULT", "SOM", "KEN")}

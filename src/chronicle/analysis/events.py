@@ -59,6 +59,10 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+# Noun events that are relations to somebody: without a target ("China's assistance",
+# "allegations by Rwanda") they are not coded.
+AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "REJECT", "THREATEN",
+                    "CONCEDE"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -245,7 +249,9 @@ class EventCoder:
         if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
             if trig.entry.type not in UNAIMED_TYPES:
                 return  # "oversees cooperation": a noun with neither its own doer nor a target
-        if target is None and tok.dep_ == "acl" and any(a.i in triggers for a in tok.ancestors):
+        if target is None and trig.noun and not self._unaimed(trig, source, actors):
+            return  # "enjoyed support from Moscow", "China's assistance": a noun event aimed at nobody
+        if target is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(a.i in triggers for a in tok.ancestors):
             return  # "trained them to use weapons supplied by Russia": it describes the weapons
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
@@ -257,6 +263,16 @@ class EventCoder:
             if trig.reverse is not None and tgt is not None:
                 # "[032:033]": what the target does back to the source, coded beside it
                 yield self._build(_Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
+
+    def _unaimed(self, trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
+        """A noun event with no target still counts unless it is a relation aimed at somebody
+        (support, aid, an allegation, cooperation: "enjoyed support from Moscow", "China's
+        assistance"); joint acts of coordinated doers ("X and Y held talks") are aimed at
+        each other, and investigations at what they look into."""
+        tok = trig.token
+        if trig.entry.type not in AIMED_NOUN_TYPES or trig.entry.mode == "investigate":
+            return True
+        return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, tok.doc, actors)) > 1
 
     def _sourceless(
         self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
