@@ -296,3 +296,10 @@ def test_a_relation_noun_aimed_at_nobody_is_not_coded(analyzer):
     assert events_of(analyzer, "Nairobi said the plan enjoyed support from Tokyo.") == []
     assert triples(events_of(analyzer, "Japan's assistance to Kenya grew.")) == [("AID", "JPN", "KEN")]
     assert set(triples(events_of(analyzer, "Kenya and Somalia held talks."))) == {("CONSULT", "KEN", "SOM"), ("CONSULT", "SOM", "KEN")}
+
+
+def test_a_less_specific_restatement_in_the_same_sentence_is_dropped(analyzer):
+    events = events_of(analyzer, "The Kenyan army chief held talks with Somali rebels during a surprise visit to Somalia.")
+    assert {(e.trigger, e.source.code[:3], e.target.code) for e in events} == {("talks", "KEN", "SOMREB"), ("talks", "SOM", "KEN")}
+    twice = events_of(analyzer, "Kenyan jets bombed Mogadishu on Monday and attacked it again on Tuesday.")
+    assert [e.trigger for e in twice] == ["bombed", "attacked"]  # the very same actors: kept

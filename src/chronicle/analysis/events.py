@@ -90,6 +90,10 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+        events = list(self._sentence_candidates(sent, article, actors))
+        yield from (e for e in events if not any(_restates(other, e) for other in events))
+
+    def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(self._deontic_requests(sent, article, actors))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
@@ -443,6 +447,22 @@ def _clause_heads(doc: Doc, char: int | None) -> set[int]:
     if tok is None:
         return set()
     return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
+
+
+def _restates(specific: Event, general: Event) -> bool:
+    """``general`` says again what ``specific`` (another trigger of the same sentence, on the
+    same date) says: the same type between the same actors, with codes that leave out detail
+    ("held talks with President S during a visit to Beirut": the talks, USAMIL->LBNELI, and
+    the visit, USAMIL->LBN, are one consultation). Events with the very same codes are
+    kept: "bombed X and attacked X again" may be two attacks."""
+    if specific.type != general.type or specific.trigger_start == general.trigger_start or specific.date != general.date:
+        return False
+    pairs = [(specific.source, general.source), (specific.target, general.target)]
+    if any(a is None or b is None or not a.code or not b.code for a, b in pairs):
+        return False
+    if not all(a.code.startswith(b.code) for a, b in pairs):
+        return False
+    return any(len(a.code) > len(b.code) for a, b in pairs)
 
 
 def _codable(sent: Span) -> bool:
