@@ -303,3 +303,5 @@ def test_a_less_specific_restatement_in_the_same_sentence_is_dropped(analyzer):
     assert {(e.trigger, e.source.code[:3], e.target.code) for e in events} == {("talks", "KEN", "SOMREB"), ("talks", "SOM", "KEN")}
     twice = events_of(analyzer, "Kenyan jets bombed Mogadishu on Monday and attacked it again on Tuesday.")
     assert [e.trigger for e in twice] == ["bombed", "attacked"]  # the very same actors: kept
+    killed = events_of(analyzer, "Officials said six Somali civilians were killed in an air strike by Kenyan jets.")
+    assert [(e.trigger, e.source.code[:3], e.target.code, e.dead) for e in killed] == [("strike", "KEN", "SOMCVL", 6)]

@@ -91,7 +91,12 @@ class EventCoder:
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         events = list(self._sentence_candidates(sent, article, actors))
-        yield from (e for e in events if not any(_restates(other, e) for other in events))
+        for event in events:
+            fuller = next((other for other in events if _restates(other, event)), None)
+            if fuller is None:
+                yield event
+            else:  # its casualty counts go to the event that restates it
+                fuller.dead, fuller.injured = fuller.dead or event.dead, fuller.injured or event.injured
 
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(self._deontic_requests(sent, article, actors))
@@ -457,6 +462,10 @@ def _restates(specific: Event, general: Event) -> bool:
     kept: "bombed X and attacked X again" may be two attacks."""
     if specific.type != general.type or specific.trigger_start == general.trigger_start or specific.date != general.date:
         return False
+    if general.source is None and specific.source is not None and specific.source.code:
+        # "eight people were killed in an air strike by government forces": who did it is known
+        pairs = [(specific.target, general.target)]
+        return all(a is not None and b is not None and a.code and b.code and a.code.startswith(b.code) for a, b in pairs)
     pairs = [(specific.source, general.source), (specific.target, general.target)]
     if any(a is None or b is None or not a.code or not b.code for a, b in pairs):
         return False
