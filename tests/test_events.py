@@ -305,3 +305,7 @@ def test_a_less_specific_restatement_in_the_same_sentence_is_dropped(analyzer):
     assert [e.trigger for e in twice] == ["bombed", "attacked"]  # the very same actors: kept
     killed = events_of(analyzer, "Officials said six Somali civilians were killed in an air strike by Kenyan jets.")
     assert [(e.trigger, e.source.code[:3], e.target.code, e.dead) for e in killed] == [("strike", "KEN", "SOMCVL", 6)]
+
+
+def test_a_thing_acted_on_in_a_country_makes_that_country_the_target(analyzer):
+    assert triples(events_of(analyzer, "Somali rebels attacked a factory in Kenya.")) == [("ASSAULT", "SOM", "KEN")]

@@ -173,6 +173,11 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     obj = _child(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
     found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
+    if found is None and obj is not None and obj.pos_ == "NOUN":
+        # "attacked a factory in Syria" (the parser hung "in Syria" on the verb): a thing
+        # done to in a country is done to that country
+        placed = _prep_actor(tok, {"in", "inside"}, actors)
+        found = placed if placed is not None and placed.kind == "country" else None
     clause = _child(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
     found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
