@@ -276,6 +276,8 @@ def test_receiving_is_done_by_the_giver_or_visitor(analyzer):
     visit = events_of(analyzer, "The Kenyan president received the Somali foreign minister.")
     assert [(e.type, e.cameo, e.source.code[:3], e.target.code[:3]) for e in visit] == [("CONSULT", "042", "SOM", "KEN")]
     assert triples(events_of(analyzer, "Kenya hosted a Somali delegation.")) == [("CONSULT", "SOM", "KEN")]
+    [armed] = events_of(analyzer, "Villagers received weapons from the Kenyan government.")
+    assert (armed.type, armed.source.code, armed.target.text, armed.target.code) == ("AID", "KENGOV", "Villagers", None)
 
 
 def test_after_a_comma_a_conjunct_goes_on_with_the_main_clause_subject(analyzer):

@@ -291,6 +291,12 @@ class EventCoder:
         tok = trig.token
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
         doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
+        if trig.entry.received:
+            # "villagers received weapons from X": the uncoded subject is the recipient
+            giver = _prep_actor(tok, {"from"}, actors) or target
+            if giver is not None and doer is not None:
+                yield self._build(trig, sent, article, giver, doer, actors)
+            return
         if doer is not None:
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
