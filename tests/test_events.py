@@ -311,3 +311,11 @@ def test_a_less_specific_restatement_in_the_same_sentence_is_dropped(analyzer):
 
 def test_a_thing_acted_on_in_a_country_makes_that_country_the_target(analyzer):
     assert triples(events_of(analyzer, "Somali rebels attacked a factory in Kenya.")) == [("ASSAULT", "SOM", "KEN")]
+
+
+def test_aid_cooperation_and_sanctions_need_a_recipient(analyzer):
+    # PLOVER: "Requires recipient: Yes" for COOPERATE, AID and SANCTION
+    assert events_of(analyzer, "The Japanese government donated millions last year.") == []
+    suspended = events_of(analyzer, "Japan announced a suspension of air links with Kenya on Monday.")
+    assert triples(suspended) == [("SANCTION", "JPN", "KEN")]  # the recipient inside the "of" phrase
+    assert set(triples(events_of(analyzer, "Kenya and Somalia cooperated."))) == {("COOPERATE", "KEN", "SOM"), ("COOPERATE", "SOM", "KEN")}

@@ -292,6 +292,9 @@ def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
     if mention is None and tok.dep_ == "dobj" and _recipient(tok.head):
         return _verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
+    of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if mention is None and of is not None:
+        return _phrase_actor(of, actors)  # "a suspension of air links with Serbia": inside the "of" phrase
     return mention
 
 

@@ -59,6 +59,7 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
 AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "REJECT", "THREATEN",
@@ -262,6 +263,8 @@ class EventCoder:
             return  # "enjoyed support from Moscow", "China's assistance": a noun event aimed at nobody
         if target is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(a.i in triggers for a in tok.ancestors):
             return  # "trained them to use weapons supplied by Russia": it describes the weapons
+        if target is None and trig.entry.type in RECIPIENT_TYPES and not _joint(trig, source, actors):
+            return  # PLOVER: cooperation, aid and sanctions require a recipient
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
@@ -281,7 +284,7 @@ class EventCoder:
         tok = trig.token
         if trig.entry.type not in AIMED_NOUN_TYPES or trig.entry.mode == "investigate":
             return True
-        return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, tok.doc, actors)) > 1
+        return _joint(trig, source, actors)
 
     def _sourceless(
         self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
@@ -458,6 +461,11 @@ def _clause_heads(doc: Doc, char: int | None) -> set[int]:
     if tok is None:
         return set()
     return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
+
+
+def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
+    """A joint act of coordinated doers, aimed at each other: "X and Y held talks"."""
+    return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, trig.token.doc, actors)) > 1
 
 
 def _restates(specific: Event, general: Event) -> bool:
