@@ -58,7 +58,7 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     if tok is None:
         return None
     if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
-        tok = tok.head.head
+        tok = _antecedent(tok)
     if tok.pos_ == "PRON":
         return _speakers(tok, actors) or actors.resolve_pronoun(tok)
     if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
@@ -98,6 +98,19 @@ def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:
     return _actor(speaker, actors) if speaker is not None and speaker.conjuncts else None
 
 
+def _antecedent(relative: Token) -> Token:
+    """The noun a relative pronoun stands for: the noun its clause hangs on, unless the verb
+    agrees with a plural noun between them ("a reference to personnel in Syria that are
+    training": the personnel, not the reference)."""
+    verb, noun = relative.head, relative.head.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if noun.tag_ in ("NN", "NNP") and any(w.tag_ == "VBP" for w in words):
+        for word in reversed(relative.doc[noun.i + 1 : relative.i]):
+            if word.tag_ in ("NNS", "NNPS"):
+                return word
+    return noun
+
+
 def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of a verb: its active subject, a passive's "by" agent, or the subject it shares
     with the verb it depends on ("agreed to withdraw", "was led by X and has supplied")."""
@@ -125,6 +138,17 @@ def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
             return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
             return None
+        if tok.dep_ == "conj" and tok.head.dep_ in ("relcl", "advcl") and _after_comma(tok):
+            # "X has been an ally since the times when it was led by Y, and has supplied Z":
+            # after the comma the main clause goes on, with the main clause's subject
+            clause = tok.head
+            main = _governing_verb(clause.head) if clause.dep_ == "relcl" else clause.head
+            if main is None:
+                return None
+            tok = main
+            if _child(tok, {"nsubj", "nsubjpass", "csubj"}) is not None:
+                return _actor(_child(tok, {"nsubj", "nsubjpass", "csubj"}), actors)
+            continue
         tok = tok.head
         shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
         if shared is not None:
@@ -176,6 +200,12 @@ def _subject_child(tok: Token, deps: set[str]) -> Token | None:
     return found[0] if found else None
 
 
+def _after_comma(conjunct: Token) -> bool:
+    """The conjunct's "and" follows a comma: "..., and has supplied"."""
+    cc = next((c for c in conjunct.head.children if c.dep_ == "cc" and c.i < conjunct.i), None)
+    return cc is not None and cc.i > 0 and conjunct.doc[cc.i - 1].text == ","
+
+
 def _active_participle(tok: Token) -> bool:
     """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
@@ -207,12 +237,19 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         if mention is not None:
             return mention  # "were captured and executed": the same victims
     if trig.particle is not None and trig.particle.dep_ == "prep":
-        found = _actor(_pobj(trig.particle), actors)
+        asked = _pobj(trig.particle)
+        # "called for talks with X", "advised against travel to X": the actor inside the phrase
+        found = _actor(asked, actors) or (_phrase_actor(asked, actors) if asked is not None else None)
         return found if found is not None or not trig.pattern else _right_actor(tok, actors)
     direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
     obj = _child(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
     found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
+    if found is None and obj is not None and obj.pos_ == "NOUN":
+        # "attacked a factory in Syria" (the parser hung "in Syria" on the verb): a thing
+        # done to in a country is done to that country
+        placed = _prep_actor(tok, {"in", "inside"}, actors)
+        found = placed if placed is not None and placed.kind == "country" else None
     clause = _child(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
     found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
@@ -327,6 +364,9 @@ def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
     if mention is None and tok.dep_ == "dobj" and _recipient(tok.head):
         return _verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
+    of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if mention is None and of is not None:
+        return _phrase_actor(of, actors)  # "a suspension of air links with Serbia": inside the "of" phrase
     return mention
 
 

@@ -67,6 +67,12 @@ ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
 # Arcs from a reported act up to the head of the content clause that asserts it: its verbs
 # ("attacked and seized", "tried to seize") and their subjects and objects ("Y's shelling killed").
 ASSERTED_ARCS = {"conj", "xcomp", "nsubj", "nsubjpass", "dobj"}
+# PLOVER "Requires recipient: Yes": these are not coded without a target.
+RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
+# Noun events that are relations to somebody: without a target ("China's assistance",
+# "allegations by Rwanda") they are not coded.
+AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "REJECT", "THREATEN",
+                    "CONCEDE"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -94,6 +100,15 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
+        events = list(self._sentence_candidates(sent, article, actors))
+        for event in events:
+            fuller = next((other for other in events if _restates(other, event)), None)
+            if fuller is None:
+                yield event
+            else:  # its casualty counts go to the event that restates it
+                fuller.dead, fuller.injured = fuller.dead or event.dead, fuller.injured or event.injured
+
+    def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(self._deontic_requests(sent, article, actors))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
@@ -143,7 +158,9 @@ class EventCoder:
         for word in _following_words(tok):
             entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
             if entry is not None:
-                particle = word if word.dep_ in ("prt", "prep") and word.head is tok else None
+                particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
+                if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
+                    particle = word.head  # "advised against travel": the target is inside "against travel"
                 return _Trigger(tok, entry, noun=False, particle=particle)
         for word in _preceding_words(tok):
             entry = self.lexicon.verbs.get(f"^{word.lower_} {lemma}") or self.lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
@@ -290,9 +307,22 @@ class EventCoder:
         if target is not None and not trig.noun and _same_country(source, target):
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
             target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
+        if trig.entry.received and not trig.noun and not self._intended(tok):
+            # "X received weapons from Y", "X hosted Y": the giver or visitor did it, to X
+            # (an announced "will host" stays the host's intention)
+            giver = _prep_actor(tok, {"from"}, actors) or target
+            if giver is None:
+                return
+            source, target = giver, source
         if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
             if trig.entry.type not in UNAIMED_TYPES:
                 return  # "oversees cooperation": a noun with neither its own doer nor a target
+        if target is None and trig.noun and not self._unaimed(trig, source, actors):
+            return  # "enjoyed support from Moscow", "China's assistance": a noun event aimed at nobody
+        if target is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and any(a.i in triggers for a in tok.ancestors):
+            return  # "trained them to use weapons supplied by Russia": it describes the weapons
+        if target is None and trig.entry.type in RECIPIENT_TYPES and not _joint(trig, source, actors):
+            return  # PLOVER: cooperation, aid and sanctions require a recipient
         sources = _coordinated(source, tok.doc, actors)
         targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
@@ -306,6 +336,16 @@ class EventCoder:
                 # "[032:033]": what the target does back to the source, coded beside it
                 yield self._build(_Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
 
+    def _unaimed(self, trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
+        """A noun event with no target still counts unless it is a relation aimed at somebody
+        (support, aid, an allegation, cooperation: "enjoyed support from Moscow", "China's
+        assistance"); joint acts of coordinated doers ("X and Y held talks") are aimed at
+        each other, and investigations at what they look into."""
+        tok = trig.token
+        if trig.entry.type not in AIMED_NOUN_TYPES or trig.entry.mode == "investigate":
+            return True
+        return _joint(trig, source, actors)
+
     def _sourceless(
         self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
     ) -> Iterator[Event]:
@@ -314,6 +354,12 @@ class EventCoder:
         tok = trig.token
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
         doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
+        if trig.entry.received:
+            # "villagers received weapons from X": the uncoded subject is the recipient
+            giver = _prep_actor(tok, {"from"}, actors) or target
+            if giver is not None and doer is not None:
+                yield self._build(trig, sent, article, giver, doer, actors)
+            return
         if doer is not None:
             if target is None and trig.entry.type in ASSAULT_TYPES:
                 return  # "the civilians imprisoned for ...": violence by no actor on no actor is noise
@@ -557,6 +603,31 @@ def _relative_subject(tok: Token) -> bool:
     """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
     doer is the noun the clause describes, so with that noun no actor there is no event."""
     return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+
+
+def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
+    """A joint act of coordinated doers, aimed at each other: "X and Y held talks"."""
+    return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, trig.token.doc, actors)) > 1
+
+
+def _restates(specific: Event, general: Event) -> bool:
+    """``general`` says again what ``specific`` (another trigger of the same sentence, on the
+    same date) says: the same type between the same actors, with codes that leave out detail
+    ("held talks with President S during a visit to Beirut": the talks, USAMIL->LBNELI, and
+    the visit, USAMIL->LBN, are one consultation). Events with the very same codes are
+    kept: "bombed X and attacked X again" may be two attacks."""
+    if specific.type != general.type or specific.trigger_start == general.trigger_start or specific.date != general.date:
+        return False
+    if general.source is None and specific.source is not None and specific.source.code:
+        # "eight people were killed in an air strike by government forces": who did it is known
+        pairs = [(specific.target, general.target)]
+        return all(a is not None and b is not None and a.code and b.code and a.code.startswith(b.code) for a, b in pairs)
+    pairs = [(specific.source, general.source), (specific.target, general.target)]
+    if any(a is None or b is None or not a.code or not b.code for a, b in pairs):
+        return False
+    if not all(a.code.startswith(b.code) for a, b in pairs):
+        return False
+    return any(len(a.code) > len(b.code) for a, b in pairs)
 
 
 def _codable(sent: Span) -> bool:

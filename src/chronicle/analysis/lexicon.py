@@ -20,7 +20,8 @@ from chronicle.data import load_yaml
 class EventEntry:
     """What a trigger word means. ``requires``: the noun only counts with one of these
     prepositions or an infinitive ("to") beside it. ``negated``: type when negated
-    ("wouldn't agree" is a refusal)."""
+    ("wouldn't agree" is a refusal). ``received``: the verb's subject is on the receiving end
+    ("X received ministers from Y", "X hosted Y"): the doer is the giver or visitor."""
 
     type: str
     cameo: str | None = None
@@ -28,6 +29,7 @@ class EventEntry:
     context: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     negated: str | None = None
+    received: bool = False
 
 
 @dataclass
@@ -64,6 +66,7 @@ def _entry(raw: dict) -> EventEntry:
         context=tuple(raw.get("context") or ()),
         requires=tuple(raw.get("requires") or ()),
         negated=raw.get("negated"),
+        received=bool(raw.get("received")),
     )
 
 
