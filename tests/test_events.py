@@ -487,3 +487,10 @@ def test_aid_cooperation_and_sanctions_need_a_recipient(analyzer):
     suspended = events_of(analyzer, "Japan announced a suspension of air links with Kenya on Monday.")
     assert triples(suspended) == [("SANCTION", "JPN", "KEN")]  # the recipient inside the "of" phrase
     assert set(triples(events_of(analyzer, "Kenya and Somalia cooperated."))) == {("COOPERATE", "KEN", "SOM"), ("COOPERATE", "SOM", "KEN")}
+
+
+def test_a_guessed_wish_is_no_request(analyzer):
+    asked = events_of(analyzer, "The Kenyan president wants Somalia to withdraw its troops.")
+    assert triples(asked) == [("REQUEST", "KEN", "SOM")]
+    guessed = events_of(analyzer, "The Kenyan president might want Somalia to withdraw its troops.")
+    assert guessed == []

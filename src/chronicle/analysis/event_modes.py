@@ -13,6 +13,9 @@ from .lexicon import EventEntry
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
+# Modals of possibility: on a verb of wishing they guess at a wish ("might want Y to go"),
+# which nobody expressed, so it is no request.
+SPECULATIVE_AUX = {"might", "may", "could"}
 # Modals that, with an "if/unless" clause, announce an act: "may halt aid if ..." is a threat.
 CONDITIONAL_AUX = {"would", "could", "might", "may"}
 HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "historically"}

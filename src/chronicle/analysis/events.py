@@ -27,7 +27,8 @@ from chronicle.model import Article, Event, Mention
 from .casualties import find_casualties
 from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
-    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, _conditional, _conditional_clause, _going_to,
+    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
+    _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
@@ -122,6 +123,8 @@ class EventCoder:
                 continue  # "killed in an air strike by X": the strike is the killing's means, one act
             if self._vowed_harm(trig, triggers) is not None:
                 continue  # "vowed to attack X": the attack codes, as a threat
+            if trig.entry is WISH and _has_aux(trig.token, SPECULATIVE_AUX):
+                continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             for event in self._events(trig, sent, article, actors, triggers):
                 yield event
                 for accusation in self._accusations(event, trig.token, sent, article, actors):
