@@ -494,3 +494,24 @@ def test_a_guessed_wish_is_no_request(analyzer):
     assert triples(asked) == [("REQUEST", "KEN", "SOM")]
     guessed = events_of(analyzer, "The Kenyan president might want Somalia to withdraw its troops.")
     assert guessed == []
+
+
+def test_cameo_conventions_keep_the_tense_and_code_reported_violence_as_the_accusation():
+    from chronicle.analysis import Analyzer
+    from chronicle.config import Config
+
+    plover, cameo = Analyzer(quotes=False), Analyzer(Config(event_conventions="cameo"), quotes=False)
+    promise = "The Kenyan government will supply arms to Somalia."
+    assert triples(events_of(plover, promise)) == [("AGREE", "KEN", "SOM")]  # PLOVER: an announced aid
+    [supply] = events_of(cameo, promise)
+    assert (supply.type, supply.cameo[:2], supply.future) == ("AID", "07", True)
+    claim = "Kenya said Somali troops attacked a Kenyan border post."
+    assert set(triples(events_of(plover, claim))) == {("ASSAULT", "SOM", "KEN"), ("ACCUSE", "KEN", "SOM")}
+    assert triples(events_of(cameo, claim)) == [("ACCUSE", "KEN", "SOM")]
+
+
+def test_unknown_conventions_are_refused_by_name():
+    from chronicle.analysis.events import EventCoder
+
+    with pytest.raises(ValueError, match="event_conventions: 'icews'"):
+        EventCoder(conventions="icews")

@@ -27,6 +27,7 @@ class Config:
     boilerplate_min_docs: int = 3  # a line seen in this many documents of one publisher...
     boilerplate_min_share: float = 0.3  # ...and in this share of them is boilerplate
     story_threshold: float = 0.5  # MinHash Jaccard above which two articles are one story
+    event_conventions: str = "plover"  # "plover" (the PLOVER manual) or "cameo" (as PETRARCH codes)
     quote_lexicon: str = ""  # a YAML file replacing data/quotes/cues.yaml (quote cues, marks)
 
 

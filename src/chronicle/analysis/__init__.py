@@ -31,7 +31,7 @@ class Analyzer:
         self.config = config or load_config()
         self.nlp = load_nlp(self.config.spacy_model)
         self.resolver = ActorResolver(self.config, strict=strict)
-        self.coder = EventCoder(dictionaries=list(self.config.dictionaries))
+        self.coder = EventCoder(dictionaries=list(self.config.dictionaries), conventions=self.config.event_conventions)
         self.quotes = QuoteExtractor(self.config) if quotes else None
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:

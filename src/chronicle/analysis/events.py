@@ -74,6 +74,12 @@ RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
 # "allegations by Rwanda") they are not coded.
 AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "REJECT", "THREATEN",
                     "CONCEDE"}
+# Coding conventions (config ``event_conventions``): "plover" follows the PLOVER manual (an
+# announced cooperative act is an AGREE; reported violence is coded as the act, and as an
+# accusation by a speaker of another side); "cameo" follows CAMEO coders such as PETRARCH for
+# continuity with their data (tense does not change the code; another side's reported violence
+# is the accusation only).
+CONVENTIONS = ("plover", "cameo")
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -81,7 +87,12 @@ MAX_PAIRS = 12
 class EventCoder:
     """Codes the events of one parsed article; the lexicon is loaded once per coder."""
 
-    def __init__(self, lexicon: Lexicon | None = None, dictionaries: list[str] | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon | None = None, dictionaries: list[str] | None = None, conventions: str = "plover"
+    ) -> None:
+        if conventions not in CONVENTIONS:
+            raise ValueError(f"event_conventions: {conventions!r} is not one of {', '.join(CONVENTIONS)}")
+        self.conventions = conventions
         self.lexicon = lexicon or load_lexicon(_verb_files(dictionaries or []))
         # whole PETRARCH patterns of the user's verb files; empty (no effect) without them
         self.patterns = load_verb_patterns(_verb_files(dictionaries or []))
@@ -126,8 +137,10 @@ class EventCoder:
             if trig.entry is WISH and _has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             for event in self._events(trig, sent, article, actors, triggers):
-                yield event
-                for accusation in self._accusations(event, trig.token, sent, article, actors):
+                accusations = list(self._accusations(event, trig.token, sent, article, actors))
+                if not (accusations and self.conventions == "cameo"):
+                    yield event  # CAMEO codes another side's reported violence as the accusation only
+                for accusation in accusations:
                     key = (accusation.trigger_start, accusation.source.code, accusation.target.code)
                     if key not in accused:  # one per speaker, verb and accused
                         accused.add(key)
@@ -450,7 +463,8 @@ class EventCoder:
         curfew")."""
         if self._light_object(tok):
             tok = tok.head
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        tense_only = self.conventions == "cameo"  # CAMEO codes "will supply arms" as the supply
+        if not tense_only and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
             return True
         if _has_aux(tok, CONDITIONAL_AUX) and _conditional_clause(tok):
             return True

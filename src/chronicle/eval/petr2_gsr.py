@@ -6,7 +6,9 @@ their first three letters (``---`` matches any). Precision is over predicted tri
 over gold triples; events on sentences with no gold event are false positives, and one
 predicted event on the actors of a left-out gold event is set aside (``excused_unmapped``).
 Gold actors are Phoenix codes, so the Phoenix actor and agent dictionaries are loaded as user
-dictionaries, as a user would.
+dictionaries, as a user would; and the gold was coded by CAMEO conventions, so it is scored
+with ``event_conventions = "cameo"`` (as a user continuing a CAMEO series would set it), with
+the figures under the default PLOVER conventions beside them (``plover_conventions``).
 In: the XML path (or its folder); the shared folder is found from it. Out: figures dict.
 """
 
@@ -48,12 +50,20 @@ def shared_root(path: Path) -> Path:
 
 
 def evaluate(path: str | Path, config: Config | None = None) -> dict:
+    config = config or load_config()
+    result = _evaluate(path, dataclasses.replace(config, event_conventions="cameo"))
+    plover = _evaluate(path, dataclasses.replace(config, event_conventions="plover"))
+    result["plover_conventions"] = plover["overall"]
+    return result
+
+
+def _evaluate(path: str | Path, config: Config) -> dict:
     path = Path(path)
     xml = path / FILE if path.is_dir() else path
     root = shared_root(xml.resolve())
     table = load_cameo2plover(str(root / "ontology" / "CAMEO2PLOVER-2021.txt"))
     phoenix = [str(root / "dictionaries" / "phoenix" / name) for name in PHOENIX_ACTOR_FILES]
-    config = dataclasses.replace(config or load_config(), dictionaries=[*(config.dictionaries if config else []), *phoenix])
+    config = dataclasses.replace(config, dictionaries=[*config.dictionaries, *phoenix])
     records = read_records(xml)
     # the shipped Phoenix files hold a few malformed lines (bad dates): skip them, as PETRARCH does
     analyses = analyze_all((sentence_article(r.id, r.text, r.date) for r in records), config, strict=False)
@@ -69,6 +79,7 @@ def evaluate(path: str | Path, config: Config | None = None) -> dict:
         match_triples(gold, predicted, scores)
     return {
         "name": "petr2-gsr",
+        "conventions": config.event_conventions,
         "sentences": len(scored),
         "skipped_no_text": len(records) - len(scored),
         "excused_unmapped": excused,
