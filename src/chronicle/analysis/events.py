@@ -357,7 +357,6 @@ class EventCoder:
         (support, aid, an allegation, cooperation: "enjoyed support from Moscow", "China's
         assistance"); joint acts of coordinated doers ("X and Y held talks") are aimed at
         each other, and investigations at what they look into."""
-        tok = trig.token
         if trig.entry.type not in AIMED_NOUN_TYPES or trig.entry.mode == "investigate":
             return True
         return _joint(trig, source, actors)
