@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .casualties import find_casualties
+from .event_accusations import _accusations
+from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
 from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
     CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
@@ -34,24 +35,23 @@ from .event_modes import (
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _reflexive, _same,
-    _same_country, _uncoded_doer, _unnamed, _verb_source, _verb_target,
+    _governing_verb, _mutual, _noun_source, _noun_target, _prep_actor, _recipient, _reflexive, _same,
+    _same_country, _uncoded_doer, _verb_source, _verb_target,
 )
 from .event_roles import RELATIVE_PRONOUNS
+from .event_restates import _unrestated
+from .event_requests import _clause_heads, _deontic_requests
 from .event_triggers import (
     STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
-    _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act, _yield_request,
+    _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act,
 )
 from .lexicon import EventEntry, Lexicon, load_lexicon
-from .places import location_in, lookup
-from .timex import find_dates
 from .verbdict import best_pattern, load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
-ASSAULT_TYPES = {"ASSAULT", "COERCE"}
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
 ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
@@ -65,9 +65,6 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
-# Arcs from a reported act up to the head of the content clause that asserts it: its verbs
-# ("attacked and seized", "tried to seize") and their subjects and objects ("Y's shelling killed").
-ASSERTED_ARCS = {"conj", "xcomp", "nsubj", "nsubjpass", "dobj"}
 # PLOVER "Requires recipient: Yes": these are not coded without a target.
 RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
 # Noun events that are relations to somebody: without a target ("China's assistance",
@@ -112,16 +109,11 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        events = list(self._sentence_candidates(sent, article, actors))
-        for event in events:
-            fuller = next((other for other in events if _restates(other, event)), None)
-            if fuller is None:
-                yield event
-            else:  # its casualty counts go to the event that restates it
-                fuller.dead, fuller.injured = fuller.dead or event.dead, fuller.injured or event.injured
+        """The events of one sentence, less those another of them restates in more detail."""
+        yield from _unrestated(list(self._sentence_candidates(sent, article, actors)))
 
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        requests = list(self._deontic_requests(sent, article, actors))
+        requests = list(_deontic_requests(sent, article, actors, self.lexicon, self._build))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
         triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
         triggers = {i: self._stopping(t, triggers) for i, t in triggers.items()}
@@ -137,7 +129,7 @@ class EventCoder:
             if trig.entry is WISH and _has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             for event in self._events(trig, sent, article, actors, triggers):
-                accusations = list(self._accusations(event, trig.token, sent, article, actors))
+                accusations = list(_accusations(event, trig.token, sent, article, actors, self.lexicon, self._build))
                 if not (accusations and self.conventions == "cameo"):
                     yield event  # CAMEO codes another side's reported violence as the accusation only
                 for accusation in accusations:
@@ -490,129 +482,12 @@ class EventCoder:
             child = head
         return None
 
-    def _accusations(
-        self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup
-    ) -> Iterator[Event]:
-        """"The U.N. says Syrian forces killed ...": a named speaker stating that an actor of
-        another side used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
-        event on the speech verb, once for each coordinated speaker. Not for the speaker's own
-        side, not for those who only report (media, medics: ``reporting_sectors``; unnamed
-        "officials said"), not for a denied, hedged or future act, nor for one the statement
-        only mentions ("said ... after Y attacked")."""
-        doer = event.source
-        if event.type not in ASSAULT_TYPES or event.reported_by is None or doer is None or not doer.code:
-            return
-        verb = self._speech_verb(tok)
-        if verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
-            return
-        if event.negated or event.hypothetical or event.future:
-            return
-        for speaker in _coordinated(event.reported_by, sent.doc, actors):
-            if not speaker.code or self._same_side(speaker, doer):
-                continue
-            codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
-            if codes & self.lexicon.reporting_sectors:
-                continue
-            # the accusation is about the reported act: its context ("military") is the act's
-            trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
-            accusation = self._build(trig, sent, article, speaker, doer, actors)
-            accusation.reported_by = None  # the speaker accuses; nobody reported it
-            accusation.confidence = _confidence(accusation, trig)
-            yield accusation
-
-    def _same_side(self, a: Mention, b: Mention) -> bool:
-        """One country's actors, unless one is of the state and the other of a known sector
-        outside it (the opposition, rebels, a rights group: ``state_sectors``)."""
-        if a.code[:3] != b.code[:3]:
-            return False
-        if a.sector is None or b.sector is None:
-            return True
-        return (a.sector in self.lexicon.state_sectors) == (b.sector in self.lexicon.state_sectors)
-
-    def _speech_verb(self, tok: Token) -> Token | None:
-        """The speech verb whose content clause asserts ``tok`` ("said" in "X said Y attacked",
-        "said Y tried to seize", "said Y's shelling killed"), not one that only mentions it in
-        a phrase or clause inside ("said ... despite Y's crackdown", "said ... after Y attacked")."""
-        child = tok
-        for _ in range(MAX_CLIMB):
-            head = child.head
-            if head is child:
-                return None
-            if child.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.speech_verbs:
-                return head
-            if self._violence_means(child):
-                child = head.head  # "were killed in an air strike by X": the strike is how
-                continue
-            if child.dep_ not in ASSERTED_ARCS:
-                return None
-            child = head
-        return None
-
-    def _violence_means(self, tok: Token) -> bool:
-        """``tok`` names how a violent verb's act was done: "killed in an air strike", "wounded
-        by shelling"."""
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.dep_ not in ("prep", "agent"):
-            return False
-        entry = self.lexicon.verbs.get(prep.head.lemma_.lower())
-        return prep.head.pos_ == "VERB" and entry is not None and entry.type == "ASSAULT"
-
-    # ------------------------------------------------------------------ "X said Y must ..."
-
-    def _deontic_requests(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        for tok in sent:
-            if not self._deontic(tok):
-                continue
-            speech = self._speech_ancestor(tok)
-            if speech is None:
-                continue
-            source = _verb_source(speech, actors)
-            target = _obliged(tok, actors)
-            if source is None or target is None or _same(source, target):
-                continue
-            entry = _yield_request(tok, self.lexicon)
-            event = self._build(_Trigger(tok, entry, noun=False), sent, article, source, target, actors)
-            event.reported_by = None  # the speaker made the demand; nobody reported it
-            event.hypothetical = False  # "must" is the demand itself, not a condition on it
-            yield event
-
-    def _deontic(self, tok: Token) -> bool:
-        """A clause head of obligation: "must go", "should go", "would have to be observed"."""
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "conj"):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children):
-            return True
-        if tok.lemma_.lower() in ("have", "need") and tok.lemma_.lower() in self.lexicon.deontic:
-            return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
-        return False
-
-    def _speech_ancestor(self, tok: Token) -> Token | None:
-        for head in list(tok.ancestors)[:MAX_CLIMB]:
-            if head.lemma_.lower() in self.lexicon.speech_verbs and head.pos_ == "VERB":
-                return head
-        return None
-
-
-def warm_up() -> None:
-    """Load the gazetteer and word lists now (seconds), not in the middle of the first article."""
-    lookup("Kabul")
-    find_dates("Tuesday", "2012-03-14")
-    find_casualties("killing 2 people")
-
 
 def _verb_files(dictionaries: list[str]) -> list[str]:
     """The verb dictionaries among the user's dictionary files (PETRARCH: *verbs*, CAMEO*)."""
     from .verbdict import is_verb_dictionary
 
     return [path for path in dictionaries if is_verb_dictionary(path)]
-
-
-def _clause_heads(doc: Doc, char: int | None) -> set[int]:
-    """Token indices of an obligation clause head and its complements ("must withdraw")."""
-    tok = next((t for t in doc if t.idx == char), None)
-    if tok is None:
-        return set()
-    return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
 
 
 def _relative_subject(tok: Token) -> bool:
@@ -626,58 +501,9 @@ def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
     return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, trig.token.doc, actors)) > 1
 
 
-def _restates(specific: Event, general: Event) -> bool:
-    """``general`` says again what ``specific`` (another trigger of the same sentence, on the
-    same date) says: the same type between the same actors, with codes that leave out detail
-    ("held talks with President S during a visit to Beirut": the talks, USAMIL->LBNELI, and
-    the visit, USAMIL->LBN, are one consultation). Events with the very same codes are
-    kept: "bombed X and attacked X again" may be two attacks."""
-    if specific.type != general.type or specific.trigger_start == general.trigger_start or specific.date != general.date:
-        return False
-    if general.source is None and specific.source is not None and specific.source.code:
-        # "eight people were killed in an air strike by government forces": who did it is known
-        pairs = [(specific.target, general.target)]
-        return all(a is not None and b is not None and a.code and b.code and a.code.startswith(b.code) for a, b in pairs)
-    pairs = [(specific.source, general.source), (specific.target, general.target)]
-    if any(a is None or b is None or not a.code or not b.code for a, b in pairs):
-        return False
-    if not all(a.code.startswith(b.code) for a, b in pairs):
-        return False
-    return any(len(a.code) > len(b.code) for a, b in pairs)
-
-
 def _codable(sent: Span) -> bool:
     """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
     if len(sent) > MAX_SENTENCE_TOKENS:
         return False
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) >= MIN_LATIN_SHARE
-
-
-def _add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:
-    """Date, place and (for violence) casualties from the trigger's clause or sentence."""
-    event.date = _nearest_date(sent, tok, article.published)
-    event.location = location_in(tok.subtree) or location_in(sent)
-    if event.type in ASSAULT_TYPES:
-        clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-        counts = find_casualties(clause)
-        event.dead, event.injured = counts.dead, counts.injured
-
-
-def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
-    """The date expression of the sentence nearest the trigger, else the publication date."""
-    dates = find_dates(sent.text, published)
-    if not dates:
-        return published[:10] if published else None
-    offset = tok.idx - sent.start_char
-    return min(dates, key=lambda d: abs(d.start - offset)).value
-
-
-def _confidence(event: Event, trig: _Trigger) -> float:
-    """A rough 0-1 score: verbs with both actors in the lexicon's own sense rank highest."""
-    score = 0.6 if not trig.noun else 0.5
-    score += 0.2 if event.target is not None else 0.0
-    score -= 0.1 if (event.hypothetical or event.negated) else 0.0
-    score += 0.1 if event.reported_by is None else 0.0
-    score -= 0.2 if event.source is None else 0.0
-    return round(min(max(score, 0.05), 0.95), 2)
