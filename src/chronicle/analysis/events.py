@@ -26,9 +26,10 @@ from chronicle.model import Article, Event, Mention
 
 from .event_accusations import _accusations
 from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
+from .event_lookup import _trigger
 from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
-    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
+    CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
     _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
@@ -39,14 +40,12 @@ from .event_roles import (
     _same_country, _uncoded_doer, _verb_source, _verb_target,
 )
 from .event_roles import RELATIVE_PRONOUNS
-from .event_restates import _unrestated
 from .event_requests import _clause_heads, _deontic_requests
-from .event_triggers import (
-    STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
-    _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act,
-)
+from .event_restates import _unrestated
+from .event_stopping import _idle, _stopping
+from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _purpose, _toll
 from .lexicon import EventEntry, Lexicon, load_lexicon
-from .verbdict import best_pattern, load_verb_patterns
+from .verbdict import load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
@@ -54,9 +53,6 @@ MAX_SENTENCE_TOKENS = 150
 MIN_LATIN_SHARE = 0.8
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
 ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
-# Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
-EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
-         "ASSAULT": ("RETREAT", "087")}
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Noun events aimed at the place they happen in when nothing else is their target.
@@ -115,9 +111,9 @@ class EventCoder:
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(_deontic_requests(sent, article, actors, self.lexicon, self._build))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
-        triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
-        triggers = {i: self._stopping(t, triggers) for i, t in triggers.items()}
-        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not self._idle(t)}
+        triggers = {t.token.i: t for t in (_trigger(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
+        triggers = {i: _stopping(t, triggers, self.lexicon) for i, t in triggers.items()}
+        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not _idle(t)}
         accused: set[tuple] = set()
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
@@ -138,56 +134,6 @@ class EventCoder:
                         accused.add(key)
                         yield accusation
         yield from requests
-
-    def _trigger(self, tok: Token) -> _Trigger | None:
-        """The lexicon entry ``tok`` starts, if any."""
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
-            return self._verb_trigger(tok)
-        if tok.pos_ in ("NOUN", "PROPN") and not _in_name(tok):
-            entry = next((self.lexicon.nouns[k] for k in _noun_keys(tok) if k in self.lexicon.nouns), None)
-            if entry is not None and _requirements_met(tok, entry):
-                return _Trigger(tok, entry, noun=True)
-        return None
-
-    def _verb_trigger(self, tok: Token) -> _Trigger | None:
-        lemma = tok.lemma_.lower()
-        if lemma in self.lexicon.speech_verbs:
-            return None
-        patterned = self._pattern_trigger(tok)
-        if patterned is not None:
-            return patterned  # the user's own pattern outranks the built-in rules
-        if _no_comment(tok, self.lexicon):
-            return None
-        if lemma in self.lexicon.wish_verbs and _wished_act(tok) is not None:
-            return _Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
-        stop = _stop_key(tok, self.lexicon.stopping_verbs)
-        if stop in self.lexicon.stopping_verbs and stop not in self.lexicon.verbs:
-            return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
-        for word in _following_words(tok):
-            entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
-            if entry is not None:
-                particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
-                if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
-                    particle = word.head  # "advised against travel": the target is inside "against travel"
-                return _Trigger(tok, entry, noun=False, particle=particle)
-        for word in _preceding_words(tok):
-            entry = self.lexicon.verbs.get(f"^{word.lower_} {lemma}") or self.lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
-            if entry is not None:
-                return _Trigger(tok, entry, noun=False)
-        entry = self.lexicon.verbs.get(lemma)
-        return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
-
-    def _pattern_trigger(self, tok: Token) -> _Trigger | None:
-        """The trigger of the most specific user verb pattern around ``tok`` (None without a
-        user verb dictionary or a block for its word). A block's bare verb line counts too: the
-        user's "break [1717]" outranks a built-in "break ties"."""
-        found = best_pattern(tok, self.patterns) if self.patterns else None
-        if found is None:
-            return None
-        pattern, anchor = found
-        particle = anchor if anchor is not None and anchor.dep_ == "prep" else None
-        return _Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
-                        mutual=pattern.mutual, pattern=True, placed=pattern.target_after is not None)
 
     def _nested(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
@@ -236,32 +182,6 @@ class EventCoder:
                 return means_of(child, trig.token, outer, trig, found)
             child = head
         return False
-
-    def _stopping(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> _Trigger:
-        """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
-        act is a SANCTION (CAMEO 16, reduce relations); stopping pressure ("ended the
-        blockade", "cancelled restrictions", "halted the offensive") is an easing (CAMEO 08)."""
-        if trig.noun or _stop_key(trig.token, self.lexicon.stopping_verbs) not in self.lexicon.stopping_verbs:
-            return trig
-        for child in trig.token.children:
-            if child.dep_ != "dobj":
-                continue
-            inner = triggers.get(child.i) or next(
-                (triggers[c.i] for c in child.lefts if c.i in triggers and c.dep_ == "compound"), None
-            )
-            if inner is not None and inner.entry.type in COOPERATIVE_TYPES:
-                entry = EventEntry("SANCTION", "160", inner.entry.mode, inner.entry.context)
-                return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
-            if inner is not None and inner.entry.type in EASED:
-                # "cancelled restrictions", "called off the strike": stopping pressure yields
-                entry = EventEntry(*EASED[inner.entry.type], mode="ease", context=inner.entry.context)
-                return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
-        return trig
-
-    @staticmethod
-    def _idle(trig: _Trigger) -> bool:
-        """A stopping verb that stops no cooperative act ("stopped the car") is no event."""
-        return trig.entry is STOP
 
     def _carrier(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """``tok`` is a light verb carrying an event noun ("staged a protest ... to demand")."""
