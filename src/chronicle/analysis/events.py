@@ -10,10 +10,14 @@ Syrian forces, reported_by the U.N.); speech acts that are events themselves (ac
 reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
 
 This module decides which triggers code and builds the events; its helpers live beside it:
-``event_triggers`` (what is a trigger, how triggers nest), ``event_roles`` (source and target
-actors from the parse), ``event_modes`` (negated, future, hypothetical, intended),
-``event_means`` (the attack, weapon or mishap a killing happened in or by) and
-``event_parse`` (dependency-tree lookups they share).
+``event_lookup`` (the lexicon entry a word starts), ``event_triggers`` (what is a trigger, how
+triggers nest), ``event_stopping`` (what "halted", "ended" code by what they stop),
+``event_roles`` (source and target actors from the parse), ``event_modes`` (negated, future,
+hypothetical, intended), ``event_means`` (the attack, weapon or mishap a killing happened in
+or by), ``event_accusations`` (another side's reported violence as an ACCUSE),
+``event_requests`` ("X said Y must ..."), ``event_circumstances`` (date, place, casualties,
+confidence), ``event_restates`` (one sentence's events said twice) and ``event_parse``
+(dependency-tree lookups they share).
 """
 
 from __future__ import annotations
@@ -24,39 +28,35 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .casualties import find_casualties
+from .event_accusations import _accusations
+from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
+from .event_lookup import _trigger
 from .event_means import crowd, means_of, means_source, mishap
 from .event_modes import (
-    CONDITIONAL_AUX, COOPERATIVE_TYPES, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
+    CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
     _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _mutual, _noun_source, _noun_target, _obliged, _prep_actor, _recipient, _reflexive, _same,
-    _same_country, _uncoded_doer, _unnamed, _verb_source, _verb_target,
+    _governing_verb, _mutual, _noun_source, _noun_target, _prep_actor, _recipient, _reflexive, _same,
+    _same_country, _uncoded_doer, _verb_source, _verb_target,
 )
 from .event_roles import RELATIVE_PRONOUNS
-from .event_triggers import (
-    STOP, WISH, _Trigger, _content_arc, _following_words, _in_name, _light_verb, _no_comment, _noun_keys,
-    _participle, _preceding_words, _purpose, _requirements_met, _stop_key, _toll, _wished_act, _yield_request,
-)
+from .event_requests import _clause_heads, _deontic_requests
+from .event_restates import _unrestated
+from .event_stopping import _idle, _stopping
+from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _purpose, _toll
 from .lexicon import EventEntry, Lexicon, load_lexicon
-from .places import location_in, lookup
-from .timex import find_dates
-from .verbdict import best_pattern, load_verb_patterns
+from .verbdict import load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
-ASSAULT_TYPES = {"ASSAULT", "COERCE"}
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
 ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
-# Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
-EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
-         "ASSAULT": ("RETREAT", "087")}
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Noun events aimed at the place they happen in when nothing else is their target.
@@ -65,9 +65,6 @@ PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
 UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
 ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
-# Arcs from a reported act up to the head of the content clause that asserts it: its verbs
-# ("attacked and seized", "tried to seize") and their subjects and objects ("Y's shelling killed").
-ASSERTED_ARCS = {"conj", "xcomp", "nsubj", "nsubjpass", "dobj"}
 # PLOVER "Requires recipient: Yes": these are not coded without a target.
 RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
 # Noun events that are relations to somebody: without a target ("China's assistance",
@@ -112,20 +109,15 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        events = list(self._sentence_candidates(sent, article, actors))
-        for event in events:
-            fuller = next((other for other in events if _restates(other, event)), None)
-            if fuller is None:
-                yield event
-            else:  # its casualty counts go to the event that restates it
-                fuller.dead, fuller.injured = fuller.dead or event.dead, fuller.injured or event.injured
+        """The events of one sentence, less those another of them restates in more detail."""
+        yield from _unrestated(list(self._sentence_candidates(sent, article, actors)))
 
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        requests = list(self._deontic_requests(sent, article, actors))
+        requests = list(_deontic_requests(sent, article, actors, self.lexicon, self._build))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
-        triggers = {t.token.i: t for t in (self._trigger(tok) for tok in sent) if t is not None}
-        triggers = {i: self._stopping(t, triggers) for i, t in triggers.items()}
-        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not self._idle(t)}
+        triggers = {t.token.i: t for t in (_trigger(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
+        triggers = {i: _stopping(t, triggers, self.lexicon) for i, t in triggers.items()}
+        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not _idle(t)}
         accused: set[tuple] = set()
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
@@ -137,7 +129,7 @@ class EventCoder:
             if trig.entry is WISH and _has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             for event in self._events(trig, sent, article, actors, triggers):
-                accusations = list(self._accusations(event, trig.token, sent, article, actors))
+                accusations = list(_accusations(event, trig.token, sent, article, actors, self.lexicon, self._build))
                 if not (accusations and self.conventions == "cameo"):
                     yield event  # CAMEO codes another side's reported violence as the accusation only
                 for accusation in accusations:
@@ -146,56 +138,6 @@ class EventCoder:
                         accused.add(key)
                         yield accusation
         yield from requests
-
-    def _trigger(self, tok: Token) -> _Trigger | None:
-        """The lexicon entry ``tok`` starts, if any."""
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
-            return self._verb_trigger(tok)
-        if tok.pos_ in ("NOUN", "PROPN") and not _in_name(tok):
-            entry = next((self.lexicon.nouns[k] for k in _noun_keys(tok) if k in self.lexicon.nouns), None)
-            if entry is not None and _requirements_met(tok, entry):
-                return _Trigger(tok, entry, noun=True)
-        return None
-
-    def _verb_trigger(self, tok: Token) -> _Trigger | None:
-        lemma = tok.lemma_.lower()
-        if lemma in self.lexicon.speech_verbs:
-            return None
-        patterned = self._pattern_trigger(tok)
-        if patterned is not None:
-            return patterned  # the user's own pattern outranks the built-in rules
-        if _no_comment(tok, self.lexicon):
-            return None
-        if lemma in self.lexicon.wish_verbs and _wished_act(tok) is not None:
-            return _Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
-        stop = _stop_key(tok, self.lexicon.stopping_verbs)
-        if stop in self.lexicon.stopping_verbs and stop not in self.lexicon.verbs:
-            return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
-        for word in _following_words(tok):
-            entry = self.lexicon.verbs.get(f"{lemma} {word.lower_}") or self.lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
-            if entry is not None:
-                particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
-                if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
-                    particle = word.head  # "advised against travel": the target is inside "against travel"
-                return _Trigger(tok, entry, noun=False, particle=particle)
-        for word in _preceding_words(tok):
-            entry = self.lexicon.verbs.get(f"^{word.lower_} {lemma}") or self.lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
-            if entry is not None:
-                return _Trigger(tok, entry, noun=False)
-        entry = self.lexicon.verbs.get(lemma)
-        return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
-
-    def _pattern_trigger(self, tok: Token) -> _Trigger | None:
-        """The trigger of the most specific user verb pattern around ``tok`` (None without a
-        user verb dictionary or a block for its word). A block's bare verb line counts too: the
-        user's "break [1717]" outranks a built-in "break ties"."""
-        found = best_pattern(tok, self.patterns) if self.patterns else None
-        if found is None:
-            return None
-        pattern, anchor = found
-        particle = anchor if anchor is not None and anchor.dep_ == "prep" else None
-        return _Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
-                        mutual=pattern.mutual, pattern=True, placed=pattern.target_after is not None)
 
     def _nested(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
@@ -244,32 +186,6 @@ class EventCoder:
                 return means_of(child, trig.token, outer, trig, found)
             child = head
         return False
-
-    def _stopping(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> _Trigger:
-        """"halted aid", "ended mediation efforts", "cancelled a visit": stopping a cooperative
-        act is a SANCTION (CAMEO 16, reduce relations); stopping pressure ("ended the
-        blockade", "cancelled restrictions", "halted the offensive") is an easing (CAMEO 08)."""
-        if trig.noun or _stop_key(trig.token, self.lexicon.stopping_verbs) not in self.lexicon.stopping_verbs:
-            return trig
-        for child in trig.token.children:
-            if child.dep_ != "dobj":
-                continue
-            inner = triggers.get(child.i) or next(
-                (triggers[c.i] for c in child.lefts if c.i in triggers and c.dep_ == "compound"), None
-            )
-            if inner is not None and inner.entry.type in COOPERATIVE_TYPES:
-                entry = EventEntry("SANCTION", "160", inner.entry.mode, inner.entry.context)
-                return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
-            if inner is not None and inner.entry.type in EASED:
-                # "cancelled restrictions", "called off the strike": stopping pressure yields
-                entry = EventEntry(*EASED[inner.entry.type], mode="ease", context=inner.entry.context)
-                return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
-        return trig
-
-    @staticmethod
-    def _idle(trig: _Trigger) -> bool:
-        """A stopping verb that stops no cooperative act ("stopped the car") is no event."""
-        return trig.entry is STOP
 
     def _carrier(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """``tok`` is a light verb carrying an event noun ("staged a protest ... to demand")."""
@@ -490,129 +406,12 @@ class EventCoder:
             child = head
         return None
 
-    def _accusations(
-        self, event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup
-    ) -> Iterator[Event]:
-        """"The U.N. says Syrian forces killed ...": a named speaker stating that an actor of
-        another side used force accuses it (ACCUSE, CAMEO 112), coded beside the reported
-        event on the speech verb, once for each coordinated speaker. Not for the speaker's own
-        side, not for those who only report (media, medics: ``reporting_sectors``; unnamed
-        "officials said"), not for a denied, hedged or future act, nor for one the statement
-        only mentions ("said ... after Y attacked")."""
-        doer = event.source
-        if event.type not in ASSAULT_TYPES or event.reported_by is None or doer is None or not doer.code:
-            return
-        verb = self._speech_verb(tok)
-        if verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
-            return
-        if event.negated or event.hypothetical or event.future:
-            return
-        for speaker in _coordinated(event.reported_by, sent.doc, actors):
-            if not speaker.code or self._same_side(speaker, doer):
-                continue
-            codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
-            if codes & self.lexicon.reporting_sectors:
-                continue
-            # the accusation is about the reported act: its context ("military") is the act's
-            trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
-            accusation = self._build(trig, sent, article, speaker, doer, actors)
-            accusation.reported_by = None  # the speaker accuses; nobody reported it
-            accusation.confidence = _confidence(accusation, trig)
-            yield accusation
-
-    def _same_side(self, a: Mention, b: Mention) -> bool:
-        """One country's actors, unless one is of the state and the other of a known sector
-        outside it (the opposition, rebels, a rights group: ``state_sectors``)."""
-        if a.code[:3] != b.code[:3]:
-            return False
-        if a.sector is None or b.sector is None:
-            return True
-        return (a.sector in self.lexicon.state_sectors) == (b.sector in self.lexicon.state_sectors)
-
-    def _speech_verb(self, tok: Token) -> Token | None:
-        """The speech verb whose content clause asserts ``tok`` ("said" in "X said Y attacked",
-        "said Y tried to seize", "said Y's shelling killed"), not one that only mentions it in
-        a phrase or clause inside ("said ... despite Y's crackdown", "said ... after Y attacked")."""
-        child = tok
-        for _ in range(MAX_CLIMB):
-            head = child.head
-            if head is child:
-                return None
-            if child.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.speech_verbs:
-                return head
-            if self._violence_means(child):
-                child = head.head  # "were killed in an air strike by X": the strike is how
-                continue
-            if child.dep_ not in ASSERTED_ARCS:
-                return None
-            child = head
-        return None
-
-    def _violence_means(self, tok: Token) -> bool:
-        """``tok`` names how a violent verb's act was done: "killed in an air strike", "wounded
-        by shelling"."""
-        prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "by") or prep.dep_ not in ("prep", "agent"):
-            return False
-        entry = self.lexicon.verbs.get(prep.head.lemma_.lower())
-        return prep.head.pos_ == "VERB" and entry is not None and entry.type == "ASSAULT"
-
-    # ------------------------------------------------------------------ "X said Y must ..."
-
-    def _deontic_requests(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        for tok in sent:
-            if not self._deontic(tok):
-                continue
-            speech = self._speech_ancestor(tok)
-            if speech is None:
-                continue
-            source = _verb_source(speech, actors)
-            target = _obliged(tok, actors)
-            if source is None or target is None or _same(source, target):
-                continue
-            entry = _yield_request(tok, self.lexicon)
-            event = self._build(_Trigger(tok, entry, noun=False), sent, article, source, target, actors)
-            event.reported_by = None  # the speaker made the demand; nobody reported it
-            event.hypothetical = False  # "must" is the demand itself, not a condition on it
-            yield event
-
-    def _deontic(self, tok: Token) -> bool:
-        """A clause head of obligation: "must go", "should go", "would have to be observed"."""
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "conj"):
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children):
-            return True
-        if tok.lemma_.lower() in ("have", "need") and tok.lemma_.lower() in self.lexicon.deontic:
-            return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)
-        return False
-
-    def _speech_ancestor(self, tok: Token) -> Token | None:
-        for head in list(tok.ancestors)[:MAX_CLIMB]:
-            if head.lemma_.lower() in self.lexicon.speech_verbs and head.pos_ == "VERB":
-                return head
-        return None
-
-
-def warm_up() -> None:
-    """Load the gazetteer and word lists now (seconds), not in the middle of the first article."""
-    lookup("Kabul")
-    find_dates("Tuesday", "2012-03-14")
-    find_casualties("killing 2 people")
-
 
 def _verb_files(dictionaries: list[str]) -> list[str]:
     """The verb dictionaries among the user's dictionary files (PETRARCH: *verbs*, CAMEO*)."""
     from .verbdict import is_verb_dictionary
 
     return [path for path in dictionaries if is_verb_dictionary(path)]
-
-
-def _clause_heads(doc: Doc, char: int | None) -> set[int]:
-    """Token indices of an obligation clause head and its complements ("must withdraw")."""
-    tok = next((t for t in doc if t.idx == char), None)
-    if tok is None:
-        return set()
-    return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
 
 
 def _relative_subject(tok: Token) -> bool:
@@ -626,58 +425,9 @@ def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
     return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, trig.token.doc, actors)) > 1
 
 
-def _restates(specific: Event, general: Event) -> bool:
-    """``general`` says again what ``specific`` (another trigger of the same sentence, on the
-    same date) says: the same type between the same actors, with codes that leave out detail
-    ("held talks with President S during a visit to Beirut": the talks, USAMIL->LBNELI, and
-    the visit, USAMIL->LBN, are one consultation). Events with the very same codes are
-    kept: "bombed X and attacked X again" may be two attacks."""
-    if specific.type != general.type or specific.trigger_start == general.trigger_start or specific.date != general.date:
-        return False
-    if general.source is None and specific.source is not None and specific.source.code:
-        # "eight people were killed in an air strike by government forces": who did it is known
-        pairs = [(specific.target, general.target)]
-        return all(a is not None and b is not None and a.code and b.code and a.code.startswith(b.code) for a, b in pairs)
-    pairs = [(specific.source, general.source), (specific.target, general.target)]
-    if any(a is None or b is None or not a.code or not b.code for a, b in pairs):
-        return False
-    if not all(a.code.startswith(b.code) for a, b in pairs):
-        return False
-    return any(len(a.code) > len(b.code) for a, b in pairs)
-
-
 def _codable(sent: Span) -> bool:
     """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
     if len(sent) > MAX_SENTENCE_TOKENS:
         return False
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) >= MIN_LATIN_SHARE
-
-
-def _add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:
-    """Date, place and (for violence) casualties from the trigger's clause or sentence."""
-    event.date = _nearest_date(sent, tok, article.published)
-    event.location = location_in(tok.subtree) or location_in(sent)
-    if event.type in ASSAULT_TYPES:
-        clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-        counts = find_casualties(clause)
-        event.dead, event.injured = counts.dead, counts.injured
-
-
-def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
-    """The date expression of the sentence nearest the trigger, else the publication date."""
-    dates = find_dates(sent.text, published)
-    if not dates:
-        return published[:10] if published else None
-    offset = tok.idx - sent.start_char
-    return min(dates, key=lambda d: abs(d.start - offset)).value
-
-
-def _confidence(event: Event, trig: _Trigger) -> float:
-    """A rough 0-1 score: verbs with both actors in the lexicon's own sense rank highest."""
-    score = 0.6 if not trig.noun else 0.5
-    score += 0.2 if event.target is not None else 0.0
-    score -= 0.1 if (event.hypothetical or event.negated) else 0.0
-    score += 0.1 if event.reported_by is None else 0.0
-    score -= 0.2 if event.source is None else 0.0
-    return round(min(max(score, 0.05), 0.95), 2)
