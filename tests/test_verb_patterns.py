@@ -1,4 +1,4 @@
-"""User PETRARCH verb patterns in the event coder (analysis/events.py with analysis/verbdict.py):
+"""User PETRARCH verb patterns in the event coder (analysis/event_lookup.py with analysis/verbdict.py):
 a matched pattern gives the event its code and its target, a paired code ``[a:b]`` codes both
 directions, ``%`` codes coordinated subjects acting on each other. Countries and codes are
 fictional, written here."""
