@@ -18,7 +18,7 @@ from chronicle.data import load_yaml
 
 # PLOVER/CAMEO sectors recognised when a user code is split into country + sector
 SECTORS = frozenset(
-    "GOV MIL COP REB OPP JUD LEG PTY BUS CVL MED REF REL NGO ELI SPY LAB EDU HLH CRM AGR ENV "
+    "GOV MIL COP REB OPP JUD LEG PTY BUS CVL MED REF REL NGO ELI SPY LAB EDU HLH CRM AGR ENV JRN SOC PRM PRE UNK "
     "IGO UAF INS MOD RAD HRI".split()
 )
 
