@@ -382,3 +382,14 @@ def test_role_nouns_take_plover_sector_codes(nlp, resolver):
     actors = resolve(nlp, resolver, "Kenyan protesters marched on the palace; Kenyan servicemen watched.")
     assert code_of(actors, "Kenyan protesters") == "KENCVL"
     assert code_of(actors, "Kenyan servicemen") == "KENMIL"
+
+
+def test_former_officials_are_elites(nlp, resolver):
+    # PLOVER ELI: former officials no longer in government, whether titled or role nouns
+    body = "Former Kenyan President Daniel Mwangi met ousted Kenyan officials and the Kenyan president."
+    actors = resolve(nlp, resolver, body)
+    assert code_of(actors, "Former Kenyan President Daniel Mwangi") == "KENELI"
+    assert code_of(actors, "ousted Kenyan officials") == "KENELI"
+    assert code_of(actors, "Kenyan president") == "KENGOV"
+    assert code_of(resolve(nlp, resolver, "Kenyan ex-president Daniel Mwangi spoke."),
+                   "Kenyan ex-president Daniel Mwangi") == "KENELI"

@@ -226,15 +226,22 @@ def titles() -> dict[str, dict[str, str]]:
         "head": heads,
         "generic": {normalise(w): "" for w in data["generic_heads"]},
         "sector_modifier": dict(data["sector_modifiers"]),
+        "former": {normalise(w): "ELI" for w in data["former"]["words"]},
+        "former_sectors": {s: "" for s in data["former"]["sectors"]},
     }
 
 
 def specific_sector(head: str, sector: str | None, modifiers: Iterable[str]) -> str | None:
     """Sector of a title or role noun: a generic head ("leader") takes the sector of a modifier
-    naming a kind of group ("rebel"); any other head keeps its own."""
+    naming a kind of group ("rebel"); any other head keeps its own; a state's title held no
+    longer ("former president") is ELI."""
     words = titles()
+    modifiers = list(modifiers)
     if head in words["generic"]:
         for word in modifiers:
             if word in words["sector_modifier"]:
-                return words["sector_modifier"][word]
+                sector = words["sector_modifier"][word]
+                break
+    if sector in words["former_sectors"] and any(word in words["former"] for word in modifiers):
+        return "ELI"  # "former president", "ousted leader": no longer of the state
     return sector

@@ -154,6 +154,9 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, Match]) -> 
         slot.end_tok = max(left.j, slot.end_tok)
         slot.country = left.entry.country
         slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
+        former = specific_sector("", slot.sector, [normalise(doc[left.i - 1].text)]) if 0 < left.i < title_start else None
+        if slot.sector and former and former != slot.sector:
+            slot.sector, slot.start_tok = former, left.i - 1  # "Former Kenyan President X": ELI
     if entry:
         slot.entry = entry
         slot.country = slot.country or entry.country
