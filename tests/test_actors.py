@@ -393,3 +393,11 @@ def test_former_officials_are_elites(nlp, resolver):
     assert code_of(actors, "Kenyan president") == "KENGOV"
     assert code_of(resolve(nlp, resolver, "Kenyan ex-president Daniel Mwangi spoke."),
                    "Kenyan ex-president Daniel Mwangi") == "KENELI"
+
+
+def test_a_role_noun_in_a_compound_with_its_country_is_an_actor(nlp, resolver):
+    # "Kenyan army bulldozers": the army's bulldozers, so the army acts
+    actors = resolve(nlp, resolver, "Kenyan army bulldozers demolished the houses near the border.")
+    assert code_of(actors, "Kenyan army") == "KENMIL"
+    actors = resolve(nlp, resolver, "The prisoner died in Kenyan police custody last week.")
+    assert code_of(actors, "Kenyan police") == "KENCOP"

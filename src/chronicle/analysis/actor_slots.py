@@ -230,6 +230,8 @@ def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used
         if _is_inner_compound(doc, m, by_token):
             continue  # "government" in "government official": the outer noun decides
         countries = _modifier_countries(doc, head, by_token)
+        if not countries and (before := _country_before(head, by_token)) is not None:
+            countries = [(doc[before.i], before)]
         span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
         sector = specific_sector(normalise(head.lemma_), m.entry.sector,
                                  [normalise(t.text) for t in doc[span_start : head.i]])
@@ -263,8 +265,21 @@ def _is_role_noun(head: Token, by_token: dict[int, Match]) -> bool:
         return False
     if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
         outer = by_token.get(head.head.i)
+        if outer is None and _country_before(head, by_token) is not None:
+            return True  # "Israeli army bulldozers", "Kenyan police custody": the army's, the police's
         return outer is not None and outer.entry.kind == "agent"
     return True
+
+
+def _country_before(head: Token, by_token: dict[int, Match]) -> Match | None:
+    """A country name right before a noun compound that it modifies along with it
+    ("Israeli" in "Israeli army bulldozers")."""
+    m = by_token.get(head.i - 1)
+    if head.pos_ != "NOUN" or head.dep_ != "compound" or m is None or m.j != head.i:
+        return None
+    if m.entry.kind not in MODIFIER_KINDS or not m.entry.country or not _modifies(head.doc[m.j - 1], head.head):
+        return None
+    return m
 
 
 def _names_participants(head: Token) -> bool:
