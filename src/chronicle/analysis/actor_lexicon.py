@@ -207,6 +207,13 @@ def participants() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def crowds() -> tuple[str, frozenset[str]]:
+    """crowds.yaml: the sector of counted people of a country, and the counting nouns."""
+    data = _load("crowds.yaml")
+    return data["sector"], frozenset(map(normalise, data["counts"]))
+
+
+@lru_cache(maxsize=1)
 def homes() -> dict[str, dict[str, str]]:
     """homes.yaml: ``always`` and ``when_mentioned``, each role noun -> ISO-3 country."""
     data = _load("homes.yaml")

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import Entry, normalise, participants, specific_sector, split_code, titles
+from .actor_lexicon import Entry, crowds, normalise, participants, specific_sector, split_code, titles
 
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})
@@ -361,9 +361,22 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
                          entry=entry)
             if e.kind == "capital" and (is_place(doc[m.j - 1]) or _is_dateline(doc, m)):
                 slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
+            elif e.kind == "country" and not entry.sector and _counted_people(doc[m.j - 1]):
+                slot.sector = crowds()[0]  # "thousands of Nigerians": civilians
             slots.append(slot)
         used.update(range(m.i, m.j))
     return slots
+
+
+def _counted_people(tok: Token) -> bool:
+    """A plural demonym that is counted: "800,000 Algerians", "thousands of Nigerians"."""
+    if tok.tag_ not in ("NNS", "NNPS") or not tok.text.endswith("s"):
+        return False
+    counts = crowds()[1]
+    if any(c.dep_ == "nummod" or normalise(c.text) in counts for c in tok.children):
+        return True
+    up = tok.head
+    return tok.dep_ == "pobj" and up.lower_ == "of" and normalise(up.head.text) in counts
 
 
 def _split_codes(entry: Entry) -> list[Entry]:
