@@ -382,6 +382,8 @@ def test_role_nouns_take_plover_sector_codes(nlp, resolver):
     actors = resolve(nlp, resolver, "Kenyan protesters marched on the palace; Kenyan servicemen watched.")
     assert code_of(actors, "Kenyan protesters") == "KENCVL"
     assert code_of(actors, "Kenyan servicemen") == "KENMIL"
+    actors = resolve(nlp, resolver, "Kenyan settlers and Kenyan youths freed Kenyan prisoners.")
+    assert [code_of(actors, t) for t in ("Kenyan settlers", "Kenyan youths", "Kenyan prisoners")] == ["KENCVL"] * 3
 
 
 def test_former_officials_are_elites(nlp, resolver):
