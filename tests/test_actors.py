@@ -410,3 +410,8 @@ def test_counted_people_of_a_country_are_civilians(nlp, resolver):
     assert code_of(resolve(nlp, resolver, "Some 800,000 Kenyans fled the drought."), "Kenyans") == "KENCVL"
     # uncounted, the people stand for their country
     assert code_of(resolve(nlp, resolver, "The Kenyans rejected the plan."), "Kenyans") == "KEN"
+
+
+def test_a_capital_named_as_a_place_is_its_people(nlp, resolver):
+    actors = resolve(nlp, resolver, "Nairobi rejected the offer after rebels attacked shops in central Nairobi.")
+    assert [m.code for m in actors.mentions if m.text == "Nairobi"] == ["KENGOV", "KENCVL"]

@@ -361,6 +361,8 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
                          entry=entry)
             if e.kind == "capital" and (is_place(doc[m.j - 1]) or _is_dateline(doc, m)):
                 slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
+                if not _is_dateline(doc, m):
+                    slot.sector = crowds()[0]  # a city, not its government: its people (CVL)
             elif e.kind == "country" and not entry.sector and _counted_people(doc[m.j - 1]):
                 slot.sector = crowds()[0]  # "thousands of Nigerians": civilians
             slots.append(slot)
