@@ -384,6 +384,8 @@ def test_role_nouns_take_plover_sector_codes(nlp, resolver):
     assert code_of(actors, "Kenyan servicemen") == "KENMIL"
     actors = resolve(nlp, resolver, "Kenyan settlers and Kenyan youths freed Kenyan prisoners.")
     assert [code_of(actors, t) for t in ("Kenyan settlers", "Kenyan youths", "Kenyan prisoners")] == ["KENCVL"] * 3
+    actors = resolve(nlp, resolver, "A Kenyan terror group attacked the Kenyan opposition coalition.")
+    assert [code_of(actors, "Kenyan terror group"), code_of(actors, "Kenyan opposition coalition")] == ["KENREB", "KENOPP"]
 
 
 def test_former_officials_are_elites(nlp, resolver):
