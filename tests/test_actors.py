@@ -410,6 +410,8 @@ def test_a_role_noun_in_a_compound_with_its_country_is_an_actor(nlp, resolver):
 def test_counted_people_of_a_country_are_civilians(nlp, resolver):
     assert code_of(resolve(nlp, resolver, "Thousands of Kenyans marched in Nairobi."), "Kenyans") == "KENCVL"
     assert code_of(resolve(nlp, resolver, "Some 800,000 Kenyans fled the drought."), "Kenyans") == "KENCVL"
+    # a people of a country, counted: "Some 800,000 Iraqi Kurds"
+    assert code_of(resolve(nlp, resolver, "Some 800,000 Iraqi Kurds fled the fighting."), "Iraqi Kurds") == "IRQCVL"
     # uncounted, the people stand for their country
     assert code_of(resolve(nlp, resolver, "The Kenyans rejected the plan."), "Kenyans") == "KEN"
 

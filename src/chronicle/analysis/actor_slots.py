@@ -365,6 +365,9 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
                     slot.sector = crowds()[0]  # a city, not its government: its people (CVL)
             elif e.kind == "country" and not entry.sector and _counted_people(doc[m.j - 1]):
                 slot.sector = crowds()[0]  # "thousands of Nigerians": civilians
+            elif e.kind == "country" and not entry.sector and _counted_people(people := doc[m.j - 1].head) \
+                    and doc[m.j - 1].dep_ == "amod" and people.i == m.j and people.pos_ == "PROPN":
+                slot.sector, slot.end_tok, slot.head = crowds()[0], people.i + 1, people.i  # "thousands of Iraqi Kurds"
             slots.append(slot)
         used.update(range(m.i, m.j))
     return slots
