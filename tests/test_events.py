@@ -469,7 +469,7 @@ def test_a_relation_noun_aimed_at_nobody_is_not_coded(analyzer):
 
 def test_a_less_specific_restatement_in_the_same_sentence_is_dropped(analyzer):
     events = events_of(analyzer, "The Kenyan army chief held talks with Somali rebels during a surprise visit to Somalia.")
-    assert {(e.trigger, e.source.code[:3], e.target.code) for e in events} == {("talks", "KEN", "SOMREB"), ("talks", "SOM", "KEN")}
+    assert {(e.trigger, e.source.code[:3], e.target.code) for e in events} == {("talks", "KEN", "SOMREB"), ("talks", "SOM", "KENMIL")}
     twice = events_of(analyzer, "Kenyan jets bombed Mogadishu on Monday and attacked it again on Tuesday.")
     assert [e.trigger for e in twice] == ["bombed", "attacked"]  # the very same actors: kept
     killed = events_of(analyzer, "Officials said six Somali civilians were killed in an air strike by Kenyan jets.")

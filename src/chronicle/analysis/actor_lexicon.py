@@ -18,7 +18,7 @@ from chronicle.data import load_yaml
 
 # PLOVER/CAMEO sectors recognised when a user code is split into country + sector
 SECTORS = frozenset(
-    "GOV MIL COP REB OPP JUD LEG PTY BUS CVL MED REF REL NGO ELI SPY LAB EDU HLH CRM AGR ENV "
+    "GOV MIL COP REB OPP JUD LEG PTY BUS CVL MED REF REL NGO ELI SPY LAB EDU HLH CRM AGR ENV JRN SOC PRM PRE UNK "
     "IGO UAF INS MOD RAD HRI".split()
 )
 
@@ -207,6 +207,13 @@ def participants() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def crowds() -> tuple[str, frozenset[str]]:
+    """crowds.yaml: the sector of counted people of a country, and the counting nouns."""
+    data = _load("crowds.yaml")
+    return data["sector"], frozenset(map(normalise, data["counts"]))
+
+
+@lru_cache(maxsize=1)
 def homes() -> dict[str, dict[str, str]]:
     """homes.yaml: ``always`` and ``when_mentioned``, each role noun -> ISO-3 country."""
     data = _load("homes.yaml")
@@ -226,15 +233,22 @@ def titles() -> dict[str, dict[str, str]]:
         "head": heads,
         "generic": {normalise(w): "" for w in data["generic_heads"]},
         "sector_modifier": dict(data["sector_modifiers"]),
+        "former": {normalise(w): "ELI" for w in data["former"]["words"]},
+        "former_sectors": {s: "" for s in data["former"]["sectors"]},
     }
 
 
 def specific_sector(head: str, sector: str | None, modifiers: Iterable[str]) -> str | None:
     """Sector of a title or role noun: a generic head ("leader") takes the sector of a modifier
-    naming a kind of group ("rebel"); any other head keeps its own."""
+    naming a kind of group ("rebel"); any other head keeps its own; a state's title held no
+    longer ("former president") is ELI."""
     words = titles()
+    modifiers = list(modifiers)
     if head in words["generic"]:
         for word in modifiers:
             if word in words["sector_modifier"]:
-                return words["sector_modifier"][word]
+                sector = words["sector_modifier"][word]
+                break
+    if sector in words["former_sectors"] and any(word in words["former"] for word in modifiers):
+        return "ELI"  # "former president", "ousted leader": no longer of the state
     return sector

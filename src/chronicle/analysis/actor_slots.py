@@ -14,7 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import Entry, normalise, participants, specific_sector, split_code, titles
+from .actor_lexicon import Entry, crowds, normalise, participants, specific_sector, split_code, titles
 
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})
@@ -154,6 +154,9 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, Match]) -> 
         slot.end_tok = max(left.j, slot.end_tok)
         slot.country = left.entry.country
         slot.entry = left.entry if left.entry.kind in ("igo", "actor") and not entry else None
+        former = specific_sector("", slot.sector, [normalise(doc[left.i - 1].text)]) if 0 < left.i < title_start else None
+        if slot.sector and former and former != slot.sector:
+            slot.sector, slot.start_tok = former, left.i - 1  # "Former Kenyan President X": ELI
     if entry:
         slot.entry = entry
         slot.country = slot.country or entry.country
@@ -227,6 +230,8 @@ def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used
         if _is_inner_compound(doc, m, by_token):
             continue  # "government" in "government official": the outer noun decides
         countries = _modifier_countries(doc, head, by_token)
+        if not countries and (before := _country_before(head, by_token)) is not None:
+            countries = [(doc[before.i], before)]
         span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
         sector = specific_sector(normalise(head.lemma_), m.entry.sector,
                                  [normalise(t.text) for t in doc[span_start : head.i]])
@@ -260,8 +265,21 @@ def _is_role_noun(head: Token, by_token: dict[int, Match]) -> bool:
         return False
     if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
         outer = by_token.get(head.head.i)
+        if outer is None and _country_before(head, by_token) is not None:
+            return True  # "Israeli army bulldozers", "Kenyan police custody": the army's, the police's
         return outer is not None and outer.entry.kind == "agent"
     return True
+
+
+def _country_before(head: Token, by_token: dict[int, Match]) -> Match | None:
+    """A country name right before a noun compound that it modifies along with it
+    ("Israeli" in "Israeli army bulldozers")."""
+    m = by_token.get(head.i - 1)
+    if head.pos_ != "NOUN" or head.dep_ != "compound" or m is None or m.j != head.i:
+        return None
+    if m.entry.kind not in MODIFIER_KINDS or not m.entry.country or not _modifies(head.doc[m.j - 1], head.head):
+        return None
+    return m
 
 
 def _names_participants(head: Token) -> bool:
@@ -343,9 +361,27 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
                          entry=entry)
             if e.kind == "capital" and (is_place(doc[m.j - 1]) or _is_dateline(doc, m)):
                 slot.kind, slot.sector, slot.entry = "country", None, None  # "talks in Moscow": a place
+                if not _is_dateline(doc, m):
+                    slot.sector = crowds()[0]  # a city, not its government: its people (CVL)
+            elif e.kind == "country" and not entry.sector and _counted_people(doc[m.j - 1]):
+                slot.sector = crowds()[0]  # "thousands of Nigerians": civilians
+            elif e.kind == "country" and not entry.sector and _counted_people(people := doc[m.j - 1].head) \
+                    and doc[m.j - 1].dep_ == "amod" and people.i == m.j and people.pos_ == "PROPN":
+                slot.sector, slot.end_tok, slot.head = crowds()[0], people.i + 1, people.i  # "thousands of Iraqi Kurds"
             slots.append(slot)
         used.update(range(m.i, m.j))
     return slots
+
+
+def _counted_people(tok: Token) -> bool:
+    """A plural demonym that is counted: "800,000 Algerians", "thousands of Nigerians"."""
+    if tok.tag_ not in ("NNS", "NNPS") or not tok.text.endswith("s"):
+        return False
+    counts = crowds()[1]
+    if any(c.dep_ == "nummod" or normalise(c.text) in counts for c in tok.children):
+        return True
+    up = tok.head
+    return tok.dep_ == "pobj" and up.lower_ == "of" and normalise(up.head.text) in counts
 
 
 def _split_codes(entry: Entry) -> list[Entry]:
