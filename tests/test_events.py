@@ -515,3 +515,33 @@ def test_unknown_conventions_are_refused_by_name():
 
     with pytest.raises(ValueError, match="event_conventions: 'icews'"):
         EventCoder(conventions="icews")
+
+
+def test_regret_and_pardons_are_concessions(analyzer):
+    # PLOVER: expressions of regret, formal pardons and amnesties are CONCEDE
+    assert triples(events_of(analyzer, "Estonia apologized to Latvia for the conduct of its border guards.")) == [
+        ("CONCEDE", "EST", "LVA")
+    ]
+    [pardon] = events_of(analyzer, "The Bolivian president pardoned 300 inmates on Sunday.")
+    assert (pardon.type, pardon.source.code[:3]) == ("CONCEDE", "BOL")
+
+
+def test_joint_exercises_cooperate_and_sending_warships_mobilizes(analyzer):
+    # PLOVER: joint military manoeuvres are COOPERATE; one country's exercises stay MOBILIZE
+    assert triples(events_of(analyzer, "Japan held joint naval exercises with Australia.")) == [("COOPERATE", "JPN", "AUS")]
+    assert [e.type for e in events_of(analyzer, "Japan held naval exercises near Okinawa.")] == ["MOBILIZE"]
+    [sent] = events_of(analyzer, "Italy sent warships to the central Mediterranean.")
+    assert (sent.type, sent.source.code, sent.mode) == ("MOBILIZE", "ITA", "weapons")
+
+
+def test_going_on_strike_handing_back_and_expanding_trade(analyzer):
+    [strike] = events_of(analyzer, "Dockworkers in Peru went on strike on Tuesday.")
+    assert (strike.type, strike.mode) == ("PROTEST", "strike")
+    [handed] = events_of(analyzer, "Ethiopian troops handed the border town back to Eritrea.")
+    assert (handed.type, handed.source.code[:3]) == ("RETREAT", "ETH")
+    assert triples(events_of(analyzer, "Chile expanded trade with Peru last year.")) == [("COOPERATE", "CHL", "PER")]
+
+
+def test_a_warning_of_the_doers_own_act_is_aimed_at_its_object(analyzer):
+    # "warned that it would expel X": "it" is the doer itself; the threat is aimed at X
+    assert triples(events_of(analyzer, "Kenya warned that it would expel Ugandan diplomats.")) == [("THREATEN", "KEN", "UGA")]

@@ -252,7 +252,13 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         found = placed if placed is not None and placed.kind == "country" else None
     clause = _child(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
-    found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
+    subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if found is None and clause is not None else None
+    own = _verb_source(tok, actors) if subject is not None else None
+    if own is not None and _same(subject, own):
+        # "X warned that it would use force against Y": the doer's own act, aimed at Y
+        aimed = (_actor(_child(clause, {"dobj"}), actors), _prep_actor(clause, TARGET_PREPOSITIONS, actors))
+        subject = next((m for m in aimed if m is not None and not _same(m, own)), subject)
+    found = found or subject
     return found if found is not None or not trig.pattern else _right_actor(tok, actors)
 
 
