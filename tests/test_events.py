@@ -545,3 +545,21 @@ def test_going_on_strike_handing_back_and_expanding_trade(analyzer):
 def test_a_warning_of_the_doers_own_act_is_aimed_at_its_object(analyzer):
     # "warned that it would expel X": "it" is the doer itself; the threat is aimed at X
     assert triples(events_of(analyzer, "Kenya warned that it would expel Ugandan diplomats.")) == [("THREATEN", "KEN", "UGA")]
+    # no other target named: still the doer's threat
+    assert triples(events_of(analyzer, "Iran warned that it would retaliate.")) == [("THREATEN", "IRN", None)]
+
+
+def test_diplomatic_protests_lifted_blockades_and_resumed_shelling(analyzer):
+    # PLOVER: diplomatic protests and official complaints are ACCUSE; a street protest stays PROTEST
+    assert triples(events_of(analyzer, "Serbia lodged a formal protest with Albania over the incident.")) == [
+        ("ACCUSE", "SRB", "ALB")
+    ]
+    assert triples(events_of(analyzer, "Kenya filed a complaint against Uganda with the African Union.")) == [
+        ("ACCUSE", "KEN", "UGA")
+    ]
+    assert [e.type for e in events_of(analyzer, "Hungarian farmers staged a protest in Budapest.")] == ["PROTEST"]
+    # easing a military blockade is RETREAT (CAMEO 0872), lifting a curfew a CONCEDE
+    assert [e.type for e in events_of(analyzer, "The Egyptian army lifted its blockade of Gaza.")] == ["RETREAT"]
+    # "resumed shelling X" is the shelling, not a resumed cooperation; "resumed oil exports to X" is
+    assert triples(events_of(analyzer, "The Serbian army resumed shelling Bosnian villages.")) == [("ASSAULT", "SRB", "BIH")]
+    assert triples(events_of(analyzer, "Tunisia resumed oil exports to Italy.")) == [("COOPERATE", "TUN", "ITA")]
