@@ -563,3 +563,14 @@ def test_diplomatic_protests_lifted_blockades_and_resumed_shelling(analyzer):
     # "resumed shelling X" is the shelling, not a resumed cooperation; "resumed oil exports to X" is
     assert triples(events_of(analyzer, "The Serbian army resumed shelling Bosnian villages.")) == [("ASSAULT", "SRB", "BIH")]
     assert triples(events_of(analyzer, "Tunisia resumed oil exports to Italy.")) == [("COOPERATE", "TUN", "ITA")]
+
+
+def test_inspectors_received_or_sent_and_concluded_talks(analyzer):
+    # letting inspectors in allows international involvement (CAMEO 0862, RETREAT access)
+    assert triples(events_of(analyzer, "Syria received U.N. inspectors on Monday.")) == [("RETREAT", "SYR", "IGO")]
+    # sending investigators somewhere investigates it (CAMEO 090)
+    assert triples(events_of(analyzer, "The United Nations sent investigators to Darfur.")) == [("ACCUSE", "IGO", "SDN")]
+    # a verb that finishes an event carries it: the talks took place
+    assert sorted(triples(events_of(analyzer, "Chile and Bolivia concluded talks on a border treaty."))) == [
+        ("CONSULT", "BOL", "CHL"), ("CONSULT", "CHL", "BOL")
+    ]
