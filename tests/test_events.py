@@ -574,3 +574,8 @@ def test_inspectors_received_or_sent_and_concluded_talks(analyzer):
     assert sorted(triples(events_of(analyzer, "Chile and Bolivia concluded talks on a border treaty."))) == [
         ("CONSULT", "BOL", "CHL"), ("CONSULT", "CHL", "BOL")
     ]
+
+
+def test_aid_to_places_inside_a_country_goes_to_that_country(analyzer):
+    # like "attacked a factory in Kenya": aid to an unnamed recipient in a country is aid to it
+    assert triples(events_of(analyzer, "Sweden donated tents to camps in Jordan.")) == [("AID", "SWE", "JOR")]

@@ -250,6 +250,12 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         # done to in a country is done to that country
         placed = _prep_actor(tok, {"in", "inside"}, actors)
         found = placed if placed is not None and placed.kind == "country" else None
+    if found is None:
+        # "donated supplies to hospitals in Gaza": a recipient inside a country is that country
+        for prep in [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]:
+            recipient = _pobj(prep)
+            placed = _prep_actor(recipient, {"in", "inside"}, actors) if recipient is not None else None
+            found = found or (placed if placed is not None and placed.kind == "country" else None)
     clause = _child(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
     subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if found is None and clause is not None else None
