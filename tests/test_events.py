@@ -545,6 +545,10 @@ def test_going_on_strike_handing_back_and_expanding_trade(analyzer):
 def test_a_warning_of_the_doers_own_act_is_aimed_at_its_object(analyzer):
     # "warned that it would expel X": "it" is the doer itself; the threat is aimed at X
     assert triples(events_of(analyzer, "Kenya warned that it would expel Ugandan diplomats.")) == [("THREATEN", "KEN", "UGA")]
+    # the actor may sit inside the clause's object phrase
+    assert triples(events_of(analyzer, "Kenya warned that it would review its ties with Tanzania.")) == [
+        ("THREATEN", "KEN", "TZA")
+    ]
     # no other target named: still the doer's threat
     assert triples(events_of(analyzer, "Iran warned that it would retaliate.")) == [("THREATEN", "IRN", None)]
 

@@ -263,7 +263,8 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
     if own is not None and _same(subject, own):
         # "X warned that it would use force against Y": the doer's own act, aimed at Y (or at
         # nobody named: "Iran warned that it would retaliate" is still its threat)
-        aimed = (_actor(_child(clause, {"dobj"}), actors), _prep_actor(clause, TARGET_PREPOSITIONS, actors))
+        obj = _child(clause, {"dobj"})
+        aimed = (_phrase_actor(obj, actors) if obj is not None else None, _prep_actor(clause, TARGET_PREPOSITIONS, actors))
         subject = next((m for m in aimed if m is not None and not _same(m, own)), None)
     found = found or subject
     return found if found is not None or not trig.pattern else _right_actor(tok, actors)
