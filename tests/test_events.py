@@ -583,3 +583,11 @@ def test_inspectors_received_or_sent_and_concluded_talks(analyzer):
 def test_aid_to_places_inside_a_country_goes_to_that_country(analyzer):
     # like "attacked a factory in Kenya": aid to an unnamed recipient in a country is aid to it
     assert triples(events_of(analyzer, "Sweden donated tents to camps in Jordan.")) == [("AID", "SWE", "JOR")]
+
+
+def test_forces_moved_are_not_the_target_of_their_own_mobilization(analyzer):
+    # the troops or ships a country moves are the means; whom they move against is the target
+    assert triples(events_of(analyzer, "Italy sent warships to the central Mediterranean.")) == [("MOBILIZE", "ITA", None)]
+    assert triples(events_of(analyzer, "Syria deployed troops against Syrian rebels in Homs.")) == [
+        ("MOBILIZE", "SYR", "SYR")
+    ]

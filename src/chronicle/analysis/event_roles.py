@@ -230,6 +230,8 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         if child is not None:
             node = _pobj(child) if child.pos_ == "ADP" else child
             mention = _actor(node, actors)
+            if mention is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, mention, actors):
+                continue  # "Greece sent warships to the Aegean": its own forces are moved, not aimed at
             if mention is not None:
                 return mention
     if _passive_conjunct(tok) and _child(tok.head, {"nsubjpass"}) is not None:
@@ -267,7 +269,19 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         aimed = (_phrase_actor(obj, actors) if obj is not None else None, _prep_actor(clause, TARGET_PREPOSITIONS, actors))
         subject = next((m for m in aimed if m is not None and not _same(m, own)), None)
     found = found or subject
+    if found is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, found, actors):
+        found = None  # the troops or ships it moved (inside the object phrase too)
     return found if found is not None or not trig.pattern else _right_actor(tok, actors)
+
+
+def _own_forces(tok: Token, mention: Mention, actors: ActorLookup) -> bool:
+    """``mention`` is named in the verb's object and belongs to the country of its own doer
+    ("sent warships", "deployed its troops"), not an actor it moves against."""
+    obj = _child(tok, {"dobj"})
+    if obj is None or not (obj.left_edge.idx <= mention.start < obj.right_edge.idx + len(obj.right_edge.text)):
+        return False
+    source = _verb_source(tok, actors)
+    return source is not None and _same_country(source, mention)
 
 
 def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
