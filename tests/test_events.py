@@ -515,3 +515,79 @@ def test_unknown_conventions_are_refused_by_name():
 
     with pytest.raises(ValueError, match="event_conventions: 'icews'"):
         EventCoder(conventions="icews")
+
+
+def test_regret_and_pardons_are_concessions(analyzer):
+    # PLOVER: expressions of regret, formal pardons and amnesties are CONCEDE
+    assert triples(events_of(analyzer, "Estonia apologized to Latvia for the conduct of its border guards.")) == [
+        ("CONCEDE", "EST", "LVA")
+    ]
+    [pardon] = events_of(analyzer, "The Bolivian president pardoned 300 inmates on Sunday.")
+    assert (pardon.type, pardon.source.code[:3]) == ("CONCEDE", "BOL")
+
+
+def test_joint_exercises_cooperate_and_sending_warships_mobilizes(analyzer):
+    # PLOVER: joint military manoeuvres are COOPERATE; one country's exercises stay MOBILIZE
+    assert triples(events_of(analyzer, "Japan held joint naval exercises with Australia.")) == [("COOPERATE", "JPN", "AUS")]
+    assert [e.type for e in events_of(analyzer, "Japan held naval exercises near Okinawa.")] == ["MOBILIZE"]
+    [sent] = events_of(analyzer, "Italy sent warships to the central Mediterranean.")
+    assert (sent.type, sent.source.code, sent.mode) == ("MOBILIZE", "ITA", "weapons")
+
+
+def test_going_on_strike_handing_back_and_expanding_trade(analyzer):
+    [strike] = events_of(analyzer, "Dockworkers in Peru went on strike on Tuesday.")
+    assert (strike.type, strike.mode) == ("PROTEST", "strike")
+    [handed] = events_of(analyzer, "Ethiopian troops handed the border town back to Eritrea.")
+    assert (handed.type, handed.source.code[:3]) == ("RETREAT", "ETH")
+    assert triples(events_of(analyzer, "Chile expanded trade with Peru last year.")) == [("COOPERATE", "CHL", "PER")]
+
+
+def test_a_warning_of_the_doers_own_act_is_aimed_at_its_object(analyzer):
+    # "warned that it would expel X": "it" is the doer itself; the threat is aimed at X
+    assert triples(events_of(analyzer, "Kenya warned that it would expel Ugandan diplomats.")) == [("THREATEN", "KEN", "UGA")]
+    # the actor may sit inside the clause's object phrase
+    assert triples(events_of(analyzer, "Kenya warned that it would review its ties with Tanzania.")) == [
+        ("THREATEN", "KEN", "TZA")
+    ]
+    # no other target named: still the doer's threat
+    assert triples(events_of(analyzer, "Iran warned that it would retaliate.")) == [("THREATEN", "IRN", None)]
+
+
+def test_diplomatic_protests_lifted_blockades_and_resumed_shelling(analyzer):
+    # PLOVER: diplomatic protests and official complaints are ACCUSE; a street protest stays PROTEST
+    assert triples(events_of(analyzer, "Serbia lodged a formal protest with Albania over the incident.")) == [
+        ("ACCUSE", "SRB", "ALB")
+    ]
+    assert triples(events_of(analyzer, "Kenya filed a complaint against Uganda with the African Union.")) == [
+        ("ACCUSE", "KEN", "UGA")
+    ]
+    assert [e.type for e in events_of(analyzer, "Hungarian farmers staged a protest in Budapest.")] == ["PROTEST"]
+    # easing a military blockade is RETREAT (CAMEO 0872), lifting a curfew a CONCEDE
+    assert [e.type for e in events_of(analyzer, "The Egyptian army lifted its blockade of Gaza.")] == ["RETREAT"]
+    # "resumed shelling X" is the shelling, not a resumed cooperation; "resumed oil exports to X" is
+    assert triples(events_of(analyzer, "The Serbian army resumed shelling Bosnian villages.")) == [("ASSAULT", "SRB", "BIH")]
+    assert triples(events_of(analyzer, "Tunisia resumed oil exports to Italy.")) == [("COOPERATE", "TUN", "ITA")]
+
+
+def test_inspectors_received_or_sent_and_concluded_talks(analyzer):
+    # letting inspectors in allows international involvement (CAMEO 0862, RETREAT access)
+    assert triples(events_of(analyzer, "Syria received U.N. inspectors on Monday.")) == [("RETREAT", "SYR", "IGO")]
+    # sending investigators somewhere investigates it (CAMEO 090)
+    assert triples(events_of(analyzer, "The United Nations sent investigators to Darfur.")) == [("ACCUSE", "IGO", "SDN")]
+    # a verb that finishes an event carries it: the talks took place
+    assert sorted(triples(events_of(analyzer, "Chile and Bolivia concluded talks on a border treaty."))) == [
+        ("CONSULT", "BOL", "CHL"), ("CONSULT", "CHL", "BOL")
+    ]
+
+
+def test_aid_to_places_inside_a_country_goes_to_that_country(analyzer):
+    # like "attacked a factory in Kenya": aid to an unnamed recipient in a country is aid to it
+    assert triples(events_of(analyzer, "Sweden donated tents to camps in Jordan.")) == [("AID", "SWE", "JOR")]
+
+
+def test_forces_moved_are_not_the_target_of_their_own_mobilization(analyzer):
+    # the troops or ships a country moves are the means; whom they move against is the target
+    assert triples(events_of(analyzer, "Italy sent warships to the central Mediterranean.")) == [("MOBILIZE", "ITA", None)]
+    assert triples(events_of(analyzer, "Syria deployed troops against Syrian rebels in Homs.")) == [
+        ("MOBILIZE", "SYR", "SYR")
+    ]

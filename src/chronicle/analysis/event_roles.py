@@ -230,6 +230,8 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         if child is not None:
             node = _pobj(child) if child.pos_ == "ADP" else child
             mention = _actor(node, actors)
+            if mention is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, mention, actors):
+                continue  # "Greece sent warships to the Aegean": its own forces are moved, not aimed at
             if mention is not None:
                 return mention
     if _passive_conjunct(tok) and _child(tok.head, {"nsubjpass"}) is not None:
@@ -250,10 +252,36 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
         # done to in a country is done to that country
         placed = _prep_actor(tok, {"in", "inside"}, actors)
         found = placed if placed is not None and placed.kind == "country" else None
+    if found is None:
+        # "donated supplies to hospitals in Gaza": a recipient inside a country is that country
+        for prep in [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]:
+            recipient = _pobj(prep)
+            placed = _prep_actor(recipient, {"in", "inside"}, actors) if recipient is not None else None
+            found = found or (placed if placed is not None and placed.kind == "country" else None)
     clause = _child(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
-    found = found or (_actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if clause is not None else None)
+    subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if found is None and clause is not None else None
+    own = _verb_source(tok, actors) if subject is not None else None
+    if own is not None and _same(subject, own):
+        # "X warned that it would use force against Y": the doer's own act, aimed at Y (or at
+        # nobody named: "Iran warned that it would retaliate" is still its threat)
+        obj = _child(clause, {"dobj"})
+        aimed = (_phrase_actor(obj, actors) if obj is not None else None, _prep_actor(clause, TARGET_PREPOSITIONS, actors))
+        subject = next((m for m in aimed if m is not None and not _same(m, own)), None)
+    found = found or subject
+    if found is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, found, actors):
+        found = None  # the troops or ships it moved (inside the object phrase too)
     return found if found is not None or not trig.pattern else _right_actor(tok, actors)
+
+
+def _own_forces(tok: Token, mention: Mention, actors: ActorLookup) -> bool:
+    """``mention`` is named in the verb's object and belongs to the country of its own doer
+    ("sent warships", "deployed its troops"), not an actor it moves against."""
+    obj = _child(tok, {"dobj"})
+    if obj is None or not (obj.left_edge.idx <= mention.start < obj.right_edge.idx + len(obj.right_edge.text)):
+        return False
+    source = _verb_source(tok, actors)
+    return source is not None and _same_country(source, mention)
 
 
 def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
