@@ -591,3 +591,9 @@ def test_forces_moved_are_not_the_target_of_their_own_mobilization(analyzer):
     assert triples(events_of(analyzer, "Syria deployed troops against Syrian rebels in Homs.")) == [
         ("MOBILIZE", "SYR", "SYR")
     ]
+
+
+def test_a_name_inside_the_possessor_is_not_a_second_actor(analyzer):
+    events = events_of(analyzer, "Pakistan has shielded Afghanistan from sanctions over the Karzai government's bloody suppression of an uprising against his rule.")
+    [suppression] = [e for e in events if e.trigger == "suppression"]
+    assert (suppression.source.code, suppression.target.code) == ("AFGGOV", "AFGOPP")

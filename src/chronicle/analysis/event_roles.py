@@ -335,16 +335,21 @@ def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Ment
 
 
 def _modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
-    """Actors written before a noun: "Assad's", "Israeli", "Russian-Syrian" (two)."""
+    """Actors written before a noun: "Assad's", "Israeli", "Russian-Syrian" (two); a mention
+    inside another one ("Assad" in "the Assad regime's") is the same actor, not a second."""
     found: list[Mention] = []
     modifiers = [c for c in tok.lefts if c.dep_ in MODIFIER_ARCS]
     modifiers += [g for c in modifiers for g in c.lefts if g.dep_ in MODIFIER_ARCS]  # "Russian-Syrian"
     for child in sorted(modifiers, key=lambda t: t.i):
         if child.dep_ in MODIFIER_ARCS:
             mention = actors.mention_for_token(child)
-            if mention is not None and mention.code and not any(_same(mention, m) for m in found):
+            if mention is not None and mention.code and not any(_same(mention, m) or _overlap(mention, m) for m in found):
                 found.append(mention)
     return found
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _explicit_source(tok: Token, source: Mention) -> bool:
