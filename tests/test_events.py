@@ -591,3 +591,31 @@ def test_forces_moved_are_not_the_target_of_their_own_mobilization(analyzer):
     assert triples(events_of(analyzer, "Syria deployed troops against Syrian rebels in Homs.")) == [
         ("MOBILIZE", "SYR", "SYR")
     ]
+
+
+def test_idioms_and_other_senses_of_event_verbs_code_nothing(analyzer):
+    # publishing a document is no release of persons; exploiting remarks no seizure; a deadline no meeting
+    assert events_of(analyzer, "The Kenyan police released a video of the raid on Tuesday.") == []
+    assert triples(events_of(analyzer, "The Kenyan police released three Somali fishermen on Tuesday.")) == [
+        ("RETREAT", "KEN", "SOM")
+    ]
+    assert events_of(analyzer, "The Ugandan opposition seized on the minister's remarks about the budget.") == []
+    assert [e.type for e in events_of(analyzer, "Ugandan troops seized the border town on Monday.")] == ["COERCE"]
+    assert events_of(analyzer, "The Bolivian government did not meet the deadline set by the court.") == []
+    assert [e.type for e in events_of(analyzer, "The Chilean minister backed off his plan to raise fuel taxes.")] == [
+        "CONCEDE"
+    ]
+
+
+def test_a_decline_without_object_or_infinitive_is_no_refusal(analyzer):
+    assert events_of(analyzer, "The Nigerian president's approval rating declined from 60 percent to 52 percent.") == []
+    assert triples(events_of(analyzer, "The Nigerian president declined an invitation from Ghana.")) == [
+        ("REJECT", "NGA", "GHA")
+    ]
+
+
+def test_a_rally_where_a_leader_spoke_is_no_protest_by_the_leader(analyzer):
+    assert triples(events_of(analyzer, "At a rally in Accra, the Ghanaian president criticized the Togolese government.")) == [
+        ("ACCUSE", "GHA", "TGO")
+    ]
+    assert [e.type for e in events_of(analyzer, "Ghanaian students chanted slogans at a rally in Accra.")] == ["PROTEST"]

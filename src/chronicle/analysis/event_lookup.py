@@ -18,6 +18,9 @@ from .event_triggers import (
 from .lexicon import Lexicon
 from .verbdict import VerbPattern, best_pattern
 
+# The type of lexicon entries that start no event: idioms and other senses of an event verb
+# ("seized on a remark", "released a letter", "met the deadline").
+NO_EVENT = "none"
 # The user's whole verb patterns by verb word (``verbdict.load_verb_patterns``).
 Patterns = dict[str, list[VerbPattern]]
 
@@ -50,6 +53,10 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
     for word in _following_words(tok):
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
         if entry is not None:
+            if entry.type == NO_EVENT:
+                if word.dep_ in ("prep", "prt") and word.i != tok.i + 1:
+                    continue  # "seized the town on Monday" is no "seized on"
+                return None  # an idiom or another sense of the verb: "seized on his remarks"
             particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
             if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
                 particle = word.head  # "advised against travel": the target is inside "against travel"

@@ -77,6 +77,8 @@ AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT",
 # continuity with their data (tense does not change the code; another side's reported violence
 # is the accusation only).
 CONVENTIONS = ("plover", "cameo")
+# Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
+SETTING_PREPOSITIONS = {"at", "during"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -234,6 +236,10 @@ class EventCoder:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
             return
+        if trig.noun and trig.entry.type == "PROTEST" and _setting(tok) and not _explicit_source(tok, source) and (
+            source.kind in ("person", "pronoun") or source.sector in self.lexicon.state_sectors
+        ):
+            return  # "at a rally, the senator said ...": where another act happened, not the senator's protest
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
         if target is not None and not trig.noun and _same_country(source, target):
@@ -418,6 +424,11 @@ def _relative_subject(tok: Token) -> bool:
     """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
     doer is the noun the clause describes, so with that noun no actor there is no event."""
     return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+
+
+def _setting(tok: Token) -> bool:
+    """The noun is where or when the clause's act happened: "spoke at a rally", "said during a march"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPOSITIONS and tok.head.head.pos_ in ("VERB", "AUX")
 
 
 def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
