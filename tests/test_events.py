@@ -619,3 +619,22 @@ def test_a_rally_where_a_leader_spoke_is_no_protest_by_the_leader(analyzer):
         ("ACCUSE", "GHA", "TGO")
     ]
     assert [e.type for e in events_of(analyzer, "Ghanaian students chanted slogans at a rally in Accra.")] == ["PROTEST"]
+
+
+def test_an_attack_with_a_reason_a_saying_clause_or_a_speech_medium_is_criticism(analyzer):
+    for text in (
+        "During a speech, the Zambian president attacked the Malawian government for its border policy.",
+        "The Zambian president attacked the Malawian minister in a tweet on Sunday.",
+        "The Zambian president attacked the Malawian minister, saying he had lied about the deal.",
+    ):
+        assert [(e.type, e.cameo) for e in events_of(analyzer, text)] == [("ACCUSE", "111")], text
+    assert [e.type for e in events_of(analyzer, "Zambian rebels attacked the Malawian village for the third time this month.")] == [
+        "ASSAULT"
+    ]
+
+
+def test_calling_someone_something_is_no_call_for_anything(analyzer):
+    assert events_of(analyzer, "The Malian union called the Senegalese minister a champion for its members.") == []
+    assert triples(events_of(analyzer, "The Malian union called on the Senegalese minister to resign.")) == [
+        ("REQUEST", "MLI", "SEN")
+    ]

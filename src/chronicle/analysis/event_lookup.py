@@ -50,7 +50,9 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
     stop = _stop_key(tok, lexicon.stopping_verbs)
     if stop in lexicon.stopping_verbs and stop not in lexicon.verbs:
         return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
-    for word in _following_words(tok):
+    # "called Clinton a champion for ...": a verb with an object predicate names, no "call for"
+    named = any(c.dep_ == "oprd" for c in tok.children)
+    for word in [] if named else _following_words(tok):
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
         if entry is not None:
             if entry.type == NO_EVENT:

@@ -31,7 +31,7 @@ from chronicle.model import Article, Event, Mention
 from .event_accusations import _accusations
 from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
 from .event_lookup import _trigger
-from .event_means import crowd, means_of, means_source, mishap
+from .event_means import crowd, means_of, means_source, mishap, verbal
 from .event_modes import (
     CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
     _conditional_clause, _going_to,
@@ -343,6 +343,8 @@ class EventCoder:
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
             entry = EventEntry("PROTEST", "145", "riot", entry.context)
+        if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
+            entry = EventEntry("ACCUSE", "111")  # "attacked the senator for his vote": criticism
         # "would not give permission": a light verb's negation is its noun's
         negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
         event_type = _negated_type(entry) if negated else entry.type
