@@ -638,3 +638,14 @@ def test_calling_someone_something_is_no_call_for_anything(analyzer):
     assert triples(events_of(analyzer, "The Malian union called on the Senegalese minister to resign.")) == [
         ("REQUEST", "MLI", "SEN")
     ]
+
+
+def test_sharing_a_view_or_offering_proof_is_no_agreement(analyzer):
+    for text in (
+        "The former Kenyan governor agreed that the party's rules should be modernized.",
+        "The Kenyan senator agreed with the Ugandan minister about the winner of the vote.",
+        "The Kenyan president offered no proof of the Ugandan plot.",
+    ):
+        assert events_of(analyzer, text) == [], text
+    assert ("AGREE", "KEN", "UGA") in triples(events_of(analyzer, "Kenya and Uganda agreed that talks would resume next month."))
+    assert triples(events_of(analyzer, "The Kenyan president offered aid to Uganda.")) == [("AGREE", "KEN", "UGA")]

@@ -9,7 +9,11 @@ nouns by their lexicon keys. Speech verbs and no-comment verbs start none.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from chronicle.data import load_yaml
 
 from .event_triggers import (
     STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words,
@@ -67,8 +71,31 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
         entry = lexicon.verbs.get(f"^{word.lower_} {lemma}") or lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
         if entry is not None:
             return _Trigger(tok, entry, noun=False)
+    if _opinion(tok, lexicon):
+        return None
     entry = lexicon.verbs.get(lemma)
     return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
+
+
+@lru_cache(maxsize=1)
+def _opinion_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("verbs", "events.yaml").get("opinion_verbs") or ())
+
+
+def _opinion(tok: Token, lexicon: Lexicon) -> bool:
+    """"agreed that the rules should change", "agreed it was a bad plan", "agreed with Y about
+    the winner": sharing a view, not an agreement to act (which has "to", "on" or an object)."""
+    if tok.lemma_.lower() not in _opinion_verbs() or any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+        return True
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    modals = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return clause.lemma_.lower() == "be" or bool(modals & lexicon.deontic)
 
 
 def _pattern_trigger(tok: Token, patterns: Patterns) -> _Trigger | None:
