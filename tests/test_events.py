@@ -649,3 +649,15 @@ def test_sharing_a_view_or_offering_proof_is_no_agreement(analyzer):
         assert events_of(analyzer, text) == [], text
     assert ("AGREE", "KEN", "UGA") in triples(events_of(analyzer, "Kenya and Uganda agreed that talks would resume next month."))
     assert triples(events_of(analyzer, "The Kenyan president offered aid to Uganda.")) == [("AGREE", "KEN", "UGA")]
+
+
+def test_other_senses_of_violence_verbs_code_nothing(analyzer):
+    # a standard met far from the verb, staff fired, a union fighting for its pensions
+    for text in (
+        "The Peruvian candidate did not meet the electoral commission's 15 percent polling threshold.",
+        "The Peruvian ministry fired twelve employees on Monday.",
+        "The Peruvian union fought to protect its members' pensions.",
+    ):
+        assert events_of(analyzer, text) == [], text
+    assert triples(events_of(analyzer, "Peruvian soldiers fired rockets at Bolivian positions.")) == [("ASSAULT", "PER", "BOL")]
+    assert [e.type for e in events_of(analyzer, "Peruvian rebels fought to take the Bolivian border town.")] == ["ASSAULT"]

@@ -54,6 +54,9 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
     stop = _stop_key(tok, lexicon.stopping_verbs)
     if stop in lexicon.stopping_verbs and stop not in lexicon.verbs:
         return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and getattr(lexicon.verbs.get(f"{lemma} {obj.lemma_.lower()}"), "type", None) == NO_EVENT:
+        return None  # "did not meet the commission's 15 percent threshold": however far the object's head
     # "called Clinton a champion for ...": a verb with an object predicate names, no "call for"
     named = any(c.dep_ == "oprd" for c in tok.children)
     for word in [] if named else _following_words(tok):

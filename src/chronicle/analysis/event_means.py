@@ -29,7 +29,8 @@ WHEN = {"when", "as"}
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     data = load_yaml("verbs", "violence.yaml")
-    keys = ("weapons", "mishaps", "crowds", "doing_verbs", "verbal_attack_verbs", "speech_media", "durations")
+    keys = ("weapons", "mishaps", "crowds", "doing_verbs", "verbal_attack_verbs", "speech_media", "durations",
+            "striving_verbs", "armed_sectors")
     return {key: frozenset(data[key]) for key in keys}
 
 
@@ -120,6 +121,16 @@ def verbal(tok: Token) -> bool:
             if node is not None and node.lemma_.lower() in words["speech_media"]:
                 return True
     return False
+
+
+def striving(tok: Token, doer: Mention) -> bool:
+    """"the union fought to protect its pensions": a fighting verb with an infinitive, done by
+    no armed actor, strives for something; "rebels fought to take the town" is fighting."""
+    words = _words()
+    if tok.lemma_.lower() not in words["striving_verbs"] or doer.sector in words["armed_sectors"]:
+        return False
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children)
 
 
 def means_of(child: Token, tok: Token, head: _Trigger, own: _Trigger | None, source: Mention | None) -> bool:

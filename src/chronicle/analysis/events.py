@@ -31,7 +31,7 @@ from chronicle.model import Article, Event, Mention
 from .event_accusations import _accusations
 from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
 from .event_lookup import _trigger
-from .event_means import crowd, means_of, means_source, mishap, verbal
+from .event_means import crowd, means_of, means_source, mishap, striving, verbal
 from .event_modes import (
     CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
     _conditional_clause, _going_to,
@@ -236,6 +236,8 @@ class EventCoder:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
             return
+        if not trig.noun and trig.entry.type == "ASSAULT" and striving(tok, source):
+            return  # "the union fought to protect its pensions": striving for something, not an attack
         if trig.noun and trig.entry.type == "PROTEST" and _setting(tok) and not _explicit_source(tok, source) and (
             source.kind in ("person", "pronoun") or source.sector in self.lexicon.state_sectors
         ):
