@@ -661,3 +661,10 @@ def test_other_senses_of_violence_verbs_code_nothing(analyzer):
         assert events_of(analyzer, text) == [], text
     assert triples(events_of(analyzer, "Peruvian soldiers fired rockets at Bolivian positions.")) == [("ASSAULT", "PER", "BOL")]
     assert [e.type for e in events_of(analyzer, "Peruvian rebels fought to take the Bolivian border town.")] == ["ASSAULT"]
+
+
+def test_a_relative_of_an_actor_is_not_that_actor(analyzer):
+    assert events_of(analyzer, "The Haitian activist's wife pleaded with Dominican officials to release him.") == []
+    assert triples(events_of(analyzer, "The Haitian president's envoy pleaded with Dominican officials to release the prisoners.")) == [
+        ("REQUEST", "HTI", "DOM")
+    ]
