@@ -668,3 +668,14 @@ def test_a_relative_of_an_actor_is_not_that_actor(analyzer):
     assert triples(events_of(analyzer, "The Haitian president's envoy pleaded with Dominican officials to release the prisoners.")) == [
         ("REQUEST", "HTI", "DOM")
     ]
+
+
+def test_defending_ones_remarks_holding_a_post_or_targeting_voters_is_no_event(analyzer):
+    for text in (
+        "The Ecuadorian minister defended his remarks about the Colombian border.",
+        "The Ecuadorian general occupies a key position in the Colombian government.",
+        "The Ecuadorian party targeted young voters in Quito.",
+    ):
+        assert events_of(analyzer, text) == [], text
+    assert triples(events_of(analyzer, "Ecuadorian troops occupied the Colombian village.")) == [("ASSAULT", "ECU", "COL")]
+    assert triples(events_of(analyzer, "Ecuadorian troops targeted Colombian rebels.")) == [("ASSAULT", "ECU", "COL")]
