@@ -612,6 +612,9 @@ def test_a_decline_without_object_or_infinitive_is_no_refusal(analyzer):
     assert triples(events_of(analyzer, "The Nigerian president declined an invitation from Ghana.")) == [
         ("REJECT", "NGA", "GHA")
     ]
+    assert [e.type for e in events_of(analyzer, "Ghana offered talks, but the Nigerian president declined.")] == [
+        "AGREE", "REJECT"
+    ]
 
 
 def test_a_rally_where_a_leader_spoke_is_no_protest_by_the_leader(analyzer):

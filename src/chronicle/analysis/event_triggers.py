@@ -95,6 +95,8 @@ def _requirements_met(tok: Token, entry: EventEntry) -> bool:
             return True  # "declined to attend", not "the rating declined to 52 percent"
         if child.dep_ in ("acl", "relcl") and "to" in entry.requires and any(a.lower_ == "to" for a in child.children):
             return True
+    if "bare" in entry.requires:
+        return not any(c.dep_ in ("prep", "dobj", "npadvmod") for c in tok.children)  # "..., but Y declined."
     return False
 
 
