@@ -682,3 +682,11 @@ def test_defending_ones_remarks_holding_a_post_or_targeting_voters_is_no_event(a
         assert events_of(analyzer, text) == [], text
     assert triples(events_of(analyzer, "Ecuadorian troops occupied the Colombian village.")) == [("ASSAULT", "ECU", "COL")]
     assert triples(events_of(analyzer, "Ecuadorian troops targeted Colombian rebels.")) == [("ASSAULT", "ECU", "COL")]
+
+
+def test_remembering_someone_or_battling_an_illness_is_no_event(analyzer):
+    assert events_of(analyzer, "The Bolivian minister recalled the Chilean president as a difficult man.") == []
+    assert events_of(analyzer, "The Bolivian minister battled through a bout of pneumonia in Chile.") == []
+    assert [(e.type, e.source.code) for e in events_of(analyzer, "Bolivia recalled its top diplomat from Santiago.")] == [
+        ("SANCTION", "BOL")
+    ]
