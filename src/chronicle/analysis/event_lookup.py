@@ -55,6 +55,8 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
     if stop in lexicon.stopping_verbs and stop not in lexicon.verbs:
         return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head  # "the video that police released", "the footage released by police"
     if obj is not None and getattr(lexicon.verbs.get(f"{lemma} {obj.lemma_.lower()}"), "type", None) == NO_EVENT:
         return None  # "did not meet the commission's 15 percent threshold": however far the object's head
     # "called Clinton a champion for ...": a verb with an object predicate names, no "call for"
