@@ -691,3 +691,11 @@ def test_remembering_someone_or_battling_an_illness_is_no_event(analyzer):
     assert [(e.type, e.source.code) for e in events_of(analyzer, "Bolivia recalled its top diplomat from Santiago.")] == [
         ("SANCTION", "BOL")
     ]
+
+
+def test_an_opening_past_participle_acts_on_the_main_subject(analyzer):
+    assert events_of(analyzer, "Asked about the Ugandan border dispute, the Kenyan minister said talks would continue.") == []
+    assert ("ASSAULT", "UGA", "KEN") in triples(events_of(analyzer, "Attacked by Ugandan rebels, the Kenyan troops retreated."))
+    assert triples(events_of(analyzer, "Pressed by Ugandan officials, the Kenyan minister refused to comment.")) == [
+        ("REQUEST", "UGA", "KEN")
+    ]

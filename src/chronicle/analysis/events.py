@@ -37,7 +37,7 @@ from .event_modes import (
     _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
-from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
+from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child, _pobj
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
     _governing_verb, _mutual, _noun_source, _noun_target, _prep_actor, _recipient, _reflexive, _same,
@@ -232,6 +232,14 @@ class EventCoder:
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
+        if not trig.noun and _passive_clause(tok):
+            # "Asked about X, the minister said ...": the main clause's subject was asked, by whoever
+            # the "by" phrase names
+            agent = _child(tok, {"agent"})
+            source = _actor(_pobj(agent), actors) if agent is not None else None
+            subject = _verb_source(tok.head, actors)
+            if target is None and subject is not None and (source is None or not _same(source, subject)):
+                target = subject
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
@@ -428,6 +436,14 @@ def _relative_subject(tok: Token) -> bool:
     """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
     doer is the noun the clause describes, so with that noun no actor there is no event."""
     return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+
+
+def _passive_clause(tok: Token) -> bool:
+    """A past participle opening a clause of its own with no subject: "Asked about X, ...",
+    "Attacked by rebels, the troops retreated"."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children
+    )
 
 
 def _setting(tok: Token) -> bool:
