@@ -9,7 +9,11 @@ nouns by their lexicon keys. Speech verbs and no-comment verbs start none.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from chronicle.data import load_yaml
 
 from .event_triggers import (
     STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words,
@@ -18,6 +22,9 @@ from .event_triggers import (
 from .lexicon import Lexicon
 from .verbdict import VerbPattern, best_pattern
 
+# The type of lexicon entries that start no event: idioms and other senses of an event verb
+# ("seized on a remark", "released a letter", "met the deadline").
+NO_EVENT = "none"
 # The user's whole verb patterns by verb word (``verbdict.load_verb_patterns``).
 Patterns = dict[str, list[VerbPattern]]
 
@@ -47,9 +54,20 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
     stop = _stop_key(tok, lexicon.stopping_verbs)
     if stop in lexicon.stopping_verbs and stop not in lexicon.verbs:
         return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
-    for word in _following_words(tok):
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head  # "the video that police released", "the footage released by police"
+    if obj is not None and getattr(lexicon.verbs.get(f"{lemma} {obj.lemma_.lower()}"), "type", None) == NO_EVENT:
+        return None  # "did not meet the commission's 15 percent threshold": however far the object's head
+    # "called Clinton a champion for ...": a verb with an object predicate names, no "call for"
+    named = any(c.dep_ == "oprd" for c in tok.children)
+    for word in [] if named else _following_words(tok):
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
         if entry is not None:
+            if entry.type == NO_EVENT:
+                if word.dep_ in ("prep", "prt") and word.i != tok.i + 1:
+                    continue  # "seized the town on Monday" is no "seized on"
+                return None  # an idiom or another sense of the verb: "seized on his remarks"
             particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
             if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
                 particle = word.head  # "advised against travel": the target is inside "against travel"
@@ -58,8 +76,31 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
         entry = lexicon.verbs.get(f"^{word.lower_} {lemma}") or lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
         if entry is not None:
             return _Trigger(tok, entry, noun=False)
+    if _opinion(tok, lexicon):
+        return None
     entry = lexicon.verbs.get(lemma)
     return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
+
+
+@lru_cache(maxsize=1)
+def _opinion_verbs() -> frozenset[str]:
+    return frozenset(load_yaml("verbs", "events.yaml").get("opinion_verbs") or ())
+
+
+def _opinion(tok: Token, lexicon: Lexicon) -> bool:
+    """"agreed that the rules should change", "agreed it was a bad plan", "agreed with Y about
+    the winner": sharing a view, not an agreement to act (which has "to", "on" or an object)."""
+    if tok.lemma_.lower() not in _opinion_verbs() or any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+        return True
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    modals = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    return clause.lemma_.lower() == "be" or bool(modals & lexicon.deontic)
 
 
 def _pattern_trigger(tok: Token, patterns: Patterns) -> _Trigger | None:

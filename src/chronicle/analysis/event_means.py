@@ -29,7 +29,9 @@ WHEN = {"when", "as"}
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     data = load_yaml("verbs", "violence.yaml")
-    return {key: frozenset(data[key]) for key in ("weapons", "mishaps", "crowds", "doing_verbs")}
+    keys = ("weapons", "mishaps", "crowds", "doing_verbs", "verbal_attack_verbs", "speech_media", "durations",
+            "striving_verbs", "armed_sectors")
+    return {key: frozenset(data[key]) for key in keys}
 
 
 def _means(tok: Token) -> Iterator[Token]:
@@ -99,6 +101,36 @@ def crowd(doer: Mention | None, doc: Doc) -> bool:
     """The doer is protesters, rioters or a mob ("a Ukrainian protestor"): their violence is a riot."""
     span = doc.char_span(doer.start, doer.end, alignment_mode="expand") if doer is not None else None
     return span is not None and span.root.lemma_.lower() in _words()["crowds"]
+
+
+def verbal(tok: Token) -> bool:
+    """An attack verb that criticizes: with a reason ("attacked Y for its vote"), a "saying"
+    clause ("attacked Y, saying ...") or a speech medium ("attacked Y in a tweet")."""
+    words = _words()
+    if tok.lemma_.lower() not in words["verbal_attack_verbs"]:
+        return False
+    for child in tok.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() == "say":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for":
+            node = _pobj(child)
+            if node is not None and node.lemma_.lower() not in words["durations"] and node.ent_type_ not in ("DATE", "TIME"):
+                return True  # a reason, not "for the third time"
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "via", "through"):
+            node = _pobj(child)
+            if node is not None and node.lemma_.lower() in words["speech_media"]:
+                return True
+    return False
+
+
+def striving(tok: Token, doer: Mention) -> bool:
+    """"the union fought to protect its pensions": a fighting verb with an infinitive, done by
+    no armed actor, strives for something; "rebels fought to take the town" is fighting."""
+    words = _words()
+    if tok.lemma_.lower() not in words["striving_verbs"] or doer.sector in words["armed_sectors"]:
+        return False
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children)
 
 
 def means_of(child: Token, tok: Token, head: _Trigger, own: _Trigger | None, source: Mention | None) -> bool:

@@ -68,6 +68,8 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
     mention = actors.mention_for_token(tok)
     if mention is not None and mention.code:
         return mention
+    if tok.lemma_.lower() in _relatives() and any(c.dep_ == "poss" for c in tok.children):
+        return None  # "Scott's wife": the wife, no actor, not Scott
     modifiers = _modifier_actors(tok, actors)  # "Russian military personnel"
     if modifiers:
         return modifiers[0]
@@ -80,6 +82,11 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
                 return _actor(_pobj(child), actors)
     return None
+
+
+@lru_cache(maxsize=1)
+def _relatives() -> frozenset[str]:
+    return frozenset(load_yaml("verbs", "events.yaml").get("relatives") or ())
 
 
 def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:

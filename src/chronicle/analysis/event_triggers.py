@@ -91,8 +91,12 @@ def _requirements_met(tok: Token, entry: EventEntry) -> bool:
             return True  # "returned the prisoners", not "returned to Geneva"
         if child.dep_ == "prep" and child.lower_ in entry.requires:
             return True
+        if child.dep_ == "xcomp" and "infinitive" in entry.requires:
+            return True  # "declined to attend", not "the rating declined to 52 percent"
         if child.dep_ in ("acl", "relcl") and "to" in entry.requires and any(a.lower_ == "to" for a in child.children):
             return True
+    if "bare" in entry.requires:
+        return not any(c.dep_ in ("prep", "dobj", "npadvmod") for c in tok.children)  # "..., but Y declined."
     return False
 
 

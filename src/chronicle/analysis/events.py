@@ -31,13 +31,13 @@ from chronicle.model import Article, Event, Mention
 from .event_accusations import _accusations
 from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
 from .event_lookup import _trigger
-from .event_means import crowd, means_of, means_source, mishap
+from .event_means import crowd, means_of, means_source, mishap, striving, verbal
 from .event_modes import (
     CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
     _conditional_clause, _going_to,
     _has_aux, _historical, _intent_entry, _negated, _negated_type,
 )
-from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
+from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child, _pobj
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
     _governing_verb, _mutual, _noun_source, _noun_target, _prep_actor, _recipient, _reflexive, _same,
@@ -77,6 +77,8 @@ AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT",
 # continuity with their data (tense does not change the code; another side's reported violence
 # is the accusation only).
 CONVENTIONS = ("plover", "cameo")
+# Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
+SETTING_PREPOSITIONS = {"at", "during"}
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -230,10 +232,24 @@ class EventCoder:
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
+        if not trig.noun and _passive_clause(tok):
+            # "Asked about X, the minister said ...": the main clause's subject was asked, by whoever
+            # the "by" phrase names
+            agent = _child(tok, {"agent"})
+            source = _actor(_pobj(agent), actors) if agent is not None else None
+            subject = _verb_source(tok.head, actors)
+            if target is None and subject is not None and (source is None or not _same(source, subject)):
+                target = subject
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
             return
+        if not trig.noun and trig.entry.type == "ASSAULT" and striving(tok, source):
+            return  # "the union fought to protect its pensions": striving for something, not an attack
+        if trig.noun and trig.entry.type == "PROTEST" and _setting(tok) and not _explicit_source(tok, source) and (
+            source.kind in ("person", "pronoun") or source.sector in self.lexicon.state_sectors
+        ):
+            return  # "at a rally, the senator said ...": where another act happened, not the senator's protest
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
         if target is not None and not trig.noun and _same_country(source, target):
@@ -337,6 +353,8 @@ class EventCoder:
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
             entry = EventEntry("PROTEST", "145", "riot", entry.context)
+        if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
+            entry = EventEntry("ACCUSE", "111")  # "attacked the senator for his vote": criticism
         # "would not give permission": a light verb's negation is its noun's
         negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
         event_type = _negated_type(entry) if negated else entry.type
@@ -418,6 +436,19 @@ def _relative_subject(tok: Token) -> bool:
     """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
     doer is the noun the clause describes, so with that noun no actor there is no event."""
     return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+
+
+def _passive_clause(tok: Token) -> bool:
+    """A past participle opening a clause of its own with no subject: "Asked about X, ...",
+    "Attacked by rebels, the troops retreated"."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children
+    )
+
+
+def _setting(tok: Token) -> bool:
+    """The noun is where or when the clause's act happened: "spoke at a rally", "said during a march"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPOSITIONS and tok.head.head.pos_ in ("VERB", "AUX")
 
 
 def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
