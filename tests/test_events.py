@@ -534,6 +534,23 @@ def test_joint_exercises_cooperate_and_sending_warships_mobilizes(analyzer):
     assert (sent.type, sent.source.code, sent.mode) == ("MOBILIZE", "ITA", "weapons")
 
 
+def test_exercises_held_with_a_partner_are_joint_operations(analyzer):
+    # PLOVER COOPERATE: joint operations, with the partner named or as a second doer
+    assert triples(events_of(analyzer, "The Chilean navy held naval drills with Argentina.")) == [("COOPERATE", "CHL", "ARG")]
+    assert sorted(triples(events_of(analyzer, "Chile and Peru held military exercises."))) == [
+        ("COOPERATE", "CHL", "PER"), ("COOPERATE", "PER", "CHL")]
+    assert triples(events_of(analyzer, "The Chilean army held military exercises near the border.")) == [
+        ("MOBILIZE", "CHL", None)]
+
+
+def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
+    # "held a second day of negotiations": the negotiations are what the light verb carries
+    assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [
+        ("CONSULT", "MWI", "ZMB"), ("CONSULT", "ZMB", "MWI")]
+    assert triples(events_of(analyzer, "Kenyan troops launched a week of war games near the Somali border.")) == [
+        ("MOBILIZE", "KEN", None)]
+
+
 def test_going_on_strike_handing_back_and_expanding_trade(analyzer):
     [strike] = events_of(analyzer, "Dockworkers in Peru went on strike on Tuesday.")
     assert (strike.type, strike.mode) == ("PROTEST", "strike")

@@ -47,7 +47,7 @@ from .event_roles import RELATIVE_PRONOUNS
 from .event_requests import _clause_heads, _deontic_requests
 from .event_restates import _unrestated
 from .event_stopping import _idle, _stopping
-from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _purpose, _toll
+from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _purpose, _toll
 from .lexicon import EventEntry, Lexicon, load_lexicon
 from .verbdict import load_verb_patterns
 
@@ -189,13 +189,14 @@ class EventCoder:
 
     def _carrier(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """``tok`` is a light verb carrying an event noun ("staged a protest ... to demand")."""
-        return _light_verb(tok, self.lexicon) and any(c.dep_ == "dobj" and c.i in triggers for c in tok.children)
+        return _light_verb(tok, self.lexicon) and any(self._light_carrier(t.token) == tok for t in triggers.values())
 
     def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
         """A light verb whose object is an event noun ("launched an attack") gives way to it."""
         if trig.noun or not (_light_verb(trig.token, self.lexicon) or _recipient(trig.token)):
             return False
-        return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children)
+        return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children) or any(
+            t.noun and self._light_carrier(t.token) == trig.token for t in triggers.values())
 
     # ------------------------------------------------------------------ one event
 
@@ -229,13 +230,16 @@ class EventCoder:
             target = _noun_target(tok.head, actors)
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
-            target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
+            verb = self._light_carrier(tok)
+            target = _prep_actor(verb, TARGET_PREPOSITIONS, actors) or _actor(_child(verb, {"dative"}), actors)
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)
             return
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
+        if trig.noun and trig.entry.type == "MOBILIZE":
+            trig, target = self._joint_exercise(trig, source, target, actors)
         if target is not None and not trig.noun and _same_country(source, target):
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
             target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
@@ -268,6 +272,23 @@ class EventCoder:
                 # "[032:033]": what the target does back to the source, coded beside it
                 yield self._build(_Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
 
+    def _joint_exercise(
+        self, trig: _Trigger, source: Mention, target: Mention | None, actors: ActorLookup
+    ) -> tuple[_Trigger, Mention | None]:
+        """Exercises held with a partner ("held military exercises with X", "Chile and Peru held
+        naval drills") are joint operations, coded as the lexicon's "joint" form of the noun
+        (PLOVER COOPERATE); one side's exercises alone stay a show of force."""
+        tok = trig.token
+        key = next((k for k in _noun_keys(tok) if k in self.lexicon.nouns), tok.lemma_.lower())
+        joint = self.lexicon.nouns.get(f"joint {key}") or self.lexicon.nouns.get(f"joint {tok.lemma_.lower()}")
+        if joint is None:
+            return trig, target
+        verb = self._light_carrier(tok)
+        partner = _prep_actor(tok, {"with"}, actors) or (_prep_actor(verb, {"with"}, actors) if verb is not None else None)
+        if partner is None and len(_coordinated(source, tok.doc, actors)) < 2:
+            return trig, target
+        return _Trigger(tok, joint, noun=True, particle=trig.particle), partner
+
     def _unaimed(self, trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
         """A noun event with no target still counts unless it is a relation aimed at somebody
         (support, aid, an allegation, cooperation: "enjoyed support from Moscow", "China's
@@ -284,7 +305,7 @@ class EventCoder:
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
-        doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
+        doer = _uncoded_doer(self._light_carrier(tok) or tok) if not trig.noun or self._light_object(tok) else None
         if trig.entry.received:
             # "villagers received weapons from X": the uncoded subject is the recipient
             giver = _prep_actor(tok, {"from"}, actors) or target
@@ -328,7 +349,14 @@ class EventCoder:
 
     def _light_object(self, tok: Token) -> bool:
         """The noun is the object of a light verb: "staged a protest", "launched an attack"."""
-        return tok.dep_ == "dobj" and _light_verb(tok.head, self.lexicon)
+        return self._light_carrier(tok) is not None
+
+    def _light_carrier(self, tok: Token) -> Token | None:
+        """The light verb whose object the noun is, also through a count noun ("held a second
+        day of negotiations", "began a round of talks")."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lexicon.count_nouns:
+            tok = tok.head.head
+        return tok.head if tok.dep_ == "dobj" and _light_verb(tok.head, self.lexicon) else None
 
     def _build(
         self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
@@ -338,12 +366,12 @@ class EventCoder:
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
             entry = EventEntry("PROTEST", "145", "riot", entry.context)
         # "would not give permission": a light verb's negation is its noun's
-        negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
+        negated = _negated(tok) or (self._light_object(tok) and _negated(self._light_carrier(tok)))
         event_type = _negated_type(entry) if negated else entry.type
         # a user pattern's code is final: its dictionary codes "will break ties" as it wrote it
         intended = not negated and event_type == entry.type and not trig.pattern and self._intended(tok)
         if intended:
-            verb = tok.head if self._light_object(tok) else tok
+            verb = self._light_carrier(tok) or tok
             # "unless" makes an ultimatum; "if" only a conditional offer ("would meet if ...")
             entry = _intent_entry(entry, conditional=_conditional_clause(verb, ("unless",)))
             event_type = entry.type
@@ -377,7 +405,7 @@ class EventCoder:
         above it, or a modal with a condition); a noun asks its light verb ("will extend the
         curfew")."""
         if self._light_object(tok):
-            tok = tok.head
+            tok = self._light_carrier(tok)
         tense_only = self.conventions == "cameo"  # CAMEO codes "will supply arms" as the supply
         if not tense_only and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
             return True

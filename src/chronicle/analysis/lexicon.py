@@ -52,6 +52,7 @@ class Lexicon:
     reporting_sectors: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
 
 
 def _read_yaml(name: str) -> dict:
@@ -86,6 +87,7 @@ def _project_lexicon() -> Lexicon:
         reporting_sectors=frozenset(data.get("reporting_sectors") or ()),
         state_sectors=frozenset(data.get("state_sectors") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
+        count_nouns=frozenset(data.get("count_nouns") or ()),
     )
 
 
