@@ -543,6 +543,17 @@ def test_exercises_held_with_a_partner_are_joint_operations(analyzer):
         ("MOBILIZE", "CHL", None)]
 
 
+def test_a_protests_demand_in_a_participle_is_its_aim(analyzer):
+    # PLOVER: demands that take the form of demonstrations are PROTEST, not a second REQUEST
+    assert triples(events_of(analyzer, "Hundreds of Ghanaian students marched in Accra, demanding the release of their leaders.")) == [
+        ("PROTEST", "GHA", None)]
+    assert [e.type for e in events_of(analyzer, "Togolese opposition supporters staged a protest outside parliament, "
+                                                "calling on the president to resign.")] == ["PROTEST"]
+    # a demand made apart from the march is still a request
+    assert [e.type for e in events_of(analyzer, "Ghanaian students marched in Accra and demanded the release of their leaders.")] == [
+        "PROTEST", "REQUEST"]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

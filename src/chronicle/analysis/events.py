@@ -47,7 +47,7 @@ from .event_roles import RELATIVE_PRONOUNS
 from .event_requests import _clause_heads, _deontic_requests
 from .event_restates import _unrestated
 from .event_stopping import _idle, _stopping
-from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _purpose, _toll
+from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _protest_aim, _purpose, _toll
 from .lexicon import EventEntry, Lexicon, load_lexicon
 from .verbdict import load_verb_patterns
 
@@ -153,9 +153,13 @@ class EventCoder:
                     _content_arc(child)
                     or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
                     or _toll(child, tok, triggers[head.i], triggers)
+                    or _protest_aim(child, tok, triggers[head.i], triggers)
                 )
             if self._carrier(head, triggers) and _purpose(child):
                 return True  # "staged a protest ... to demand": the protest's aim
+            carried = [t for t in triggers.values() if t.noun and self._light_carrier(t.token) == head]
+            if any(_protest_aim(child, tok, t, triggers) for t in carried):
+                return True  # "staged a protest, demanding ...": likewise
             if head.lemma_.lower() in self.lexicon.speech_verbs:
                 return False
             child = head
