@@ -554,6 +554,14 @@ def test_a_protests_demand_in_a_participle_is_its_aim(analyzer):
         "PROTEST", "REQUEST"]
 
 
+def test_the_place_withdrawn_from_is_the_target_never_the_doer(analyzer):
+    assert triples(events_of(analyzer, "Rwandan troops began the withdrawal from Burundi.")) == [("RETREAT", "RWA", "BDI")]
+    assert triples(events_of(analyzer, "Rwanda completed the pullout of its troops from Burundi.")) == [("RETREAT", "RWA", "BDI")]
+    assert triples(events_of(analyzer, "The withdrawal of Rwandan troops from Burundi began on Monday.")) == [
+        ("RETREAT", "RWA", "BDI")]
+    assert triples(events_of(analyzer, "Rwandan troops withdrew from Burundi.")) == [("RETREAT", "RWA", "BDI")]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

@@ -40,7 +40,7 @@ from .event_modes import (
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _mutual, _noun_source, _noun_target, _prep_actor, _recipient, _reflexive, _same,
+    _governing_verb, _modifier_actors, _mutual, _noun_source, _phrase_actor, _noun_target, _prep_actor, _recipient, _reflexive, _same,
     _same_country, _uncoded_doer, _verb_source, _verb_target,
 )
 from .event_roles import RELATIVE_PRONOUNS
@@ -59,6 +59,8 @@ MIN_LATIN_SHARE = 0.8
 ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Modes of nouns whose "from" phrase is the place left, their target ("withdrawal from Congo").
+AWAY_MODES = {"withdraw"}
 # Noun events aimed at the place they happen in when nothing else is their target.
 PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # Noun events that need no target to be coded with the clause subject as doer: protests and
@@ -219,12 +221,18 @@ class EventCoder:
                     yield self._build(trig, sent, article, src, tgt, actors)
                 return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        if trig.noun and trig.entry.mode in AWAY_MODES and _prep_actor(tok, {"from"}, actors) is not None:
+            # "began the withdrawal from Congo": the place withdrawn from is no doer
+            source = self._withdrawer(tok, actors)
         if source is None and not trig.noun and trig.entry.type == "ASSAULT":
             # "were killed in an air strike by X": the doer of the attack or weapon it happened in
             source, means = means_source(tok, triggers, actors) or (None, None)
             if means is not None and trig.entry.cameo == "190":
                 trig = _Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if trig.entry.mode in AWAY_MODES and (trig.noun or target is None):
+            # "the pullout of X's troops from Y", "X withdrew from Y": Y
+            target = _prep_actor(tok, {"from"}, actors) or target
         if target is None and not trig.noun and _child(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
             aimed = _verb_target(_Trigger(_child(tok, {"xcomp"}), trig.entry, noun=False), actors)
@@ -292,6 +300,20 @@ class EventCoder:
         if partner is None and len(_coordinated(source, tok.doc, actors)) < 2:
             return trig, target
         return _Trigger(tok, joint, noun=True, particle=trig.particle), partner
+
+    def _withdrawer(self, tok: Token, actors: ActorLookup) -> Mention | None:
+        """Who withdraws from the place in a withdrawal noun's "from" phrase: its actor adjective
+        or "by" phrase ("the Rwandan pullout"), its light verb's subject ("Rwanda began the
+        withdrawal of its troops"), the forces in its "of" phrase ("the withdrawal of Rwandan
+        troops"), else the subject of the verb it hangs on."""
+        modifiers = _modifier_actors(tok, actors)
+        carrier = self._light_carrier(tok)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        found = modifiers[0] if modifiers else _prep_actor(tok, {"by"}, actors) or (
+            _verb_source(carrier, actors) if carrier is not None else None) or (
+            _phrase_actor(of, actors) if of is not None else None)
+        verb = _governing_verb(tok)
+        return found or (_verb_source(verb, actors) if verb is not None else None)
 
     def _unaimed(self, trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
         """A noun event with no target still counts unless it is a relation aimed at somebody
