@@ -562,6 +562,15 @@ def test_the_place_withdrawn_from_is_the_target_never_the_doer(analyzer):
     assert triples(events_of(analyzer, "Rwandan troops withdrew from Burundi.")) == [("RETREAT", "RWA", "BDI")]
 
 
+def test_handing_over_goods_is_aid_and_handing_over_people_is_legal_cooperation(analyzer):
+    [medicine] = events_of(analyzer, "Kenya handed over 20 tonnes of medicine to Somalia.")
+    assert (medicine.type, medicine.cameo, medicine.source.code[:3], medicine.target.code[:3]) == ("AID", "073", "KEN", "SOM")
+    assert triples(events_of(analyzer, "Kenya handed over rifles and ammunition to the Somali army.")) == [
+        ("AID", "KEN", "SOM")]
+    assert triples(events_of(analyzer, "Kenyan police handed the fugitive over to Tanzania.")) == [("COOPERATE", "KEN", "TZA")]
+    assert triples(events_of(analyzer, "Kenya handed over two suspects to Tanzania.")) == [("COOPERATE", "KEN", "TZA")]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

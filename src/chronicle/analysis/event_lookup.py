@@ -15,7 +15,7 @@ from .event_triggers import (
     STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words,
     _requirements_met, _stop_key, _wished_act,
 )
-from .lexicon import Lexicon
+from .lexicon import EventEntry, Lexicon
 from .verbdict import VerbPattern, best_pattern
 
 # The user's whole verb patterns by verb word (``verbdict.load_verb_patterns``).
@@ -49,6 +49,8 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
         return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
     for word in _following_words(tok):
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
+        if entry is not None and f"{lemma} {word.lower_}" in lexicon.handover_verbs:
+            entry = _handed_goods(tok, lexicon) or entry  # "handed over medicine to X": aid
         if entry is not None:
             particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
             if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
@@ -60,6 +62,18 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
             return _Trigger(tok, entry, noun=False)
     entry = lexicon.verbs.get(lemma)
     return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
+
+
+def _handed_goods(tok: Token, lexicon: Lexicon) -> EventEntry | None:
+    """The AID entry of the material goods a verb hands over ("handed over food", "turned over
+    200 tonnes of medicine"), None when it hands over anything else (suspects, prisoners)."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        words = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for word in words + [c for w in words for c in w.children if c.dep_ == "conj"]:
+            entry = lexicon.material_goods.get(word.lemma_.lower())
+            if entry is not None:
+                return entry
+    return None
 
 
 def _pattern_trigger(tok: Token, patterns: Patterns) -> _Trigger | None:

@@ -53,6 +53,8 @@ class Lexicon:
     state_sectors: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
+    handover_verbs: frozenset[str] = frozenset()
+    material_goods: dict[str, EventEntry] = field(default_factory=dict)
 
 
 def _read_yaml(name: str) -> dict:
@@ -88,6 +90,8 @@ def _project_lexicon() -> Lexicon:
         state_sectors=frozenset(data.get("state_sectors") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
         count_nouns=frozenset(data.get("count_nouns") or ()),
+        handover_verbs=frozenset(data.get("handover_verbs") or ()),
+        material_goods={k: _entry(v) for k, v in (data.get("material_goods") or {}).items()},
     )
 
 
