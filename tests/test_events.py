@@ -571,6 +571,14 @@ def test_handing_over_goods_is_aid_and_handing_over_people_is_legal_cooperation(
     assert triples(events_of(analyzer, "Kenya handed over two suspects to Tanzania.")) == [("COOPERATE", "KEN", "TZA")]
 
 
+def test_arriving_forces_deploy_and_arriving_peacekeepers_aid(analyzer):
+    # armed forces do not visit; peacekeeping is CAMEO 074, PLOVER AID
+    [keep] = events_of(analyzer, "The first batch of Ghanaian peacekeepers arrived in Liberia on Tuesday.")
+    assert (keep.type, keep.cameo, keep.source.code[:3], keep.target.code[:3]) == ("AID", "074", "GHA", "LBR")
+    assert triples(events_of(analyzer, "Hundreds of Ethiopian soldiers arrived in Somalia.")) == [("MOBILIZE", "ETH", "SOM")]
+    assert [e.type for e in events_of(analyzer, "The Ghanaian foreign minister arrived in Liberia on Tuesday.")] == ["CONSULT"]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

@@ -230,6 +230,8 @@ class EventCoder:
             if means is not None and trig.entry.cameo == "190":
                 trig = _Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if not trig.noun and trig.entry.mode == "visit" and not trig.entry.received:
+            trig, target = self._arriving_forces(trig, target, actors)
         if trig.entry.mode in AWAY_MODES and (trig.noun or target is None):
             # "the pullout of X's troops from Y", "X withdrew from Y": Y
             target = _prep_actor(tok, {"from"}, actors) or target
@@ -300,6 +302,22 @@ class EventCoder:
         if partner is None and len(_coordinated(source, tok.doc, actors)) < 2:
             return trig, target
         return _Trigger(tok, joint, noun=True, particle=trig.particle), partner
+
+    def _arriving_forces(self, trig: _Trigger, target: Mention | None, actors: ActorLookup) -> tuple[_Trigger, Mention | None]:
+        """Armed forces do not visit: "Ethiopian troops arrived in X" is their deployment to X,
+        peacekeepers' arrival is peacekeeping provided to X (CAMEO 074, PLOVER AID)."""
+        tok = trig.token
+        subject = _child(tok, {"nsubj"})
+        if subject is not None and subject.lemma_.lower() not in self.lexicon.arriving_forces:
+            # "hundreds of troops", "the first batch of peacekeepers": the forces in the "of" phrase
+            subject = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if subject is None or subject.lemma_.lower() not in self.lexicon.arriving_forces:
+            return trig, target
+        words = {w.lemma_.lower() for w in subject.subtree}
+        entry = self.lexicon.peacekeeping if words & self.lexicon.peacekeeping_words else self.lexicon.nouns.get("deployment")
+        if entry is None:
+            return trig, target
+        return _Trigger(tok, entry, noun=False), target or _prep_actor(tok, {"in", "at"}, actors)
 
     def _withdrawer(self, tok: Token, actors: ActorLookup) -> Mention | None:
         """Who withdraws from the place in a withdrawal noun's "from" phrase: its actor adjective

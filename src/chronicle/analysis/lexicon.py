@@ -55,6 +55,9 @@ class Lexicon:
     count_nouns: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()
     material_goods: dict[str, EventEntry] = field(default_factory=dict)
+    arriving_forces: frozenset[str] = frozenset()
+    peacekeeping_words: frozenset[str] = frozenset()
+    peacekeeping: EventEntry | None = None
 
 
 def _read_yaml(name: str) -> dict:
@@ -92,6 +95,9 @@ def _project_lexicon() -> Lexicon:
         count_nouns=frozenset(data.get("count_nouns") or ()),
         handover_verbs=frozenset(data.get("handover_verbs") or ()),
         material_goods={k: _entry(v) for k, v in (data.get("material_goods") or {}).items()},
+        arriving_forces=frozenset(data.get("arriving_forces") or ()),
+        peacekeeping_words=frozenset(data.get("peacekeeping_words") or ()),
+        peacekeeping=_entry(data["peacekeeping"]) if data.get("peacekeeping") else None,
     )
 
 
