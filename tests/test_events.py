@@ -579,6 +579,11 @@ def test_arriving_forces_deploy_and_arriving_peacekeepers_aid(analyzer):
     assert [e.type for e in events_of(analyzer, "The Ghanaian foreign minister arrived in Liberia on Tuesday.")] == ["CONSULT"]
 
 
+def test_a_press_release_is_a_document_not_a_release(analyzer):
+    assert events_of(analyzer, "Chadian rebels hold 40 Sudanese soldiers, according to a press release by the Chadian army.") == []
+    assert [e.type for e in events_of(analyzer, "The Chadian army announced the release of 40 Sudanese soldiers.")] == ["RETREAT"]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

@@ -27,6 +27,8 @@ def _trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger | Non
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
         return _verb_trigger(tok, lexicon, patterns)
     if tok.pos_ in ("NOUN", "PROPN") and not _in_name(tok):
+        if any(k in lexicon.non_event_nouns for k in _noun_keys(tok)):
+            return None  # "a press release": a document
         entry = next((lexicon.nouns[k] for k in _noun_keys(tok) if k in lexicon.nouns), None)
         if entry is not None and _requirements_met(tok, entry):
             return _Trigger(tok, entry, noun=True)

@@ -53,6 +53,7 @@ class Lexicon:
     state_sectors: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
+    non_event_nouns: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()
     material_goods: dict[str, EventEntry] = field(default_factory=dict)
     arriving_forces: frozenset[str] = frozenset()
@@ -93,6 +94,7 @@ def _project_lexicon() -> Lexicon:
         state_sectors=frozenset(data.get("state_sectors") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
         count_nouns=frozenset(data.get("count_nouns") or ()),
+        non_event_nouns=frozenset(data.get("non_event_nouns") or ()),
         handover_verbs=frozenset(data.get("handover_verbs") or ()),
         material_goods={k: _entry(v) for k, v in (data.get("material_goods") or {}).items()},
         arriving_forces=frozenset(data.get("arriving_forces") or ()),
