@@ -584,6 +584,12 @@ def test_a_press_release_is_a_document_not_a_release(analyzer):
     assert [e.type for e in events_of(analyzer, "The Chadian army announced the release of 40 Sudanese soldiers.")] == ["RETREAT"]
 
 
+def test_breaking_up_a_protest_is_repression_calling_it_off_an_easing(analyzer):
+    [broke] = events_of(analyzer, "Kenyan police broke up a protest by Somali refugees in Nairobi.")
+    assert (broke.type, broke.cameo, broke.source.code) == ("COERCE", "175", "KENCOP")
+    assert [e.type for e in events_of(analyzer, "Somali refugees called off their protest.")] == ["CONCEDE"]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

@@ -54,6 +54,7 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
     non_event_nouns: frozenset[str] = frozenset()
+    dispersing_verbs: frozenset[str] = frozenset()
     handover_verbs: frozenset[str] = frozenset()
     material_goods: dict[str, EventEntry] = field(default_factory=dict)
     arriving_forces: frozenset[str] = frozenset()
@@ -95,6 +96,7 @@ def _project_lexicon() -> Lexicon:
         document_nouns=frozenset(data.get("document_nouns") or ()),
         count_nouns=frozenset(data.get("count_nouns") or ()),
         non_event_nouns=frozenset(data.get("non_event_nouns") or ()),
+        dispersing_verbs=frozenset(data.get("dispersing_verbs") or ()),
         handover_verbs=frozenset(data.get("handover_verbs") or ()),
         material_goods={k: _entry(v) for k, v in (data.get("material_goods") or {}).items()},
         arriving_forces=frozenset(data.get("arriving_forces") or ()),
