@@ -590,6 +590,12 @@ def test_breaking_up_a_protest_is_repression_calling_it_off_an_easing(analyzer):
     assert [e.type for e in events_of(analyzer, "Somali refugees called off their protest.")] == ["CONCEDE"]
 
 
+def test_the_doer_of_a_noun_staged_by_someone_is_that_someone(analyzer):
+    # not the subject of the verb above ("police prevented ..."): the participle's agent
+    [demo] = events_of(analyzer, "Kenyan police prevented the demonstration staged by Somali students in Nairobi.")
+    assert (demo.type, demo.source.code[:3]) == ("PROTEST", "SOM")
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

@@ -17,7 +17,7 @@ from chronicle.data import load_yaml
 from chronicle.model import Mention
 
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
-from .event_triggers import _Trigger
+from .event_triggers import _Trigger, _light_verb
 from .lexicon import load_lexicon
 from .verbdict import AFTER_WINDOW
 
@@ -361,6 +361,10 @@ def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
+    for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light_verb(c, load_lexicon())):
+        mention = _actor(_pobj(_child(carrier, {"agent"})), actors) if _child(carrier, {"agent"}) is not None else None
+        if mention is not None:
+            return mention  # "the demonstration staged by students": the students
     if tok.dep_ == "dobj" and _recipient(tok.head):
         return _prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
     verb = _governing_verb(tok)
