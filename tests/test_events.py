@@ -596,6 +596,13 @@ def test_the_doer_of_a_noun_staged_by_someone_is_that_someone(analyzer):
     assert (demo.type, demo.source.code[:3]) == ("PROTEST", "SOM")
 
 
+def test_a_protest_before_or_after_an_act_is_not_its_doers(analyzer):
+    assert triples(events_of(analyzer, "Ghanaian authorities imposed a curfew in Kumasi after a demonstration over the election results.")) == [
+        ("COERCE", "GHA", None)]
+    assert ("PROTEST", "TGO", None) in triples(events_of(
+        analyzer, "Ghanaian authorities imposed a curfew in Kumasi after a demonstration by Togolese refugees."))
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

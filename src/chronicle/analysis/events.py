@@ -61,6 +61,8 @@ ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Modes of nouns whose "from" phrase is the place left, their target ("withdrawal from Congo").
 AWAY_MODES = {"withdraw"}
+# Prepositions placing a protest before or after the clause's act: not done by its subject.
+SEQUENCE_PREPOSITIONS = {"after", "before", "following", "since", "until"}
 # Noun events aimed at the place they happen in when nothing else is their target.
 PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # Noun events that need no target to be coded with the clause subject as doer: protests and
@@ -221,6 +223,9 @@ class EventCoder:
                     yield self._build(trig, sent, article, src, tgt, actors)
                 return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        if trig.noun and trig.entry.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ in SEQUENCE_PREPOSITIONS:
+            # "imposed a curfew after a demonstration": the protest of others, before or after the act
+            source = source if source is not None and _explicit_source(tok, source) else None
         if trig.noun and trig.entry.mode in AWAY_MODES and _prep_actor(tok, {"from"}, actors) is not None:
             # "began the withdrawal from Congo": the place withdrawn from is no doer
             source = self._withdrawer(tok, actors)
