@@ -603,6 +603,11 @@ def test_a_protest_before_or_after_an_act_is_not_its_doers(analyzer):
         analyzer, "Ghanaian authorities imposed a curfew in Kumasi after a demonstration by Togolese refugees."))
 
 
+def test_the_aim_of_an_announced_act_is_announced_too(analyzer):
+    assert triples(events_of(analyzer, "Ghana is willing to send engineers to help rebuild Liberia.")) == [("AGREE", "GHA", "LBR")]
+    assert triples(events_of(analyzer, "Ghana sent engineers to help rebuild Liberia.")) == [("AID", "GHA", "LBR")]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

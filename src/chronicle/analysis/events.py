@@ -467,6 +467,8 @@ class EventCoder:
             return True
         if _purpose(tok) and head.lemma_.lower() in self.lexicon.intent_words:
             return True  # "have sworn to fight", the infinitive parsed as an adverbial clause
+        if _purpose(tok) and head.pos_ == "VERB" and self._intended(head):
+            return True  # "is willing to send troops to help X": the aim of an announced act
         return tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in self.lexicon.intent_words
 
     def _reporter(self, tok: Token, actors: ActorLookup) -> Mention | None:
