@@ -608,6 +608,11 @@ def test_the_aim_of_an_announced_act_is_announced_too(analyzer):
     assert triples(events_of(analyzer, "Ghana sent engineers to help rebuild Liberia.")) == [("AID", "GHA", "LBR")]
 
 
+def test_what_a_demand_asks_someone_to_be_ready_for_is_not_coded_alone(analyzer):
+    assert triples(events_of(analyzer, "The Ghanaian president said Nigeria must be ready to mediate between Togo and Benin.")) == [
+        ("REQUEST", "GHA", "NGA")]
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [
