@@ -611,6 +611,9 @@ def test_the_aim_of_an_announced_act_is_announced_too(analyzer):
 def test_what_a_demand_asks_someone_to_be_ready_for_is_not_coded_alone(analyzer):
     assert triples(events_of(analyzer, "The Ghanaian president said Nigeria must be ready to mediate between Togo and Benin.")) == [
         ("REQUEST", "GHA", "NGA")]
+    # the noun a demanded light verb carries is asked for, not done
+    assert [e.type for e in events_of(analyzer, "The Ghanaian president said Togo and Benin must reach an agreement on the border.")] == [
+        "REQUEST"]
 
 
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):

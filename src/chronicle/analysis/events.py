@@ -119,6 +119,8 @@ class EventCoder:
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(_deontic_requests(sent, article, actors, self.lexicon, self._build))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
+        # "must reach an agreement": the noun a demanded light verb carries is demanded too
+        demanded |= {t.i for t in sent if t.dep_ == "dobj" and t.head.i in demanded and _light_verb(t.head, self.lexicon)}
         triggers = {t.token.i: t for t in (_trigger(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
         triggers = {i: _stopping(t, triggers, self.lexicon) for i, t in triggers.items()}
         triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not _idle(t)}
