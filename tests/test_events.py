@@ -616,6 +616,12 @@ def test_what_a_demand_asks_someone_to_be_ready_for_is_not_coded_alone(analyzer)
         "REQUEST"]
 
 
+def test_a_named_kind_of_group_is_an_uncoded_doer(analyzer):
+    # "groups" counts nobody here: the human rights groups did it, uncoded
+    [criticism] = events_of(analyzer, "Human rights groups criticized the Ghanaian government.")
+    assert (criticism.type, criticism.source.text, criticism.target.code) == ("ACCUSE", "Human rights groups", "GHAGOV")
+
+
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [

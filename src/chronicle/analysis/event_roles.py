@@ -494,7 +494,9 @@ def _uncoded_doer(tok: Token) -> Mention | None:
     subject = _child(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
     if subject is not None and subject.lemma_.lower() in PARTITIVES:
         # "hundreds of students", "a group of refugees": the people in the "of" phrase
-        subject = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # "human rights groups" (no "of" phrase, a named kind of group): the groups themselves
+        subject = counted or (subject if any(c.dep_ in ("compound", "amod") for c in subject.children) else None)
     if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
         return None
     span = tok.doc[subject.left_edge.i : subject.i + 1]
