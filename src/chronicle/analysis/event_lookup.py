@@ -19,7 +19,7 @@ from .event_triggers import (
     STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words,
     _requirements_met, _stop_key, _wished_act,
 )
-from .lexicon import Lexicon
+from .lexicon import EventEntry, Lexicon
 from .verbdict import VerbPattern, best_pattern
 
 # The type of lexicon entries that start no event: idioms and other senses of an event verb
@@ -34,6 +34,8 @@ def _trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger | Non
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
         return _verb_trigger(tok, lexicon, patterns)
     if tok.pos_ in ("NOUN", "PROPN") and not _in_name(tok):
+        if any(k in lexicon.non_event_nouns for k in _noun_keys(tok)):
+            return None  # "a press release": a document
         entry = next((lexicon.nouns[k] for k in _noun_keys(tok) if k in lexicon.nouns), None)
         if entry is not None and _requirements_met(tok, entry):
             return _Trigger(tok, entry, noun=True)
@@ -63,6 +65,8 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
     named = any(c.dep_ == "oprd" for c in tok.children)
     for word in [] if named else _following_words(tok):
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
+        if entry is not None and f"{lemma} {word.lower_}" in lexicon.handover_verbs:
+            entry = _handed_goods(tok, lexicon) or entry  # "handed over medicine to X": aid
         if entry is not None:
             if entry.type == NO_EVENT:
                 if word.dep_ in ("prep", "prt") and word.i != tok.i + 1:
@@ -101,6 +105,18 @@ def _opinion(tok: Token, lexicon: Lexicon) -> bool:
         return False
     modals = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     return clause.lemma_.lower() == "be" or bool(modals & lexicon.deontic)
+
+
+def _handed_goods(tok: Token, lexicon: Lexicon) -> EventEntry | None:
+    """The AID entry of the material goods a verb hands over ("handed over food", "turned over
+    200 tonnes of medicine"), None when it hands over anything else (suspects, prisoners)."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        words = [obj] + [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for word in words + [c for w in words for c in w.children if c.dep_ == "conj"]:
+            entry = lexicon.material_goods.get(word.lemma_.lower())
+            if entry is not None:
+                return entry
+    return None
 
 
 def _pattern_trigger(tok: Token, patterns: Patterns) -> _Trigger | None:

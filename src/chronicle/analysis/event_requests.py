@@ -61,8 +61,10 @@ def _speech_ancestor(tok: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _clause_heads(doc: Doc, char: int | None) -> set[int]:
-    """Token indices of an obligation clause head and its complements ("must withdraw")."""
+    """Token indices of an obligation clause head and its complements ("must withdraw", "must be
+    ready to mediate")."""
     tok = next((t for t in doc if t.idx == char), None)
     if tok is None:
         return set()
-    return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"}
+    ready = [g for c in tok.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
+    return {tok.i} | {c.i for c in tok.children if c.dep_ == "xcomp"} | {g.i for g in ready}

@@ -17,7 +17,7 @@ from chronicle.data import load_yaml
 from chronicle.model import Mention
 
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
-from .event_triggers import _Trigger
+from .event_triggers import _Trigger, _light_verb
 from .lexicon import load_lexicon
 from .verbdict import AFTER_WINDOW
 
@@ -373,6 +373,10 @@ def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
+    for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light_verb(c, load_lexicon())):
+        mention = _actor(_pobj(_child(carrier, {"agent"})), actors) if _child(carrier, {"agent"}) is not None else None
+        if mention is not None:
+            return mention  # "the demonstration staged by students": the students
     if tok.dep_ == "dobj" and _recipient(tok.head):
         return _prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
     verb = _governing_verb(tok)
@@ -502,7 +506,9 @@ def _uncoded_doer(tok: Token) -> Mention | None:
     subject = _child(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
     if subject is not None and subject.lemma_.lower() in PARTITIVES:
         # "hundreds of students", "a group of refugees": the people in the "of" phrase
-        subject = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        # "human rights groups" (no "of" phrase, a named kind of group): the groups themselves
+        subject = counted or (subject if any(c.dep_ in ("compound", "amod") for c in subject.children) else None)
     if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
         return None
     span = tok.doc[subject.left_edge.i : subject.i + 1]

@@ -16,6 +16,8 @@ from .lexicon import EventEntry, Lexicon
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
 EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
          "ASSAULT": ("RETREAT", "087")}
+# A protest dispersed by force: repression (CAMEO 175), as "suppress" in the lexicon.
+DISPERSED = EventEntry("COERCE", "175", context=("repression",))
 
 
 def _stopping(trig: _Trigger, triggers: dict[int, _Trigger], lexicon: Lexicon) -> _Trigger:
@@ -33,6 +35,9 @@ def _stopping(trig: _Trigger, triggers: dict[int, _Trigger], lexicon: Lexicon) -
         if inner is not None and inner.entry.type in COOPERATIVE_TYPES:
             entry = EventEntry("SANCTION", "160", inner.entry.mode, inner.entry.context)
             return _Trigger(trig.token, entry, noun=False, particle=trig.particle)
+        if inner is not None and inner.entry.type == "PROTEST" and _stop_key(trig.token, lexicon.stopping_verbs) in lexicon.dispersing_verbs:
+            # "police broke up the demonstration": somebody else's protest stopped by force
+            return _Trigger(trig.token, DISPERSED, noun=False, particle=trig.particle)
         if inner is not None and inner.entry.type in EASED:
             # "cancelled restrictions", "called off the strike": stopping pressure yields
             entry = EventEntry(*EASED[inner.entry.type], mode="ease", context=inner.entry.context)

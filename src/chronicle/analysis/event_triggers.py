@@ -24,6 +24,8 @@ CONTENT_ARCS = {"xcomp", "ccomp", "acl", "dobj", "attr", "oprd", "pcomp"}
 CONTENT_PREPOSITIONS = {"of", "for", "to", "from", "on", "upon"}
 # Named-entity labels whose proper-noun words are names, never event nouns.
 NAME_ENTITIES = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART"}
+# Verbal acts a protest's participle states as its aim ("marched, demanding ..."): not coded apart.
+PROTEST_AIMS = {"REQUEST"}
 # What wishing that someone else act codes: a request to them.
 WISH = EventEntry("REQUEST", "100")
 # Placeholder entry of a stopping verb until its object shows what it stops.
@@ -125,6 +127,21 @@ def _toll(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger
         and (head.entry.type == "ASSAULT" or head.entry.mode == "riot")
         and own is not None
         and own.entry.type == "ASSAULT"
+        and _child(child, {"nsubj"}) is None
+    )
+
+
+def _protest_aim(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+    """"demonstrated in the capital, calling for independence": the demand is what the protest
+    is for, not a second, verbal act (PLOVER: demands in the form of demonstrations are PROTEST)."""
+    own = triggers.get(tok.i)
+    return (
+        child is tok
+        and child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and head.entry.type == "PROTEST"
+        and own is not None
+        and own.entry.type in PROTEST_AIMS
         and _child(child, {"nsubj"}) is None
     )
 

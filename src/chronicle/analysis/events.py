@@ -40,14 +40,14 @@ from .event_modes import (
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child, _pobj
 from .event_roles import (
     TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _mutual, _noun_source, _noun_target, _prep_actor, _recipient, _reflexive, _same,
+    _governing_verb, _modifier_actors, _mutual, _noun_source, _phrase_actor, _noun_target, _prep_actor, _recipient, _reflexive, _same,
     _same_country, _uncoded_doer, _verb_source, _verb_target,
 )
 from .event_roles import RELATIVE_PRONOUNS
 from .event_requests import _clause_heads, _deontic_requests
 from .event_restates import _unrestated
 from .event_stopping import _idle, _stopping
-from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _purpose, _toll
+from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _protest_aim, _purpose, _toll
 from .lexicon import EventEntry, Lexicon, load_lexicon
 from .verbdict import load_verb_patterns
 
@@ -59,6 +59,10 @@ MIN_LATIN_SHARE = 0.8
 ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Modes of nouns whose "from" phrase is the place left, their target ("withdrawal from Congo").
+AWAY_MODES = {"withdraw"}
+# Prepositions placing a protest before or after the clause's act: not done by its subject.
+SEQUENCE_PREPOSITIONS = {"after", "before", "following", "since", "until"}
 # Noun events aimed at the place they happen in when nothing else is their target.
 PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
 # Noun events that need no target to be coded with the clause subject as doer: protests and
@@ -117,6 +121,8 @@ class EventCoder:
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(_deontic_requests(sent, article, actors, self.lexicon, self._build))
         demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
+        # "must reach an agreement": the noun a demanded light verb carries is demanded too
+        demanded |= {t.i for t in sent if t.dep_ == "dobj" and t.head.i in demanded and _light_verb(t.head, self.lexicon)}
         triggers = {t.token.i: t for t in (_trigger(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
         triggers = {i: _stopping(t, triggers, self.lexicon) for i, t in triggers.items()}
         triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not _idle(t)}
@@ -155,9 +161,13 @@ class EventCoder:
                     _content_arc(child)
                     or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
                     or _toll(child, tok, triggers[head.i], triggers)
+                    or _protest_aim(child, tok, triggers[head.i], triggers)
                 )
             if self._carrier(head, triggers) and _purpose(child):
                 return True  # "staged a protest ... to demand": the protest's aim
+            carried = [t for t in triggers.values() if t.noun and self._light_carrier(t.token) == head]
+            if any(_protest_aim(child, tok, t, triggers) for t in carried):
+                return True  # "staged a protest, demanding ...": likewise
             if head.lemma_.lower() in self.lexicon.speech_verbs:
                 return False
             child = head
@@ -191,13 +201,14 @@ class EventCoder:
 
     def _carrier(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
         """``tok`` is a light verb carrying an event noun ("staged a protest ... to demand")."""
-        return _light_verb(tok, self.lexicon) and any(c.dep_ == "dobj" and c.i in triggers for c in tok.children)
+        return _light_verb(tok, self.lexicon) and any(self._light_carrier(t.token) == tok for t in triggers.values())
 
     def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
         """A light verb whose object is an event noun ("launched an attack") gives way to it."""
         if trig.noun or not (_light_verb(trig.token, self.lexicon) or _recipient(trig.token)):
             return False
-        return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children)
+        return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children) or any(
+            t.noun and self._light_carrier(t.token) == trig.token for t in triggers.values())
 
     # ------------------------------------------------------------------ one event
 
@@ -216,12 +227,23 @@ class EventCoder:
                     yield self._build(trig, sent, article, src, tgt, actors)
                 return
         source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        if trig.noun and trig.entry.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ in SEQUENCE_PREPOSITIONS:
+            # "imposed a curfew after a demonstration": the protest of others, before or after the act
+            source = source if source is not None and _explicit_source(tok, source) else None
+        if trig.noun and trig.entry.mode in AWAY_MODES and _prep_actor(tok, {"from"}, actors) is not None:
+            # "began the withdrawal from Congo": the place withdrawn from is no doer
+            source = self._withdrawer(tok, actors)
         if source is None and not trig.noun and trig.entry.type == "ASSAULT":
             # "were killed in an air strike by X": the doer of the attack or weapon it happened in
             source, means = means_source(tok, triggers, actors) or (None, None)
             if means is not None and trig.entry.cameo == "190":
                 trig = _Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
         target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+        if not trig.noun and trig.entry.mode == "visit" and not trig.entry.received:
+            trig, target = self._arriving_forces(trig, target, actors)
+        if trig.entry.mode in AWAY_MODES and (trig.noun or target is None):
+            # "the pullout of X's troops from Y", "X withdrew from Y": Y
+            target = _prep_actor(tok, {"from"}, actors) or target
         if target is None and not trig.noun and _child(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
             aimed = _verb_target(_Trigger(_child(tok, {"xcomp"}), trig.entry, noun=False), actors)
@@ -231,7 +253,8 @@ class EventCoder:
             target = _noun_target(tok.head, actors)
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
-            target = _prep_actor(tok.head, TARGET_PREPOSITIONS, actors) or _actor(_child(tok.head, {"dative"}), actors)
+            verb = self._light_carrier(tok)
+            target = _prep_actor(verb, TARGET_PREPOSITIONS, actors) or _actor(_child(verb, {"dative"}), actors)
         if not trig.noun and _passive_clause(tok):
             # "Asked about X, the minister said ...": the main clause's subject was asked, by whoever
             # the "by" phrase names
@@ -252,6 +275,8 @@ class EventCoder:
             return  # "at a rally, the senator said ...": where another act happened, not the senator's protest
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
+        if trig.noun and trig.entry.type == "MOBILIZE":
+            trig, target = self._joint_exercise(trig, source, target, actors)
         if target is not None and not trig.noun and _same_country(source, target):
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
             target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
@@ -284,6 +309,53 @@ class EventCoder:
                 # "[032:033]": what the target does back to the source, coded beside it
                 yield self._build(_Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
 
+    def _joint_exercise(
+        self, trig: _Trigger, source: Mention, target: Mention | None, actors: ActorLookup
+    ) -> tuple[_Trigger, Mention | None]:
+        """Exercises held with a partner ("held military exercises with X", "Chile and Peru held
+        naval drills") are joint operations, coded as the lexicon's "joint" form of the noun
+        (PLOVER COOPERATE); one side's exercises alone stay a show of force."""
+        tok = trig.token
+        key = next((k for k in _noun_keys(tok) if k in self.lexicon.nouns), tok.lemma_.lower())
+        joint = self.lexicon.nouns.get(f"joint {key}") or self.lexicon.nouns.get(f"joint {tok.lemma_.lower()}")
+        if joint is None:
+            return trig, target
+        verb = self._light_carrier(tok)
+        partner = _prep_actor(tok, {"with"}, actors) or (_prep_actor(verb, {"with"}, actors) if verb is not None else None)
+        if partner is None and len(_coordinated(source, tok.doc, actors)) < 2:
+            return trig, target
+        return _Trigger(tok, joint, noun=True, particle=trig.particle), partner
+
+    def _arriving_forces(self, trig: _Trigger, target: Mention | None, actors: ActorLookup) -> tuple[_Trigger, Mention | None]:
+        """Armed forces do not visit: "Ethiopian troops arrived in X" is their deployment to X,
+        peacekeepers' arrival is peacekeeping provided to X (CAMEO 074, PLOVER AID)."""
+        tok = trig.token
+        subject = _child(tok, {"nsubj"})
+        if subject is not None and subject.lemma_.lower() not in self.lexicon.arriving_forces:
+            # "hundreds of troops", "the first batch of peacekeepers": the forces in the "of" phrase
+            subject = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if subject is None or subject.lemma_.lower() not in self.lexicon.arriving_forces:
+            return trig, target
+        words = {w.lemma_.lower() for w in subject.subtree}
+        entry = self.lexicon.peacekeeping if words & self.lexicon.peacekeeping_words else self.lexicon.nouns.get("deployment")
+        if entry is None:
+            return trig, target
+        return _Trigger(tok, entry, noun=False), target or _prep_actor(tok, {"in", "at"}, actors)
+
+    def _withdrawer(self, tok: Token, actors: ActorLookup) -> Mention | None:
+        """Who withdraws from the place in a withdrawal noun's "from" phrase: its actor adjective
+        or "by" phrase ("the Rwandan pullout"), its light verb's subject ("Rwanda began the
+        withdrawal of its troops"), the forces in its "of" phrase ("the withdrawal of Rwandan
+        troops"), else the subject of the verb it hangs on."""
+        modifiers = _modifier_actors(tok, actors)
+        carrier = self._light_carrier(tok)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        found = modifiers[0] if modifiers else _prep_actor(tok, {"by"}, actors) or (
+            _verb_source(carrier, actors) if carrier is not None else None) or (
+            _phrase_actor(of, actors) if of is not None else None)
+        verb = _governing_verb(tok)
+        return found or (_verb_source(verb, actors) if verb is not None else None)
+
     def _unaimed(self, trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
         """A noun event with no target still counts unless it is a relation aimed at somebody
         (support, aid, an allegation, cooperation: "enjoyed support from Moscow", "China's
@@ -300,7 +372,7 @@ class EventCoder:
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
-        doer = _uncoded_doer(tok.head if self._light_object(tok) else tok) if not trig.noun or self._light_object(tok) else None
+        doer = _uncoded_doer(self._light_carrier(tok) or tok) if not trig.noun or self._light_object(tok) else None
         if trig.entry.received:
             # "villagers received weapons from X": the uncoded subject is the recipient
             giver = _prep_actor(tok, {"from"}, actors) or target
@@ -344,7 +416,14 @@ class EventCoder:
 
     def _light_object(self, tok: Token) -> bool:
         """The noun is the object of a light verb: "staged a protest", "launched an attack"."""
-        return tok.dep_ == "dobj" and _light_verb(tok.head, self.lexicon)
+        return self._light_carrier(tok) is not None
+
+    def _light_carrier(self, tok: Token) -> Token | None:
+        """The light verb whose object the noun is, also through a count noun ("held a second
+        day of negotiations", "began a round of talks")."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lexicon.count_nouns:
+            tok = tok.head.head
+        return tok.head if tok.dep_ == "dobj" and _light_verb(tok.head, self.lexicon) else None
 
     def _build(
         self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
@@ -356,12 +435,12 @@ class EventCoder:
         if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
             entry = EventEntry("ACCUSE", "111")  # "attacked the senator for his vote": criticism
         # "would not give permission": a light verb's negation is its noun's
-        negated = _negated(tok) or (self._light_object(tok) and _negated(tok.head))
+        negated = _negated(tok) or (self._light_object(tok) and _negated(self._light_carrier(tok)))
         event_type = _negated_type(entry) if negated else entry.type
         # a user pattern's code is final: its dictionary codes "will break ties" as it wrote it
         intended = not negated and event_type == entry.type and not trig.pattern and self._intended(tok)
         if intended:
-            verb = tok.head if self._light_object(tok) else tok
+            verb = self._light_carrier(tok) or tok
             # "unless" makes an ultimatum; "if" only a conditional offer ("would meet if ...")
             entry = _intent_entry(entry, conditional=_conditional_clause(verb, ("unless",)))
             event_type = entry.type
@@ -395,7 +474,7 @@ class EventCoder:
         above it, or a modal with a condition); a noun asks its light verb ("will extend the
         curfew")."""
         if self._light_object(tok):
-            tok = tok.head
+            tok = self._light_carrier(tok)
         tense_only = self.conventions == "cameo"  # CAMEO codes "will supply arms" as the supply
         if not tense_only and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
             return True
@@ -408,6 +487,8 @@ class EventCoder:
             return True
         if _purpose(tok) and head.lemma_.lower() in self.lexicon.intent_words:
             return True  # "have sworn to fight", the infinitive parsed as an adverbial clause
+        if _purpose(tok) and head.pos_ == "VERB" and self._intended(head):
+            return True  # "is willing to send troops to help X": the aim of an announced act
         return tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in self.lexicon.intent_words
 
     def _reporter(self, tok: Token, actors: ActorLookup) -> Mention | None:

@@ -52,6 +52,14 @@ class Lexicon:
     reporting_sectors: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
+    non_event_nouns: frozenset[str] = frozenset()
+    dispersing_verbs: frozenset[str] = frozenset()
+    handover_verbs: frozenset[str] = frozenset()
+    material_goods: dict[str, EventEntry] = field(default_factory=dict)
+    arriving_forces: frozenset[str] = frozenset()
+    peacekeeping_words: frozenset[str] = frozenset()
+    peacekeeping: EventEntry | None = None
 
 
 def _read_yaml(name: str) -> dict:
@@ -86,6 +94,14 @@ def _project_lexicon() -> Lexicon:
         reporting_sectors=frozenset(data.get("reporting_sectors") or ()),
         state_sectors=frozenset(data.get("state_sectors") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
+        count_nouns=frozenset(data.get("count_nouns") or ()),
+        non_event_nouns=frozenset(data.get("non_event_nouns") or ()),
+        dispersing_verbs=frozenset(data.get("dispersing_verbs") or ()),
+        handover_verbs=frozenset(data.get("handover_verbs") or ()),
+        material_goods={k: _entry(v) for k, v in (data.get("material_goods") or {}).items()},
+        arriving_forces=frozenset(data.get("arriving_forces") or ()),
+        peacekeeping_words=frozenset(data.get("peacekeeping_words") or ()),
+        peacekeeping=_entry(data["peacekeeping"]) if data.get("peacekeeping") else None,
     )
 
 
