@@ -419,3 +419,25 @@ def test_counted_people_of_a_country_are_civilians(nlp, resolver):
 def test_a_capital_named_as_a_place_is_its_people(nlp, resolver):
     actors = resolve(nlp, resolver, "Nairobi rejected the offer after rebels attacked shops in central Nairobi.")
     assert [m.code for m in actors.mentions if m.text == "Nairobi"] == ["KENGOV", "KENCVL"]
+
+
+def test_us_congress_titles_and_party_tags_give_the_usa(nlp, resolver):
+    # an article mostly about Ruritania-like Russia: the US lawmakers stay American
+    body = ("Russia denied the hacking. Moscow said Russian agents had no part in it. "
+            "Rep. Elmer Quist urged the administration to respond. "
+            "Vinnie Halloran (R-Ohio) criticised Russia on Tuesday.")
+    actors = resolve(nlp, resolver, body, title="Russia denies hacking")
+    assert code_of(actors, "Rep. Elmer Quist") == "USALEG"
+    assert code_of(actors, "Vinnie Halloran") == "USALEG"
+
+
+def test_bare_officer_is_police_beside_police_words(nlp, resolver):
+    body = ("Police in Millbrook said a man was shot on Friday. An officer fired twice. "
+            "Rebels attacked the base. Two officers were killed.")
+    actors = resolve(nlp, resolver, body)
+    assert [m.sector for m in actors.mentions if m.text == "officer"] == ["COP"]
+    assert [m.sector for m in actors.mentions if m.text == "officers"] == ["MIL"]
+    body = "Three law enforcement officers and a military officer guarded the court."
+    actors = resolve(nlp, resolver, body)
+    assert [m.sector for m in actors.mentions if "law enforcement" in m.text] == ["COP"]
+    assert [m.sector for m in actors.mentions if "military officer" in m.text] == ["MIL"]

@@ -235,7 +235,23 @@ def titles() -> dict[str, dict[str, str]]:
         "sector_modifier": dict(data["sector_modifiers"]),
         "former": {normalise(w): "ELI" for w in data["former"]["words"]},
         "former_sectors": {s: "" for s in data["former"]["sectors"]},
+        "country": {normalise(w): c for w, c in (data.get("countries") or {}).items()},
     }
+
+
+@lru_cache(maxsize=1)
+def party_tags() -> tuple[frozenset[str], str, str]:
+    """titles.yaml ``party_tags``: party letters of a "(D-Ohio)" tag, its country and sector."""
+    data = _load("titles.yaml")["party_tags"]
+    return frozenset(data["parties"]), data["country"], data["sector"]
+
+
+@lru_cache(maxsize=1)
+def context_sectors() -> dict[str, tuple[str, frozenset[str], int]]:
+    """context_sectors.yaml: role noun -> (sector, words that give it, sentences looked back)."""
+    data = _load("context_sectors.yaml")
+    return {normalise(noun): (item["sector"], frozenset(normalise(w) for w in item["words"]), int(item.get("before", 0)))
+            for noun, item in data.items()}
 
 
 def specific_sector(head: str, sector: str | None, modifiers: Iterable[str]) -> str | None:
