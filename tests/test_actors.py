@@ -441,3 +441,13 @@ def test_bare_officer_is_police_beside_police_words(nlp, resolver):
     actors = resolve(nlp, resolver, body)
     assert [m.sector for m in actors.mentions if "law enforcement" in m.text] == ["COP"]
     assert [m.sector for m in actors.mentions if "military officer" in m.text] == ["MIL"]
+
+
+def test_us_states_and_cities_make_the_article_american_but_are_no_actors(nlp, resolver):
+    body = ("Governor Maria Pell toured Ohio on Monday. She met farmers in Texas and Kansas, "
+            "and a Chicago judge praised her. Mexico welcomed the visit.")
+    actors = resolve(nlp, resolver, body)
+    assert code_of(actors, "Governor Maria Pell") == "USAGOV"
+    assert code_of(actors, "Chicago judge") == "USAJUD"
+    assert not [m for m in actors.mentions if m.text in ("Ohio", "Texas", "Kansas")]
+    assert code_of(actors, "Mexico") == "MEX"

@@ -26,7 +26,7 @@ SECTORS = frozenset(
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
 
 # kinds whose text must start with a capital letter ("Turkey", not "turkey")
-PROPER_KINDS = frozenset({"country", "capital", "place", "igo", "person", "actor"})
+PROPER_KINDS = frozenset({"country", "capital", "place", "region", "igo", "person", "actor"})
 
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
@@ -35,7 +35,8 @@ _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 class Entry:
     """What a dictionary phrase means.
 
-    kind: country | capital | place (a town standing for its country) | igo | agent | person |
+    kind: country | capital | place (a town standing for its country) | region (a state or city that
+    only lends its country) | igo | agent | person |
     actor (a user dictionary name).
     code: full CAMEO-style code (RUSGOV) or, for agents, the role code added to a country.
     dated: (code, first day, last day) triples; ISO dates, "" for open ends.
@@ -165,6 +166,8 @@ def _country_entries(data: dict) -> Iterable[tuple[str, Entry]]:
             yield city, Entry("capital", iso + "GOV", iso, "GOV", city)
         for town in forms.get("places", []):
             yield town, Entry("place", iso, iso, None, town)
+        for region in forms.get("regions", []):
+            yield region, Entry("region", iso, iso, None, region)
 
 
 def _igo_entries(data: list) -> Iterable[tuple[str, Entry]]:

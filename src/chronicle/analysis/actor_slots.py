@@ -19,7 +19,7 @@ from .actor_lexicon import Entry, context_sectors, crowds, normalise, participan
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 # kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
-MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
+MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor", "region"}
 # dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
 ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
 # words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
@@ -386,8 +386,8 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
     slots = []
     for m in matches:
         e = m.entry
-        if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
-            continue
+        if e.kind in ("agent", "person", "region") or any(k in used for k in range(m.i, m.j)):
+            continue  # a region ("Ohio") only lends its country to the words beside it and the article
         if e.kind in PLACE_KINDS and _in_caps_dateline(doc, m):
             continue  # "GAZA CITY, Jan 5 (AFP) -": where the story was filed, no actor
         kind = "country" if e.kind in ("country", "place") or (e.kind == "actor" and is_country_code(e.code)) \

@@ -33,6 +33,7 @@ GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "the
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 # a word before a country's name that makes it another place
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
+AREA_KINDS = PLACE_KINDS | {"region"}  # places that make an article a country's (states, cities too)
 
 
 # Words that join the items of a list of actors ("Mordor, the Shire, Fornost and Bree").
@@ -305,7 +306,7 @@ def _names_country(entry: Entry) -> bool:
     """A country's name, adjective or capital (ours, or a user entry coded with a country alone)."""
     if entry.kind == "actor":
         return is_country_code(entry.code)
-    return entry.kind in PLACE_KINDS and is_iso(entry.country)
+    return entry.kind in AREA_KINDS and is_iso(entry.country)
 
 
 def _keys(token: Token) -> frozenset[str]:
@@ -325,11 +326,11 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
     if first.islower():
         # "turkey", "chad", "us" are common words; "tunisian" before "rioters" is careless typing
         return entry.adjective and doc[i].pos_ == "ADJ" and role_at(j)
-    if entry.kind in PLACE_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
+    if entry.kind in AREA_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
         return False  # "New Jersey", "New Mexico": another place than the country
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         return False  # "West Darfur", "Western Cambodia" are places, not the West
-    if entry.kind in PLACE_KINDS and doc[i].ent_type_ == "PERSON":
+    if entry.kind in AREA_KINDS and doc[i].ent_type_ == "PERSON":
         ent = next((e for e in doc.ents if e.start <= i < e.end), None)
         return ent is None or (ent.start == i and ent.end == j)
     return True
