@@ -451,3 +451,19 @@ def test_us_states_and_cities_make_the_article_american_but_are_no_actors(nlp, r
     assert code_of(actors, "Chicago judge") == "USAJUD"
     assert not [m for m in actors.mentions if m.text in ("Ohio", "Texas", "Kansas")]
     assert code_of(actors, "Mexico") == "MEX"
+
+
+def test_he_and_she_skip_a_person_of_the_other_gender(nlp, resolver):
+    # an honorific tells: "he" is not Mrs. Holt, the nearest person, but the governor
+    body = "Governor Paul Brink met Mrs. Dana Holt in Lakeport. Holt said he had misled voters."
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    he = next(t for t in doc if t.text == "he")
+    assert actors.resolve_pronoun(he).name == "Paul Brink"
+    # so do the pronouns already resolved to a person: Tova Renn is "she" twice
+    body = ("Tova Renn arrived in Lakeport on Monday. She met the mayor. She praised the port. "
+            "Omar Quill spoke later. Renn said he had been unfair.")
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    he = next(t for t in doc if t.text == "he")
+    assert actors.resolve_pronoun(he).name == "Omar Quill"

@@ -243,6 +243,16 @@ def titles() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def genders() -> tuple[dict[str, str], dict[str, str], int, frozenset[str]]:
+    """genders.yaml: pronoun -> gender, title word -> gender, a title's weight in pronouns, and
+    the pronouns that count towards a person's gender."""
+    data = _load("genders.yaml")
+    pronouns = {w: g for g in ("male", "female") for w in data[g]["pronouns"]}
+    words = {normalise(w): g for g in ("male", "female") for w in data[g]["titles"]}
+    return pronouns, words, int(data["title_weight"]), frozenset(data["voting"])
+
+
+@lru_cache(maxsize=1)
 def party_tags() -> tuple[frozenset[str], str, str]:
     """titles.yaml ``party_tags``: party letters of a "(D-Ohio)" tag, its country and sector."""
     data = _load("titles.yaml")["party_tags"]
