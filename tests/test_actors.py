@@ -419,3 +419,51 @@ def test_counted_people_of_a_country_are_civilians(nlp, resolver):
 def test_a_capital_named_as_a_place_is_its_people(nlp, resolver):
     actors = resolve(nlp, resolver, "Nairobi rejected the offer after rebels attacked shops in central Nairobi.")
     assert [m.code for m in actors.mentions if m.text == "Nairobi"] == ["KENGOV", "KENCVL"]
+
+
+def test_us_congress_titles_and_party_tags_give_the_usa(nlp, resolver):
+    # an article mostly about Ruritania-like Russia: the US lawmakers stay American
+    body = ("Russia denied the hacking. Moscow said Russian agents had no part in it. "
+            "Rep. Elmer Quist urged the administration to respond. "
+            "Vinnie Halloran (R-Ohio) criticised Russia on Tuesday.")
+    actors = resolve(nlp, resolver, body, title="Russia denies hacking")
+    assert code_of(actors, "Rep. Elmer Quist") == "USALEG"
+    assert code_of(actors, "Vinnie Halloran") == "USALEG"
+
+
+def test_bare_officer_is_police_beside_police_words(nlp, resolver):
+    body = ("Police in Millbrook said a man was shot on Friday. An officer fired twice. "
+            "Rebels attacked the base. Two officers were killed.")
+    actors = resolve(nlp, resolver, body)
+    assert [m.sector for m in actors.mentions if m.text == "officer"] == ["COP"]
+    assert [m.sector for m in actors.mentions if m.text == "officers"] == ["MIL"]
+    body = "Three law enforcement officers and a military officer guarded the court."
+    actors = resolve(nlp, resolver, body)
+    assert [m.sector for m in actors.mentions if "law enforcement" in m.text] == ["COP"]
+    assert [m.sector for m in actors.mentions if "military officer" in m.text] == ["MIL"]
+
+
+def test_us_states_and_cities_make_the_article_american_but_are_no_actors(nlp, resolver):
+    body = ("Governor Maria Pell toured Ohio on Monday. She met farmers in Texas and Kansas, "
+            "and a Chicago judge praised her. Mexico welcomed the visit.")
+    actors = resolve(nlp, resolver, body)
+    assert code_of(actors, "Governor Maria Pell") == "USAGOV"
+    assert code_of(actors, "Chicago judge") == "USAJUD"
+    assert not [m for m in actors.mentions if m.text in ("Ohio", "Texas", "Kansas")]
+    assert code_of(actors, "Mexico") == "MEX"
+
+
+def test_he_and_she_skip_a_person_of_the_other_gender(nlp, resolver):
+    # an honorific tells: "he" is not Mrs. Holt, the nearest person, but the governor
+    body = "Governor Paul Brink met Mrs. Dana Holt in Lakeport. Holt said he had misled voters."
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    he = next(t for t in doc if t.text == "he")
+    assert actors.resolve_pronoun(he).name == "Paul Brink"
+    # so do the pronouns already resolved to a person: Tova Renn is "she" twice
+    body = ("Tova Renn arrived in Lakeport on Monday. She met the mayor. She praised the port. "
+            "Omar Quill spoke later. Renn said he had been unfair.")
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    he = next(t for t in doc if t.text == "he")
+    assert actors.resolve_pronoun(he).name == "Omar Quill"

@@ -26,7 +26,7 @@ SECTORS = frozenset(
 ISO_EXCLUDED = frozenset({"IGO", "NGO", "WST", "IMG"})
 
 # kinds whose text must start with a capital letter ("Turkey", not "turkey")
-PROPER_KINDS = frozenset({"country", "capital", "place", "igo", "person", "actor"})
+PROPER_KINDS = frozenset({"country", "capital", "place", "region", "igo", "person", "actor"})
 
 _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 
@@ -35,7 +35,8 @@ _WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|[^\w\s]", re.UNICODE)
 class Entry:
     """What a dictionary phrase means.
 
-    kind: country | capital | place (a town standing for its country) | igo | agent | person |
+    kind: country | capital | place (a town standing for its country) | region (a state or city that
+    only lends its country) | igo | agent | person |
     actor (a user dictionary name).
     code: full CAMEO-style code (RUSGOV) or, for agents, the role code added to a country.
     dated: (code, first day, last day) triples; ISO dates, "" for open ends.
@@ -165,6 +166,8 @@ def _country_entries(data: dict) -> Iterable[tuple[str, Entry]]:
             yield city, Entry("capital", iso + "GOV", iso, "GOV", city)
         for town in forms.get("places", []):
             yield town, Entry("place", iso, iso, None, town)
+        for region in forms.get("regions", []):
+            yield region, Entry("region", iso, iso, None, region)
 
 
 def _igo_entries(data: list) -> Iterable[tuple[str, Entry]]:
@@ -235,7 +238,33 @@ def titles() -> dict[str, dict[str, str]]:
         "sector_modifier": dict(data["sector_modifiers"]),
         "former": {normalise(w): "ELI" for w in data["former"]["words"]},
         "former_sectors": {s: "" for s in data["former"]["sectors"]},
+        "country": {normalise(w): c for w, c in (data.get("countries") or {}).items()},
     }
+
+
+@lru_cache(maxsize=1)
+def genders() -> tuple[dict[str, str], dict[str, str], int, frozenset[str]]:
+    """genders.yaml: pronoun -> gender, title word -> gender, a title's weight in pronouns, and
+    the pronouns that count towards a person's gender."""
+    data = _load("genders.yaml")
+    pronouns = {w: g for g in ("male", "female") for w in data[g]["pronouns"]}
+    words = {normalise(w): g for g in ("male", "female") for w in data[g]["titles"]}
+    return pronouns, words, int(data["title_weight"]), frozenset(data["voting"])
+
+
+@lru_cache(maxsize=1)
+def party_tags() -> tuple[frozenset[str], str, str]:
+    """titles.yaml ``party_tags``: party letters of a "(D-Ohio)" tag, its country and sector."""
+    data = _load("titles.yaml")["party_tags"]
+    return frozenset(data["parties"]), data["country"], data["sector"]
+
+
+@lru_cache(maxsize=1)
+def context_sectors() -> dict[str, tuple[str, frozenset[str], int]]:
+    """context_sectors.yaml: role noun -> (sector, words that give it, sentences looked back)."""
+    data = _load("context_sectors.yaml")
+    return {normalise(noun): (item["sector"], frozenset(normalise(w) for w in item["words"]), int(item.get("before", 0)))
+            for noun, item in data.items()}
 
 
 def specific_sector(head: str, sector: str | None, modifiers: Iterable[str]) -> str | None:

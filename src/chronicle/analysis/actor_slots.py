@@ -14,12 +14,12 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import Entry, crowds, normalise, participants, specific_sector, split_code, titles
+from .actor_lexicon import Entry, context_sectors, crowds, normalise, participants, party_tags, specific_sector, split_code, titles
 
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})
 # kinds of names that can modify a role noun ("Turkish officials", "NATO troops")
-MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor"}
+MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor", "region"}
 # dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
 ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
 # words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
@@ -162,8 +162,27 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, Match]) -> 
         slot.country = slot.country or entry.country
         slot.sector = slot.sector or entry.sector
         slot.name = entry.name or slot.name
+    if slot.country is None and slot.entry is None:
+        slot.country = _title_country(doc, title_start, start) or _party_tag_country(doc, end, slot)
     slot.needs_country = slot.country is None and slot.entry is None
     return slot
+
+
+def _title_country(doc: Doc, start: int, end: int) -> str | None:
+    """The country a title word names alone ("Sen.", "Rep.", "Congressman": the US)."""
+    table = titles()["country"]
+    return next((table[k] for k in (normalise(t.text) for t in doc[start:end]) if k in table), None)
+
+
+def _party_tag_country(doc: Doc, end: int, slot: Slot) -> str | None:
+    """A party-state tag after the name, "(D-Ohio)" or ", R-Texas,": its country; a legislator
+    unless a title said otherwise."""
+    parties, country, sector = party_tags()
+    if end + 3 < len(doc) and doc[end].text in ("(", ",") and doc[end + 1].text in parties \
+            and doc[end + 2].text == "-" and doc[end + 3].text[:1].isupper():
+        slot.sector = slot.sector or sector
+        return country
+    return None
 
 
 def _name_before(doc: Doc, i: int, by_token: dict[int, Match]) -> Match | None:
@@ -235,6 +254,8 @@ def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used
         span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
         sector = specific_sector(normalise(head.lemma_), m.entry.sector,
                                  [normalise(t.text) for t in doc[span_start : head.i]])
+        if m.j - m.i == 1 and not any(normalise(t.text) in titles()["sector_modifier"] for t in doc[span_start : head.i]):
+            sector = _context_sector(doc, head, sector)  # "military officers" keep their own
         for k, (tok, cmatch) in enumerate(countries or [(None, None)]):
             start = span_start if k == 0 or cmatch.i > head.i else cmatch.i
             slot = Slot(start, m.j, "group", head=head.i, sector=sector, agent=m.entry)
@@ -249,6 +270,21 @@ def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used
                 used.update(range(cmatch.i, cmatch.j))  # "in Liberia" after the noun stays a mention too
         used.update(range(m.i, m.j))
     return slots
+
+
+def _context_sector(doc: Doc, head: Token, sector: str | None) -> str | None:
+    """A bare role noun whose sector the nearby words decide (context_sectors.yaml): "officer"
+    is COP in a sentence, or just after one, about the police."""
+    rule = context_sectors().get(normalise(head.lemma_))
+    if rule is None:
+        return sector
+    new, words, before = rule
+    sents = list(doc.sents)
+    k = next(n for n, s in enumerate(sents) if s.start <= head.i < s.end)
+    for sent in sents[max(k - before, 0) : k + 1]:
+        if any(t.i != head.i and (normalise(t.lemma_) in words or normalise(t.text) in words) for t in sent):
+            return new
+    return sector
 
 
 def _modifiers_start(doc: Doc, i: int, head: Token) -> int:
@@ -350,8 +386,8 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
     slots = []
     for m in matches:
         e = m.entry
-        if e.kind in ("agent", "person") or any(k in used for k in range(m.i, m.j)):
-            continue
+        if e.kind in ("agent", "person", "region") or any(k in used for k in range(m.i, m.j)):
+            continue  # a region ("Ohio") only lends its country to the words beside it and the article
         if e.kind in PLACE_KINDS and _in_caps_dateline(doc, m):
             continue  # "GAZA CITY, Jan 5 (AFP) -": where the story was filed, no actor
         kind = "country" if e.kind in ("country", "place") or (e.kind == "actor" and is_country_code(e.code)) \

@@ -24,15 +24,17 @@ from spacy.tokens import Doc, Span, Token
 from ..config import Config, load_config
 from ..model import Actor, Article, Mention
 from .actor_context import resolve_context
-from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, project_lexicon, split_code
+from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, genders, is_iso, normalise, project_lexicon, split_code
 from .actor_slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from .dictionaries import load_dictionaries
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
+GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 # a word before a country's name that makes it another place
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
+AREA_KINDS = PLACE_KINDS | {"region"}  # places that make an article a country's (states, cities too)
 
 
 # Words that join the items of a list of actors ("Mordor, the Shire, Fornost and Bree").
@@ -172,7 +174,9 @@ class ArticleActors:
         token = target if isinstance(target, Token) else target.root
         word = token.lower_
         if word in PERSON_PRONOUNS:
-            return _antecedent(self, token, {"person"})
+            # "he" never refers back to a known woman, nor "she" to a known man
+            want = genders()[0].get(word)
+            return _antecedent(self, token, {"person"}, lambda m: self.gender(m.actor_id) in (None, want))
         if word not in GROUP_PRONOUNS:
             return None
         groups = {"country", "organisation", "group"}
@@ -183,12 +187,39 @@ class ArticleActors:
             return self.conjoined(agreeing)[0]  # "Russia and China ... they": the list, from its head
         return agreeing or _antecedent(self, token, groups)
 
+    def gender(self, actor_id: str | None) -> str | None:
+        """A person's gender as far as the text tells (genders.yaml): from the pronouns already
+        resolved to them (outside quotations, where "he" is often someone the speaker talks about) and the
+        honorifics of their mentions ("Mrs. Roe"); None unless one gender leads
+        by ``GENDER_MARGIN`` votes (one pronoun wrongly resolved early must not fix a person's gender)."""
+        actor = self._by_id.get(actor_id or "")
+        if actor is None or actor.kind != "person":
+            return None
+        pronouns, titled, weight, voting = genders()
+        votes: Counter[str] = Counter()
+        for m in actor.mentions:
+            if m.kind == "pronoun":
+                if m.text.lower() in voting and not _in_quotation(self.doc.text, m.start):
+                    votes[pronouns[m.text.lower()]] += 1
+            else:
+                words = self.doc.text[max(m.start - 20, 0) : m.start].split()[-1:] + m.text.split()  # "Mrs." before it
+                votes.update({g: weight for g in {titled[w] for w in map(normalise, words) if w in titled}})
+        ranked = votes.most_common(2) + [("", 0), ("", 0)]
+        return ranked[0][0] if ranked[0][1] >= ranked[1][1] + GENDER_MARGIN else None
+
     def _is_plural(self, mention: Mention) -> bool:
         """A plural noun ("the rebels") or one of coordinated actors ("Russia and China")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and span.root.tag_ in ("NNS", "NNPS"):
             return True
         return len(self.conjoined(mention)) > 1
+
+
+def _in_quotation(text: str, char: int) -> bool:
+    """Whether offset ``char`` lies inside a quotation of its paragraph (more opening than closing marks)."""
+    start = text.rfind("\n", 0, char) + 1
+    before = text[start:char]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _antecedent(
@@ -305,7 +336,7 @@ def _names_country(entry: Entry) -> bool:
     """A country's name, adjective or capital (ours, or a user entry coded with a country alone)."""
     if entry.kind == "actor":
         return is_country_code(entry.code)
-    return entry.kind in PLACE_KINDS and is_iso(entry.country)
+    return entry.kind in AREA_KINDS and is_iso(entry.country)
 
 
 def _keys(token: Token) -> frozenset[str]:
@@ -325,11 +356,11 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
     if first.islower():
         # "turkey", "chad", "us" are common words; "tunisian" before "rioters" is careless typing
         return entry.adjective and doc[i].pos_ == "ADJ" and role_at(j)
-    if entry.kind in PLACE_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
+    if entry.kind in AREA_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
         return False  # "New Jersey", "New Mexico": another place than the country
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         return False  # "West Darfur", "Western Cambodia" are places, not the West
-    if entry.kind in PLACE_KINDS and doc[i].ent_type_ == "PERSON":
+    if entry.kind in AREA_KINDS and doc[i].ent_type_ == "PERSON":
         ent = next((e for e in doc.ents if e.start <= i < e.end), None)
         return ent is None or (ent.start == i and ent.end == j)
     return True
