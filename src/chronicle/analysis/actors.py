@@ -61,6 +61,7 @@ class ArticleActors:
         """modifiers: (start, end) of country adjectives standing alone ("Soviet times"):
         mentions, but no antecedent for "it" or "they"."""
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token on each access
         self.actors = actors
         self.modifiers = modifiers or set()
         self.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: (m.start, -m.end))
@@ -199,10 +200,10 @@ class ArticleActors:
         votes: Counter[str] = Counter()
         for m in actor.mentions:
             if m.kind == "pronoun":
-                if m.text.lower() in voting and not _in_quotation(self.doc.text, m.start):
+                if m.text.lower() in voting and not _in_quotation(self.text, m.start):
                     votes[pronouns[m.text.lower()]] += 1
             else:
-                words = self.doc.text[max(m.start - 20, 0) : m.start].split()[-1:] + m.text.split()  # "Mrs." before it
+                words = self.text[max(m.start - 20, 0) : m.start].split()[-1:] + m.text.split()  # "Mrs." before it
                 votes.update({g: weight for g in {titled[w] for w in map(normalise, words) if w in titled}})
         ranked = votes.most_common(2) + [("", 0), ("", 0)]
         return ranked[0][0] if ranked[0][1] >= ranked[1][1] + GENDER_MARGIN else None
