@@ -16,7 +16,7 @@ context (``actor_context``) -> mentions grouped into actors, pronouns attached (
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Callable
 from spacy.tokens import Doc, Span, Token
@@ -62,10 +62,14 @@ class ArticleActors:
         mentions, but no antecedent for "it" or "they"."""
         self.doc = doc
         self.text = doc.text  # once: Doc.text joins every token on each access
+        self._votes: dict[tuple[int, int, str], tuple[tuple[str, int], ...]] = {}
+        self._tallies: dict[str, tuple[int, Counter[str]]] = {}  # actor id -> (mentions counted, votes)
         self.actors = actors
         self.modifiers = modifiers or set()
         self.mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
+        # the longest mention: a mention holding a character starts at most this far before it
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
         self._by_id = {a.id: a for a in actors}
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
@@ -89,11 +93,16 @@ class ArticleActors:
     def mentions_in_span(self, start: int, end: int) -> list[Mention]:
         """Every mention lying inside [start, end), in text order ("Russian and Chinese
         diplomats" gives two: the RUSGOV one spans the phrase, the CHNGOV one its tail)."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return [m for m in self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)] if m.end <= end]
+
+    def _starting_near(self, char: int) -> list[Mention]:
+        """The mentions that start no further before ``char`` than the longest mention is long
+        (the only ones that can hold it), found by bisection instead of a scan of the article."""
+        return self.mentions[bisect_left(self._starts, char - self._longest) : bisect_right(self._starts, char)]
 
     def mention_for_span(self, start: int, end: int) -> Mention | None:
         """The best mention for a character span: one covering it, else the first inside it."""
-        covering = [m for m in self.mentions if m.start <= start and end <= m.end]
+        covering = [m for m in self._starting_near(start) if m.start <= start and end <= m.end]
         if covering:
             return min(covering, key=lambda m: m.end - m.start)
         inside = self.mentions_in_span(start, end)
@@ -103,7 +112,7 @@ class ArticleActors:
         """The mention containing the token: the smallest, except that the shared head noun of
         coordinated actors ("diplomats" in "Russian and Chinese diplomats") gives the first."""
         start, end = token.idx, token.idx + len(token.text)
-        containing = [m for m in self.mentions if m.start <= start and end <= m.end]
+        containing = [m for m in self._starting_near(start) if m.start <= start and end <= m.end]
         if not containing:
             return None
         if len(containing) > 1 and all(m.end == end for m in containing):
@@ -155,7 +164,7 @@ class ArticleActors:
                 joiner, conjunction = True, conjunction or word != ","
             elif mention is not None:
                 # every mention of the span: a multi-code name ("the Shire") lists each code
-                found += [m for m in self.mentions if (m.start, m.end) == (mention.start, mention.end)]
+                found += [m for m in self._starting_near(mention.start) if (m.start, m.end) == (mention.start, mention.end)]
                 joiner = False
                 edge = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 i = (edge.start if step < 0 else edge.end - 1) if edge is not None else i
@@ -196,17 +205,31 @@ class ArticleActors:
         actor = self._by_id.get(actor_id or "")
         if actor is None or actor.kind != "person":
             return None
-        pronouns, titled, weight, voting = genders()
-        votes: Counter[str] = Counter()
-        for m in actor.mentions:
-            if m.kind == "pronoun":
-                if m.text.lower() in voting and not _in_quotation(self.text, m.start):
-                    votes[pronouns[m.text.lower()]] += 1
-            else:
-                words = self.text[max(m.start - 20, 0) : m.start].split()[-1:] + m.text.split()  # "Mrs." before it
-                votes.update({g: weight for g in {titled[w] for w in map(normalise, words) if w in titled}})
+        seen, votes = self._tallies.get(actor.id, (0, Counter()))
+        if seen > len(actor.mentions):
+            seen, votes = 0, Counter()
+        for m in actor.mentions[seen:]:  # mentions are only added, so earlier votes stand
+            for g, n in self._vote(m):
+                votes[g] += n
+        self._tallies[actor.id] = (len(actor.mentions), votes)
         ranked = votes.most_common(2) + [("", 0), ("", 0)]
         return ranked[0][0] if ranked[0][1] >= ranked[1][1] + GENDER_MARGIN else None
+
+    def _vote(self, m: Mention) -> tuple[tuple[str, int], ...]:
+        """What one mention says of its person's gender, worked out once per mention (a long
+        article asks again for every pronoun)."""
+        key = (m.start, m.end, m.kind)
+        found = self._votes.get(key)
+        if found is None:
+            pronouns, titled, weight, voting = genders()
+            if m.kind == "pronoun":
+                word = m.text.lower()
+                found = ((pronouns[word], 1),) if word in voting and not _in_quotation(self.text, m.start) else ()
+            else:
+                words = self.text[max(m.start - 20, 0) : m.start].split()[-1:] + m.text.split()  # "Mrs." before it
+                found = tuple((g, weight) for g in {titled[w] for w in map(normalise, words) if w in titled})
+            self._votes[key] = found
+        return found
 
     def _is_plural(self, mention: Mention) -> bool:
         """A plural noun ("the rebels") or one of coordinated actors ("Russia and China")."""

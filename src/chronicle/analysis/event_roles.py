@@ -459,7 +459,8 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return found
-    nested = [m for m in getattr(actors, "mentions", []) if mention.start <= m.start and m.end <= mention.end]
+    inside = getattr(actors, "mentions_in_span", None)
+    nested = inside(mention.start, mention.end) if inside is not None else []
     partners = [_actor(c, actors) for c in [*span.root.conjuncts, *_listed(span.root)]] + nested
     for other in partners:
         if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):

@@ -54,10 +54,19 @@ def location_in(tokens: Iterable) -> Location | None:
     for tok in tokens:
         if tok.ent_iob_ != "B" or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue
-        ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
-        if ent is None or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in PLACE_PREPOSITIONS:
+        ent = _entity_from(tok)
+        if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in PLACE_PREPOSITIONS:
             continue
         place = lookup(ent.text)
         if place is not None:
             return place
     return None
+
+
+def _entity_from(tok):
+    """The named entity that starts at ``tok`` (read off the IOB tags, not by scanning
+    ``doc.ents``, which a long article would do for every place)."""
+    doc, end = tok.doc, tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[tok.i : end]
