@@ -1,0 +1,25 @@
+"""The benchmark inputs we write ourselves: typed sentences and long articles."""
+
+from __future__ import annotations
+
+from benchmarks.long import article
+from benchmarks.typed import BATCHES, load
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def test_typed_batches_cover_every_plover_type_with_distinct_sentences():
+    seen: set[str] = set()
+    for path in BATCHES.values():
+        date, items = load(path)
+        assert len(date) == 10 and {t for t, _ in items} == PLOVER_TYPES
+        sentences = [s for _, s in items]
+        assert not seen & set(sentences) and len(set(sentences)) == len(sentences)
+        seen |= set(sentences)
+
+
+def test_long_article_has_the_words_asked_for_in_paragraphs():
+    body = article(3000).body
+    assert 3000 <= len(body.split()) < 3100
+    assert body.count("\n\n") >= 3000 // 100
