@@ -467,3 +467,32 @@ def test_he_and_she_skip_a_person_of_the_other_gender(nlp, resolver):
     actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
     he = next(t for t in doc if t.text == "he")
     assert actors.resolve_pronoun(he).name == "Omar Quill"
+
+
+def _pronoun_actor(actors: ArticleActors, word: str, nth: int = 0) -> Actor | None:
+    """The actor the nth pronoun ``word`` of the article was attached to."""
+    found = sorted((m for a in actors.actors for m in a.mentions if m.kind == "pronoun" and m.text == word),
+                   key=lambda m: m.start)
+    return actors.actor(found[nth]) if len(found) > nth else None
+
+
+def test_he_inside_a_quote_is_not_the_quotes_speaker(nlp, resolver):
+    body = ("Senator Tomas Varga met the trade envoy Piotr Halden in Arnor on Monday.\n"
+            "Varga was unhappy with the talks.\n"
+            "\"He would not even look at me,\" Varga said.")
+    actors = resolve(nlp, resolver, body)
+    assert _pronoun_actor(actors, "He").name == person(actors, "Piotr Halden").name
+    # the same pronoun outside a quotation still goes to the last subject
+    body = ("Senator Tomas Varga met the trade envoy Piotr Halden in Arnor on Monday.\n"
+            "Varga was unhappy with the talks.\n"
+            "He said the envoy would not look at him.")
+    actors = resolve(nlp, resolver, body)
+    assert _pronoun_actor(actors, "He").name == person(actors, "Tomas Varga").name
+
+
+def test_he_inside_a_quote_with_no_other_person_stays_unresolved(nlp, resolver):
+    body = ("Governor Elena Marsh visited flooded villages in Kenya on Tuesday.\n"
+            "\"She told us nothing,\" Marsh said after the meeting.")
+    actors = resolve(nlp, resolver, body)
+    assert _pronoun_actor(actors, "She") is None
+

@@ -27,6 +27,9 @@ from .actor_context import resolve_context
 from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, genders, is_iso, normalise, project_lexicon, split_code
 from .actor_slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from .dictionaries import load_dictionaries
+from .quotes_frames import subject_of
+from .quotes_lexicon import load_lexicon
+from .quotes_marks import QuotedSpan, find_quoted
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -73,6 +76,8 @@ class ArticleActors:
         self._by_id = {a.id: a for a in actors}
         self._sents: list[Span] | None = None
         self._sent_starts: list[int] = []
+        self._quoted: list[QuotedSpan] | None = None
+        self._quote_opens: list[int] = []
 
     def sentences(self) -> list[Span]:
         """The doc's sentences, listed once."""
@@ -183,19 +188,58 @@ class ArticleActors:
         """
         token = target if isinstance(target, Token) else target.root
         word = token.lower_
+        if word not in PERSON_PRONOUNS and word not in GROUP_PRONOUNS:
+            return None
+        # inside a quotation "he"/"they" is someone the speaker talks about, never the speaker
+        speaker = self.quote_speaker(token.idx)
         if word in PERSON_PRONOUNS:
             # "he" never refers back to a known woman, nor "she" to a known man
             want = genders()[0].get(word)
-            return _antecedent(self, token, {"person"}, lambda m: self.gender(m.actor_id) in (None, want))
-        if word not in GROUP_PRONOUNS:
-            return None
+            return _antecedent(self, token, {"person"},
+                               lambda m: m.actor_id != speaker and self.gender(m.actor_id) in (None, want))
         groups = {"country", "organisation", "group"}
         # "they" prefers a plural noun ("the rebels"), "it" anything but one
         plural = word in PLURAL_PRONOUNS
-        agreeing = _antecedent(self, token, groups, lambda m: self._is_plural(m) == plural)
+        agreeing = _antecedent(self, token, groups, lambda m: m.actor_id != speaker and self._is_plural(m) == plural)
         if agreeing is not None and plural:
             return self.conjoined(agreeing)[0]  # "Russia and China ... they": the list, from its head
-        return agreeing or _antecedent(self, token, groups)
+        return agreeing or _antecedent(self, token, groups, lambda m: m.actor_id != speaker)
+
+    def quote_speaker(self, char: int) -> str | None:
+        """Actor id of the speaker of the quotation holding offset ``char``: the subject of a
+        speech verb ("Roe said") right after its closing mark or right before its opening one,
+        in the same paragraph; None outside quotations or when no attribution is found."""
+        if self._quoted is None:
+            self._quoted = find_quoted(self.text, load_lexicon())
+            self._quote_opens = [q.open_at for q in self._quoted]
+        k = bisect_right(self._quote_opens, char) - 1
+        if k < 0 or not (self._quoted[k].start <= char < self._quoted[k].end):
+            return None
+        quote = self._quoted[k]
+        para_start = self.text.rfind("\n", 0, quote.open_at) + 1
+        para_end = self.text.find("\n", quote.close_at)
+        para_end = len(self.text) if para_end < 0 else para_end
+        after_end = self._quoted[k + 1].open_at if k + 1 < len(self._quoted) else para_end
+        before_start = self._quoted[k - 1].close_at if k > 0 else para_start
+        after = self._speech_subject(quote.close_at, min(after_end, para_end), first=True)
+        found = after or self._speech_subject(max(before_start, para_start), quote.open_at, first=False)
+        return found.actor_id if found is not None else None
+
+    def _speech_subject(self, start: int, end: int, first: bool) -> Mention | None:
+        """The mention (or the resolved pronoun) that is subject of the first (or last) speech
+        verb between ``start`` and ``end``."""
+        span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
+        if span is None:
+            return None
+        verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in load_lexicon().speech_verbs]
+        for verb in verbs if first else verbs[::-1]:
+            subject = subject_of(verb)
+            if subject is None or not (start <= subject.idx < end):
+                continue
+            if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in GROUP_PRONOUNS:
+                return self.resolve_pronoun(subject)  # "..., she said": the speaker "she" refers to
+            return self.mention_for_token(subject)
+        return None
 
     def gender(self, actor_id: str | None) -> str | None:
         """A person's gender as far as the text tells (genders.yaml): from the pronouns already
