@@ -496,3 +496,12 @@ def test_he_inside_a_quote_with_no_other_person_stays_unresolved(nlp, resolver):
     actors = resolve(nlp, resolver, body)
     assert _pronoun_actor(actors, "She") is None
 
+
+
+def test_they_inside_a_quote_is_not_the_group_quoted(nlp, resolver):
+    body = ("Rebels accused Arnorian soldiers of shelling villages.\n"
+            "\"They fired first,\" the rebels said.")
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    they = next(t for t in doc if t.text == "They")
+    assert actors.resolve_pronoun(they).text == "Arnorian soldiers"
