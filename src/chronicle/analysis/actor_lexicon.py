@@ -152,6 +152,12 @@ def project_lexicon() -> PhraseIndex:
     return index
 
 
+@lru_cache(maxsize=1)
+def capital_names() -> frozenset[str]:
+    """Capital cities of ``countries.yaml``, lower case ("kigali")."""
+    return frozenset(city.lower() for forms in _load("countries.yaml").values() for city in forms.get("capitals", []))
+
+
 def _load(name: str) -> object:
     return load_yaml("actors", name)
 

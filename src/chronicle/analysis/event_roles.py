@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from chronicle.data import load_yaml
 from chronicle.model import Mention
 
+from .actor_lexicon import capital_names
 from .event_parse import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
 from .event_triggers import _Trigger, _light_verb
 from .lexicon import load_lexicon
@@ -182,13 +183,7 @@ def _author(tok: Token, actors: ActorLookup) -> Mention | None:
 def _capital(tok: Token) -> bool:
     """"the Rwandan capital", "Kigali": a country's capital city."""
     name = " ".join(t.text for t in tok.subtree if t.pos_ == "PROPN").lower()
-    return tok.lemma_.lower() == "capital" or name in _capitals()
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    countries = load_yaml("actors", "countries.yaml")
-    return frozenset(city.lower() for forms in countries.values() for city in forms.get("capitals") or ())
+    return tok.lemma_.lower() == "capital" or name in capital_names()
 
 
 def _passive_conjunct(tok: Token) -> bool:
