@@ -391,7 +391,7 @@ def _default_dataset(name: str) -> str:
 
 @app.command("eval")
 def evaluate(
-    name: str = typer.Argument(..., help="seed, plover-gsr, petr2-gsr, petr-unittest, polnear or aeb."),
+    name: str = typer.Argument(..., help="seed, plover-gsr, petr2-gsr, petr-unittest, polnear, aeb or articles (whole-article event gold)."),
     path: Optional[str] = typer.Argument(None, help="The data set (default: under CHRONICLE_SHARED)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     config_file: Optional[Path] = ConfigOption,

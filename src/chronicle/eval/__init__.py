@@ -20,6 +20,7 @@ EVALUATIONS = {
     "petr-unittest": "petr_unittest",
     "polnear": "polnear",
     "aeb": "aeb",
+    "articles": "articles",
 }
 
 
