@@ -505,3 +505,16 @@ def test_they_inside_a_quote_is_not_the_group_quoted(nlp, resolver):
     actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
     they = next(t for t in doc if t.text == "They")
     assert actors.resolve_pronoun(they).text == "Arnorian soldiers"
+
+
+def test_a_candidate_is_a_party_actor_and_a_former_president_an_elite(nlp, resolver):
+    # whole-article gold: 2016 campaign articles coded Trump and Clinton as the government
+    body = "Donald Trump criticized Hillary Clinton on Monday."
+    campaign = resolve(nlp, resolver, body, published="2016-09-12")
+    assert code_of(campaign, "Donald Trump") == "USAPTY"
+    assert code_of(campaign, "Hillary Clinton") == "USAPTY"
+    later = resolve(nlp, resolver, "Barack Obama met Joe Biden on Monday.", published="2018-05-02")
+    assert code_of(later, "Barack Obama") == "USAELI"
+    assert code_of(later, "Joe Biden") == "USAELI"
+    undated = resolve(nlp, resolver, body)
+    assert code_of(undated, "Donald Trump") == "USAGOV"  # undated sentences keep the common code
