@@ -518,3 +518,11 @@ def test_a_candidate_is_a_party_actor_and_a_former_president_an_elite(nlp, resol
     assert code_of(later, "Joe Biden") == "USAELI"
     undated = resolve(nlp, resolver, body)
     assert code_of(undated, "Donald Trump") == "USAGOV"  # undated sentences keep the common code
+
+
+def test_georgia_is_a_us_state_in_an_american_story_and_the_country_in_a_caucasus_one(nlp, resolver):
+    american = resolve(nlp, resolver, "The governor of Georgia, Brian Kemp, signed the bill in Atlanta.")
+    assert code_of(american, "governor") == "USAGOV"
+    assert code_of(american, "Georgia") is None  # a US state lends its country, and is no actor
+    caucasus = resolve(nlp, resolver, "Georgian troops left Tbilisi. Georgia protested to Moscow.")
+    assert code_of(caucasus, "Georgia") == "GEO"

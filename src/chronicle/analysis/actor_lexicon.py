@@ -158,6 +158,27 @@ def capital_names() -> frozenset[str]:
     return frozenset(city.lower() for forms in _load("countries.yaml").values() for city in forms.get("capitals", []))
 
 
+@dataclass(frozen=True)
+class SharedName:
+    """A name a country shares with a region of another country (shared_names.yaml)."""
+
+    name: str
+    country: str
+    region_of: str
+    region_clues: frozenset[str]
+    country_clues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def shared_names() -> dict[str, SharedName]:
+    """shared_names.yaml, by the name's normalised form ("georgia")."""
+    return {
+        normalise(name): SharedName(name, item["country"], item["region_of"],
+                                    frozenset(item["region_clues"]), frozenset(item["country_clues"]))
+        for name, item in (_load("shared_names.yaml") or {}).items()
+    }
+
+
 def _load(name: str) -> object:
     return load_yaml("actors", name)
 

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..config import Config, load_config
 from ..model import Actor, Article, Mention
 from .actor_context import resolve_context
-from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, genders, is_iso, normalise, project_lexicon, split_code
+from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, genders, is_iso, normalise, project_lexicon, shared_names, split_code
 from .actor_slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from .dictionaries import load_dictionaries
 from .quotes_frames import subject_of
@@ -339,7 +339,7 @@ class ActorResolver:
     def resolve(self, doc: Doc, article: Article) -> ArticleActors:
         """All actor mentions of ``doc`` (made from ``article.body``), grouped into actors."""
         keys = [_keys(t) for t in doc]
-        matches = self._matches(doc, keys)
+        matches = _regions_sharing_a_name(doc, self._matches(doc, keys))
         dominant = self._dominant(matches, article)
         slots = build_slots(doc, matches)
         _date_countries(slots, article.published)
@@ -470,6 +470,28 @@ def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
         country, sector = coded_country or country, coded_sector or sector
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                    country=country, sector=sector, name=slot.name, kind=slot.kind)
+
+
+def _regions_sharing_a_name(doc: Doc, matches: list[Match]) -> list[Match]:
+    """A country name that is also a region elsewhere ("Georgia") becomes that region where the
+    article holds more of the region's clues (its country, states, offices) than the country's."""
+    shared = shared_names()
+    found = [m for m in matches if m.entry.kind == "country" and not m.entry.adjective
+             and normalise(doc[m.i:m.j].text) in shared]
+    if not found:
+        return matches
+    words = Counter(t.text for t in doc)
+    out = list(matches)
+    for name in {normalise(doc[m.i:m.j].text) for m in found}:
+        fact = shared[name]
+        near = sum(1 for m in matches if m.entry.country == fact.region_of)
+        region = near + sum(words[w] for w in fact.region_clues)
+        country = sum(1 for m in matches if m.entry.country == fact.country and normalise(doc[m.i:m.j].text) != name)
+        country += sum(words[w] for w in fact.country_clues)
+        if region > country:
+            entry = Entry("region", fact.region_of, fact.region_of, None, fact.name)
+            out = [Match(m.i, m.j, entry) if m in found and normalise(doc[m.i:m.j].text) == name else m for m in out]
+    return out
 
 
 def _date_countries(slots: list[Slot], published: str | None) -> None:
