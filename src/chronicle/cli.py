@@ -187,8 +187,16 @@ def _print_summary(summary, db: str) -> None:
     table.add_row(str(summary.documents), str(summary.stored), str(summary.duplicates), str(summary.skipped),
                   str(summary.failed), f"{summary.docs_per_second:,.1f}")
     err.print(table)
+    if summary.by_other_writer:
+        err.print(f"{summary.by_other_writer} of the skipped were stored meanwhile by another writer "
+                  "(a concurrent ingest)", highlight=False, markup=False)
+    if summary.analysed:
+        err.print(f"analysed {summary.analysed} article(s) stored earlier without analysis", highlight=False,
+                  markup=False)
     for failure in summary.failures[:SHOWN_FAILURES]:
-        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
+        # Sources and reasons are user text: printed as plain Text, so "[/x]" in a name is no markup.
+        err.print(Text.assemble(("failed", "red"), f" {failure.source}: {failure.reason}"), highlight=False,
+                  soft_wrap=True)
     if summary.failed > SHOWN_FAILURES:
         err.print(f"... and {summary.failed - SHOWN_FAILURES} more: see `chronicle errors`")
 
