@@ -97,6 +97,9 @@ def _json_rows(
     except json.JSONDecodeError as error:
         yield 0, failure(source, f"invalid JSON on line {error.lineno}: {error.msg}")
         return
+    except RecursionError:
+        yield 0, failure(source, "JSON nested too deep to read")
+        return
     for index, item in enumerate(value if isinstance(value, list) else [value], start=1):
         if isinstance(item, dict):
             yield index, item
@@ -134,6 +137,10 @@ def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
         row = json.loads(line)
     except json.JSONDecodeError as error:
         return failure(name, f"invalid JSON on line {number}: {error.msg}")
+    except RecursionError:
+        return failure(name, f"JSON on line {number} is nested too deep to read")
+    except ValueError as error:  # a number of more than 4,300 digits
+        return failure(name, f"invalid JSON on line {number}: {error}")
     if not isinstance(row, dict):
         return failure(name, f"line {number} is not a JSON object")
     return row

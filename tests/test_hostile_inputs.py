@@ -1,0 +1,93 @@
+"""Hostile but fair inputs, generated here: each costs at most its own document, never the batch.
+
+Every case checks what a user sees: the exit code, the summary, `chronicle errors`, the counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from chronicle.cli import EXIT_SOME_FAILED, app
+from chronicle.store import open_store
+
+runner = CliRunner()
+GOOD = "The district council approved a plan to repair the old canal before the spring floods, its head said.\n"
+
+
+def ingest(*paths, db):
+    result = runner.invoke(app, ["ingest", *map(str, paths), "--db", str(db), "--articles-only"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def failures(db):
+    with open_store(str(db)) as store:
+        return {f.source: f.reason for f in store.failures()}
+
+
+def stats(db):
+    with open_store(str(db)) as store:
+        return store.stats()
+
+
+def test_a_folder_with_a_symlink_loop_costs_only_the_loop(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(GOOD)
+    os.symlink(news / "loop", news / "loop")  # a link to itself
+    os.symlink(news, news / "back")  # a link to its own folder
+    result = ingest(news, db=tmp_path / "c.db")
+    assert "Traceback" not in result.output
+    assert stats(tmp_path / "c.db").articles == 1
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert any("loop" in source for source in failures(tmp_path / "c.db"))
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_escaped_and_stored(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "b.txt").write_text(GOOD.replace("canal", "bridge"))
+    with open(os.path.join(os.fsencode(news), b"caf\xe9.txt"), "w") as fh:
+        fh.write(GOOD)
+    result = ingest(news, db=tmp_path / "c.db")
+    assert result.exit_code == 0, result.output
+    with open_store(str(tmp_path / "c.db")) as store:
+        sources = {a.source for a in store.articles()}
+    assert any(s.endswith("caf\\xe9.txt") for s in sources)
+    assert len(sources) == 2
+
+
+def test_jsonl_title_and_id_with_a_lone_surrogate_cost_nothing(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [{"id": "x\ud800", "title": "T\udfff", "text": GOOD}, {"id": "ok", "text": GOOD.replace("canal", "road")}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = ingest(corpus, db=tmp_path / "c.db")
+    assert result.exit_code == 0, result.output
+    assert stats(tmp_path / "c.db").articles == 2
+
+
+def test_json_nested_100000_deep_is_one_failure(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    line = tmp_path / "deep.jsonl"
+    line.write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n" + json.dumps({"text": GOOD}) + "\n")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD.replace("canal", "school"))
+    result = ingest(deep, line, good, db=tmp_path / "c.db")
+    assert result.exit_code == EXIT_SOME_FAILED
+    found = failures(tmp_path / "c.db")
+    assert any("deep" in reason for reason in found.values()), found
+    assert stats(tmp_path / "c.db").articles == 2
+
+
+def test_markup_in_a_failing_source_is_printed_as_it_is(tmp_path):
+    (tmp_path / "[").mkdir()
+    bad = tmp_path / "[" / "x] [bold]news.html"  # its source reads ".../[/x] [bold]news.html"
+    bad.write_bytes(b"")
+    result = ingest(bad, db=tmp_path / "c.db")
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert "[/x] [bold]news.html" in result.stderr
