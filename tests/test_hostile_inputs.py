@@ -91,3 +91,40 @@ def test_markup_in_a_failing_source_is_printed_as_it_is(tmp_path):
     result = ingest(bad, db=tmp_path / "c.db")
     assert result.exit_code == EXIT_SOME_FAILED
     assert "[/x] [bold]news.html" in result.stderr
+
+
+def test_empty_corpora_and_a_header_only_csv_say_empty(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    (tmp_path / "b.csv").write_bytes(b"")
+    (tmp_path / "c.csv").write_text("id,text\n")
+    result = ingest(tmp_path / "a.jsonl", tmp_path / "b.csv", tmp_path / "c.csv", db=tmp_path / "s.db")
+    assert result.exit_code == EXIT_SOME_FAILED
+    found = failures(tmp_path / "s.db")
+    assert len(found) == 3 and all("empty" in reason for reason in found.values()), found
+    assert "header and no rows" in found[str(tmp_path / "c.csv")]
+
+
+def test_a_reused_corpus_id_gives_two_documents(tmp_path):
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text(json.dumps({"id": "7", "text": GOOD}) + "\n"
+                      + json.dumps({"id": "7", "text": GOOD.replace("canal", "clinic")}) + "\n")
+    result = ingest(corpus, db=tmp_path / "s.db")
+    assert result.exit_code == 0
+    assert stats(tmp_path / "s.db").articles == 2
+
+
+def test_a_csv_with_the_wrong_delimiter_says_so(tmp_path):
+    corpus = tmp_path / "semi.csv"
+    corpus.write_text("id;text\n1;" + GOOD)
+    ingest(corpus, db=tmp_path / "s.db")
+    (reason,) = failures(tmp_path / "s.db").values()
+    assert "delimited" in reason
+
+
+def test_each_stdin_ingest_is_its_own_document(tmp_path):
+    db = tmp_path / "s.db"
+    for text in (GOOD, GOOD.replace("canal", "market")):
+        result = runner.invoke(app, ["ingest", "-", "--db", str(db), "--articles-only"], input=text)
+        assert result.exit_code == 0
+        assert "skipped" not in result.stderr.split("\n")[-3:]
+    assert stats(db).articles == 2
