@@ -128,3 +128,53 @@ def test_each_stdin_ingest_is_its_own_document(tmp_path):
         assert result.exit_code == 0
         assert "skipped" not in result.stderr.split("\n")[-3:]
     assert stats(db).articles == 2
+
+
+def _tar(path, members, links=(), mode="w:gz"):
+    import io
+    import tarfile
+
+    with tarfile.open(path, mode) as archive:
+        for name, text in members:
+            data = text.encode()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        for name, kind, target in links:
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = kind, target
+            archive.addfile(info)
+
+
+def test_tar_link_members_and_zip_symlinks_are_failures(tmp_path):
+    import tarfile
+    import zipfile
+
+    _tar(tmp_path / "a.tar.gz", [("one.txt", GOOD)],
+         [("hard.txt", tarfile.LNKTYPE, "one.txt"), ("soft.txt", tarfile.SYMTYPE, "one.txt")])
+    with zipfile.ZipFile(tmp_path / "b.zip", "w") as archive:
+        archive.writestr("two.txt", GOOD.replace("canal", "well"))
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = (0o120777 << 16)
+        archive.writestr(link, "two.txt")
+    result = ingest(tmp_path / "a.tar.gz", tmp_path / "b.zip", db=tmp_path / "s.db")
+    assert result.exit_code == EXIT_SOME_FAILED
+    found = failures(tmp_path / "s.db")
+    assert {s.rsplit("!", 1)[1] for s in found} == {"hard.txt", "soft.txt", "link.txt"}
+    assert all("link" in reason for reason in found.values())
+    assert stats(tmp_path / "s.db").articles == 2
+
+
+def test_a_cut_tar_gz_never_loses_its_tail_in_silence(tmp_path):
+    whole = tmp_path / "whole.tar.gz"
+    _tar(whole, [(f"d{i}.txt", GOOD.replace("canal", f"canal {i} " * (i + 1))) for i in range(8)])
+    data = whole.read_bytes()
+    for cut in range(40, len(data) - 1, max(1, len(data) // 25)):
+        part = tmp_path / f"cut{cut}.tar.gz"
+        part.write_bytes(data[:cut])
+        db = tmp_path / f"s{cut}.db"
+        result = ingest(part, db=db)
+        stored = stats(db).articles
+        if stored < 8:  # a document lost is said: the exit code and a failure naming the archive
+            assert result.exit_code == EXIT_SOME_FAILED, cut
+            assert any(source.startswith(str(part)) for source in failures(db)), cut
