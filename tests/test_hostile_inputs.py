@@ -178,3 +178,31 @@ def test_a_cut_tar_gz_never_loses_its_tail_in_silence(tmp_path):
         if stored < 8:  # a document lost is said: the exit code and a failure naming the archive
             assert result.exit_code == EXIT_SOME_FAILED, cut
             assert any(source.startswith(str(part)) for source in failures(db)), cut
+
+
+def _warc(path, pages):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for i, text in enumerate(pages):
+            body = f"<html><body><h1>Page {i}</h1><p>{text}</p></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"http://example.org/{i}", "response",
+                                                          payload=io.BytesIO(body), http_headers=headers))
+
+
+def test_a_warc_cut_mid_record_fails_that_record_and_an_empty_warc_says_empty(tmp_path):
+    whole = tmp_path / "crawl.warc"
+    _warc(whole, [GOOD * 3, GOOD.replace("canal", "road") * 3])
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole.read_bytes()[:-200])
+    (tmp_path / "empty.warc").write_bytes(b"")
+    result = ingest(cut, tmp_path / "empty.warc", db=tmp_path / "s.db")
+    assert result.exit_code == EXIT_SOME_FAILED
+    reasons = list(failures(tmp_path / "s.db").values())
+    assert any("cut short" in r for r in reasons) and any("empty WARC" in r for r in reasons), reasons
+    assert stats(tmp_path / "s.db").articles == 1  # the whole first record, not the partial second
