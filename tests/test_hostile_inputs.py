@@ -206,3 +206,20 @@ def test_a_warc_cut_mid_record_fails_that_record_and_an_empty_warc_says_empty(tm
     reasons = list(failures(tmp_path / "s.db").values())
     assert any("cut short" in r for r in reasons) and any("empty WARC" in r for r in reasons), reasons
     assert stats(tmp_path / "s.db").articles == 1  # the whole first record, not the partial second
+
+
+def test_a_full_ingest_after_articles_only_adds_the_analysis(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("The army attacked the rebels near the border town on Monday, officials said.\n")
+    db = tmp_path / "s.db"
+    assert ingest(news, db=db).exit_code == 0  # --articles-only
+    with open_store(str(db)) as store:
+        assert len(store.unanalysed()) == 1
+    result = runner.invoke(app, ["ingest", str(news), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "analysed 1" in result.stderr
+    with open_store(str(db)) as store:
+        assert store.unanalysed() == []
+        (article,) = store.articles()
+        assert store.record(article.id).analysis is not None

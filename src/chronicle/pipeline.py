@@ -102,11 +102,16 @@ def ingest(
     recent: dict[str, None] = {}  # sources this run stored lately: a repeat of one is no other writer's
     started = time.perf_counter()
 
+    done_before: list[str] = []  # skipped sources, whose articles may lack an analysis (--articles-only)
+    loaded: list["Analyzer"] = []  # the analyzer, once one is needed for them
+
     def skip(source: str) -> bool:
         done = store.has_source(source)
         if done:
             summary.documents += 1
             summary.skipped += 1
+            if not articles_only:
+                done_before.append(source)
             _report(progress, summary, None, started)
         return done
 
@@ -116,6 +121,9 @@ def ingest(
     for item in records:
         _store_item(store, item, summary, recent)
         _report(progress, summary, item, started)
+        if len(done_before) >= WINDOW:
+            _analyse_stored(store, config, done_before, summary, loaded)
+    _analyse_stored(store, config, done_before, summary, loaded)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -191,6 +199,27 @@ def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analys
                 reason = exc.reason if isinstance(exc, ChronicleError) else f"unexpected error: {exc!r}"
                 found[article.id] = Failure(article.source, "analysis", reason)
         return found
+
+
+def _analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
+                    loaded: list["Analyzer"]) -> None:
+    """Analyse the articles of ``sources`` (done by an earlier run) that were stored without an
+    analysis (``--articles-only``); a failed analysis is recorded like any other. Empties ``sources``."""
+    articles = store.unanalysed(sources=list(sources))
+    sources.clear()
+    if not articles:
+        return
+    if not loaded:
+        loaded.append(_analyzer(config))
+    found = _analyses(articles, loaded[0])
+    for article in articles:
+        result = found.get(article.id)
+        if isinstance(result, Failure):
+            store.add_failure(result)
+            if len(summary.failures) < KEPT_FAILURES:
+                summary.failures.append(result)
+        elif result is not None and store.add_analysis(result, article.published):
+            summary.analysed += 1
 
 
 def _stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
