@@ -223,3 +223,14 @@ def test_a_full_ingest_after_articles_only_adds_the_analysis(tmp_path):
         assert store.unanalysed() == []
         (article,) = store.articles()
         assert store.record(article.id).analysis is not None
+
+
+@pytest.mark.parametrize("raw", ["9999-99-99", "2023-02-30", "not a date at all"])
+def test_a_date_that_is_no_calendar_date_is_stored_as_null_with_the_raw_value_kept(tmp_path, raw):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "1", "text": GOOD, "date": raw}) + "\n")
+    assert ingest(corpus, db=tmp_path / "s.db").exit_code == 0
+    with open_store(str(tmp_path / "s.db")) as store:
+        (article,) = store.articles()
+    assert article.published is None
+    assert article.meta["published_raw"] == raw
