@@ -59,7 +59,7 @@ def test_glob_and_missing_inputs(tmp_path: Path) -> None:
 def test_stdin_is_one_document(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"from a pipe")))
     [doc] = run(["-"])
-    assert doc.source == "<stdin>" and doc.content == b"from a pipe"
+    assert doc.source.startswith("<stdin>:") and doc.content == b"from a pipe"
 
 
 def test_stdin_as_jsonl_corpus(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,5 @@
 """``python -m chronicle``: the same command as ``chronicle``."""
 
-from .cli import app
+from .cli import main
 
-app(prog_name="chronicle")
+main()

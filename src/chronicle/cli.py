@@ -34,7 +34,10 @@ Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 DbOption = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (default: config 'db').")
 FormatOption = typer.Option("table", "--format", "-f", help="table, jsonl or csv (parquet with --output).")
-LimitOption = typer.Option(50, "--limit", "-n", help="At most this many rows.")
+MAX_LIMIT = 1_000_000_000  # the most rows --limit may ask for
+TABLE_ROWS = 50  # rows a table shows without --limit; jsonl/csv/parquet write every row
+LimitOption = typer.Option(None, "--limit", "-n", min=0, max=MAX_LIMIT,
+                           help=f"At most this many rows (default: {TABLE_ROWS} in a table, all in jsonl/csv/parquet).")
 OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
 ConfigOption = typer.Option(None, "--config", help="chronicle.toml to read (default: ./chronicle.toml).")
 DictionaryOption = typer.Option(
@@ -58,8 +61,27 @@ MaxFileOption = typer.Option(None, "--max-file-mb", help="Refuse larger files (d
 # --------------------------------------------------------------------------- helpers
 
 
+def _fail(message: str, code: int = 1) -> None:
+    """One line on stderr (user text never read as markup), then exit with ``code``."""
+    err.print(Text(f"chronicle: {message}"), highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
 def _config(config_file: Optional[Path], **overrides: Any) -> Config:
-    return load_config(config_file, **overrides)
+    import tomllib
+
+    if config_file is not None and not config_file.is_file():
+        _fail(f"--config {config_file}: no such file")
+    try:
+        config = load_config(config_file, **overrides)
+    except tomllib.TOMLDecodeError as error:
+        _fail(f"malformed config file {config_file or 'chronicle.toml'}: {error}")
+    except (TypeError, ValueError) as error:
+        _fail(f"bad setting in the config file or CHRONICLE_* environment: {error}")
+    for path in config.dictionaries:
+        if not Path(path).is_file():
+            _fail(f"dictionary {path}: no such file")
+    return config
 
 
 def _store(db: Optional[str], config_file: Optional[Path] = None):
@@ -70,7 +92,17 @@ def _store(db: Optional[str], config_file: Optional[Path] = None):
     if not is_postgres(config.db) and not Path(config.db).exists():
         err.print(f"no store at {config.db}: run `chronicle ingest PATH --db {config.db}` first", highlight=False)
         raise typer.Exit(1)
-    return open_store(config.db, config.story_threshold)
+    return _open(config.db, config.story_threshold)
+
+
+def _open(target: str, story_threshold: float):
+    """open_store, with a store that cannot be opened as one line and exit code 1."""
+    from .store import StoreError, open_store
+
+    try:
+        return open_store(target, story_threshold)
+    except StoreError as error:
+        _fail(str(error))
 
 
 def _source_options(config: Config, input_format: str, max_file_mb: Optional[float], **fields: Optional[str]):
@@ -86,12 +118,24 @@ def _source_options(config: Config, input_format: str, max_file_mb: Optional[flo
         raise typer.BadParameter(str(exc)) from exc
 
 
+def _rows_limit(fmt: str, limit: Optional[int]) -> Optional[int]:
+    """The rows to read: what --limit says, else TABLE_ROWS for a table and all for a file or pipe."""
+    return limit if limit is not None else (TABLE_ROWS if fmt == "table" else None)
+
+
 def _emit(rows: Sequence[Serializable], fmt: str, columns: Sequence[Column], output: Optional[Path],
           title: str) -> None:
     """Render query rows as a rich table, or write them as JSONL/CSV/Parquet."""
     dicts = [row.to_dict() for row in rows]
+    if output is not None and output.is_dir():
+        _fail(f"--output {output} is a folder: give a file name")
+    if output is not None and not output.parent.is_dir():
+        _fail(f"--output {output}: no folder {output.parent}")
     if fmt == "table":
         out.print(_table(dicts, columns, title))
+        if len(dicts) == TABLE_ROWS:
+            err.print(f"(the first {TABLE_ROWS} rows: use --limit for more, or --format jsonl for all)",
+                      highlight=False, markup=False)
     elif fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; use table or one of {', '.join(FORMATS)}")
     elif fmt == "parquet":
@@ -134,6 +178,20 @@ def _actor(mention: Optional[dict[str, Any]]) -> str:
 # --------------------------------------------------------------------------- ingest / extract
 
 
+def _check_model(name: str) -> None:
+    """An unknown spaCy pipeline is a usage error before any document is read."""
+    import importlib.util
+
+    if Path(name).is_dir():
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        _fail(f"--spacy-model {name}: no such installed spaCy pipeline (or folder)")
+
+
 class _RateColumn(ProgressColumn):
     """Documents per second since the start."""
 
@@ -160,13 +218,15 @@ def ingest(
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
     from .pipeline import count_documents, ingest as run_ingest
-    from .store import display_target, open_store
+    from .store import display_target
 
     config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     total = None if "-" in paths else count_documents(paths, config, options)
-    with open_store(config.db, config.story_threshold) as store, Progress(
+    if not articles_only:
+        _check_model(config.spacy_model)
+    with _open(config.db, config.story_threshold) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
         TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=False,
     ) as bar:
@@ -187,8 +247,16 @@ def _print_summary(summary, db: str) -> None:
     table.add_row(str(summary.documents), str(summary.stored), str(summary.duplicates), str(summary.skipped),
                   str(summary.failed), f"{summary.docs_per_second:,.1f}")
     err.print(table)
+    if summary.by_other_writer:
+        err.print(f"{summary.by_other_writer} of the skipped were stored meanwhile by another writer "
+                  "(a concurrent ingest)", highlight=False, markup=False)
+    if summary.analysed:
+        err.print(f"analysed {summary.analysed} article(s) stored earlier without analysis", highlight=False,
+                  markup=False)
     for failure in summary.failures[:SHOWN_FAILURES]:
-        err.print(f"[red]failed[/red] {failure.source}: {failure.reason}", highlight=False, soft_wrap=True)
+        # Sources and reasons are user text: printed as plain Text, so "[/x]" in a name is no markup.
+        err.print(Text.assemble(("failed", "red"), f" {failure.source}: {failure.reason}"), highlight=False,
+                  soft_wrap=True)
     if summary.failed > SHOWN_FAILURES:
         err.print(f"... and {summary.failed - SHOWN_FAILURES} more: see `chronicle errors`")
 
@@ -217,6 +285,8 @@ def extract(
     config = _config(config_file, dictionaries=dictionary or None, spacy_model=spacy_model)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
+    if not articles_only:
+        _check_model(config.spacy_model)
     failed = 0
 
     def records() -> Iterable[dict[str, Any]]:
@@ -246,14 +316,14 @@ def articles(
     until: Optional[str] = UntilOption,
     story: Optional[str] = typer.Option(None, "--story", help="Only the copies of this story (see `stories`)."),
     fmt: str = FormatOption,
-    limit: int = LimitOption,
+    limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """List stored articles, newest first."""
     with _store(db, config_file) as store:
         rows = store.articles(publisher=publisher, language=language, since=since, until=until, story=story,
-                              limit=limit)
+                              limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("id", lambda r: r["id"]), ("published", lambda r: r["published"]),
         ("publisher", lambda r: r["publisher"]), ("lang", lambda r: r["language"]),
@@ -266,13 +336,13 @@ def search(
     query: str = typer.Argument(..., help='Words (all must occur), "a phrase", or a prefix*.'),
     db: Optional[str] = DbOption,
     fmt: str = FormatOption,
-    limit: int = typer.Option(20, "--limit", "-n"),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, max=MAX_LIMIT),
     output: Optional[Path] = OutputOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Full-text search over titles and bodies (Persian included)."""
     with _store(db, config_file) as store:
-        rows = store.search(query, limit=limit)
+        rows = store.search(query, limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("id", lambda r: r["article_id"]), ("published", lambda r: r["published"]),
         ("publisher", lambda r: r["publisher"]), ("title", lambda r: _short(r["title"], 50)),
@@ -285,13 +355,13 @@ def stories(
     db: Optional[str] = DbOption,
     min_size: int = typer.Option(2, "--min-size", help="Only stories with at least this many copies."),
     fmt: str = FormatOption,
-    limit: int = LimitOption,
+    limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Near-duplicate copies of one story (the same wire dispatch on several sites)."""
     with _store(db, config_file) as store:
-        rows = store.stories(min_size=min_size, limit=limit)
+        rows = store.stories(min_size=min_size, limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("story", lambda r: r["id"]), ("copies", lambda r: len(r["article_ids"])),
         ("title", lambda r: r["title"]), ("articles", lambda r: " ".join(r["article_ids"])),
@@ -302,13 +372,13 @@ def stories(
 def errors(
     db: Optional[str] = DbOption,
     fmt: str = FormatOption,
-    limit: int = typer.Option(200, "--limit", "-n"),
+    limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Documents that failed, with the stage and the reason."""
     with _store(db, config_file) as store:
-        rows = store.failures(limit=limit)
+        rows = store.failures(limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("source", lambda r: r["source"]), ("stage", lambda r: r["stage"]), ("reason", lambda r: r["reason"]),
         ("time", lambda r: r["time"]),
@@ -324,13 +394,13 @@ def events(
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
     fmt: str = FormatOption,
-    limit: int = LimitOption,
+    limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Coded events: who did what to whom."""
     with _store(db, config_file) as store:
-        rows = store.events(actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+        rows = store.events(actor=actor, country=country, type=type, since=since, until=until, limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("date", lambda r: r["event"]["date"] or r["published"]), ("type", lambda r: r["event"]["type"]),
         ("cameo", lambda r: r["event"]["cameo"]), ("source", lambda r: _actor(r["event"]["source"])),
@@ -346,13 +416,13 @@ def quotes(
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
     fmt: str = FormatOption,
-    limit: int = LimitOption,
+    limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Who said what."""
     with _store(db, config_file) as store:
-        rows = store.quotes(speaker=speaker, since=since, until=until, limit=limit)
+        rows = store.quotes(speaker=speaker, since=since, until=until, limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("date", lambda r: r["published"]), ("kind", lambda r: r["quote"]["kind"]),
         ("speaker", lambda r: (r["quote"]["speaker"] or {}).get("name") or (r["quote"]["speaker"] or {}).get("text")),
@@ -404,3 +474,23 @@ def evaluate(
         out.print_json(json.dumps(result, ensure_ascii=False, default=str))
     else:
         out.print(format_report(result))
+
+
+def main() -> None:
+    """The ``chronicle`` command: any error a user can cause is one line and exit code 1, never a
+    traceback (CHRONICLE_DEBUG=1 shows the traceback)."""
+    import os
+
+    try:
+        app(prog_name="chronicle")
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:  # noqa: BLE001 - the last line of defence of the command line
+        if os.environ.get("CHRONICLE_DEBUG"):
+            raise
+        if isinstance(error, OSError) and error.filename:
+            message = f"{error.filename}: {error.strerror or error}"
+        else:
+            message = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        err.print(Text(f"chronicle: {message}"), highlight=False, soft_wrap=True)
+        sys.exit(1)

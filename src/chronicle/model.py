@@ -66,7 +66,7 @@ class Document(Serializable):
     """Bytes as a source found them, before any parsing.
 
     ``source`` names where the bytes came from: a path, ``archive.zip!inner/file.html``,
-    ``corpus.jsonl#42``, ``crawl.warc.gz@<record-id>`` or ``<stdin>``.
+    ``corpus.jsonl#42``, ``crawl.warc.gz@<record-id>`` or ``<stdin>:<hash>``.
     ``format`` is a hint (html, pdf, markdown, text) or None to sniff the bytes.
     ``meta`` carries fields a corpus already gave (id, title, date, url, publisher).
     """

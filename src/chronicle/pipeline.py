@@ -18,7 +18,7 @@ from .config import Config
 from .errors import ChronicleError
 from .model import Analysis, Article, Document, Failure, RawArticle, Record, Serializable
 from .sources import SourceOptions, iter_documents
-from .store import Store
+from .store import BY_OTHER_WRITER, DUPLICATE, STORED, Store
 
 if TYPE_CHECKING:
     from .analysis import Analyzer
@@ -31,13 +31,16 @@ Item = Record | Failure
 
 @dataclass
 class IngestSummary(Serializable):
-    """What one ingest did. ``documents`` counts every document met, skipped ones included."""
+    """What one ingest did. Every document met is counted once:
+    ``documents == stored + duplicates + skipped + failed``."""
 
     documents: int = 0
     stored: int = 0  # new articles
-    duplicates: int = 0  # articles whose id (content hash) was already stored
-    skipped: int = 0  # documents completed by an earlier run
+    duplicates: int = 0  # articles whose id (content hash) was already stored from another source
+    skipped: int = 0  # documents completed by an earlier run or by a concurrent writer
     failed: int = 0
+    by_other_writer: int = 0  # of ``skipped``: completed by a concurrent ingest while this one read them
+    analysed: int = 0  # articles stored earlier without analysis (--articles-only) analysed now
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)  # the first KEPT_FAILURES of them
 
@@ -96,13 +99,19 @@ def ingest(
     ``progress(summary, item)`` is called after each document (item None for a skipped one).
     """
     summary = IngestSummary()
+    recent: dict[str, None] = {}  # sources this run stored lately: a repeat of one is no other writer's
     started = time.perf_counter()
+
+    done_before: list[str] = []  # skipped sources, whose articles may lack an analysis (--articles-only)
+    loaded: list["Analyzer"] = []  # the analyzer, once one is needed for them
 
     def skip(source: str) -> bool:
         done = store.has_source(source)
         if done:
             summary.documents += 1
             summary.skipped += 1
+            if not articles_only:
+                done_before.append(source)
             _report(progress, summary, None, started)
         return done
 
@@ -110,8 +119,11 @@ def ingest(
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
                               on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]))
     for item in records:
-        _store_item(store, item, summary)
+        _store_item(store, item, summary, recent)
         _report(progress, summary, item, started)
+        if len(done_before) >= WINDOW:
+            _analyse_stored(store, config, done_before, summary, loaded)
+    _analyse_stored(store, config, done_before, summary, loaded)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -189,6 +201,27 @@ def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analys
         return found
 
 
+def _analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
+                    loaded: list["Analyzer"]) -> None:
+    """Analyse the articles of ``sources`` (done by an earlier run) that were stored without an
+    analysis (``--articles-only``); a failed analysis is recorded like any other. Empties ``sources``."""
+    articles = store.unanalysed(sources=list(sources))
+    sources.clear()
+    if not articles:
+        return
+    if not loaded:
+        loaded.append(_analyzer(config))
+    found = _analyses(articles, loaded[0])
+    for article in articles:
+        result = found.get(article.id)
+        if isinstance(result, Failure):
+            store.add_failure(result)
+            if len(summary.failures) < KEPT_FAILURES:
+                summary.failures.append(result)
+        elif result is not None and store.add_analysis(result, article.published):
+            summary.analysed += 1
+
+
 def _stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
     """A boilerplate learner that goes on from the counts the store kept."""
     fresh = CrossDocumentBoilerplate.from_config(config)
@@ -196,17 +229,28 @@ def _stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
     return CrossDocumentBoilerplate.from_dict(data, fresh.profiles)
 
 
-def _store_item(store: Store, item: Item, summary: IngestSummary) -> None:
+def _store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[str, None]) -> None:
     summary.documents += 1
     if isinstance(item, Failure):
         store.add_failure(item)
         summary.failed += 1
         if len(summary.failures) < KEPT_FAILURES:
             summary.failures.append(item)
-    elif store.add_record(item):
-        summary.stored += 1
     else:
-        summary.duplicates += 1
+        outcome = store.put_record(item)
+        source = item.article.source
+        if outcome == BY_OTHER_WRITER and source in recent:
+            outcome = DUPLICATE  # the same input given twice in this run
+        recent[source] = None
+        if len(recent) > 4 * WINDOW:  # a repeat is read within a window of its first
+            del recent[next(iter(recent))]
+        if outcome == STORED:
+            summary.stored += 1
+        elif outcome == BY_OTHER_WRITER:
+            summary.skipped += 1
+            summary.by_other_writer += 1
+        else:
+            summary.duplicates += 1
 
 
 def _report(progress: Callable[[IngestSummary, Item | None], None] | None, summary: IngestSummary, item: Item | None, started: float) -> None:

@@ -8,6 +8,7 @@ Persian text and hashes the body into the id. Raises ArticleError when no text i
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -223,7 +224,13 @@ def _take_date_line(
 
 def _iso_date(value: str | None) -> str | None:
     """A reader's or corpus's date as ISO: kept when it already is, else parsed ("14 March 2012")."""
-    if not value or _ISO_DATE.match(value):
+    if not value:
+        return None
+    if _ISO_DATE.match(value):
+        try:  # "9999-99-99" looks ISO but is no calendar date
+            datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
         return value
     return parse_date(value)
 
@@ -280,4 +287,6 @@ def _meta(raw: RawArticle, profile: SiteProfile | None, found: _Found) -> dict:
         meta["site_profile"] = profile.name
     if found.section_fa:
         meta["section_fa"] = normalize_persian(found.section_fa)
+    if raw.published and not found.published and _iso_date(raw.published) is None:
+        meta["published_raw"] = raw.published  # not a real date: kept as given, ``published`` is null
     return meta

@@ -23,6 +23,9 @@ from .formats import container_kind
 from .options import SourceOptions, human_size
 
 
+_CHUNK = 1 << 20
+
+
 def is_hidden(name: str) -> bool:
     """Hidden files and folders (``.DS_Store``, ``__MACOSX/``) are not documents."""
     parts = [part for part in name.split("/") if part not in ("", ".", "..")]  # "./a.txt" is not hidden
@@ -82,6 +85,9 @@ def read_zip(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                     continue
                 if info.is_dir() or is_hidden(info.filename):
                     continue
+                if (info.external_attr >> 16) & 0o170000 == 0o120000:  # a Unix symlink entry
+                    yield failure(f"{source}!{info.filename}", "unsupported zip member: a symbolic link")
+                    continue
                 if over := budget.spend(info.file_size):
                     yield over
                     return
@@ -102,14 +108,32 @@ def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
     try:
         with tarfile.open(path, mode="r|*") as archive:  # stream mode: no seeking back
             for info in archive:
-                if not info.isfile() or is_hidden(info.name):
+                if is_hidden(info.name) or info.isdir():
+                    continue
+                if not info.isfile():  # links, devices, FIFOs: said, never skipped in silence
+                    yield failure(f"{source}!{info.name}", f"unsupported tar member: {_tar_kind(info)}")
                     continue
                 if over := budget.spend(info.size):
                     yield over
                     return
                 yield _member(f"{source}!{info.name}", info.size, partial(archive.extractfile, info), options)
+            # tarfile ends quietly at a missing end block: read the compressed stream to its end,
+            # so a .tar.gz cut after a member's data is "truncated", not a clean, shorter archive.
+            while archive.fileobj.read(_CHUNK):
+                pass
+            decompressor = getattr(archive.fileobj, "cmp", None)  # zlib, bz2 or lzma; None for plain tar
+            if decompressor is not None and not getattr(decompressor, "eof", True):
+                raise EOFError("compressed stream ends early (file cut short?); members after this point are lost")
     except (tarfile.TarError, *CORRUPT_ERRORS) as error:
         yield corrupt(source, error)
+
+
+def _tar_kind(info: tarfile.TarInfo) -> str:
+    if info.issym():
+        return f"a symbolic link to {info.linkname}"
+    if info.islnk():
+        return f"a hard link to {info.linkname}"
+    return "a device or FIFO" if info.isdev() else f"type {info.type!r}"
 
 
 def _zip_hint(path: Path, error: zipfile.BadZipFile) -> BaseException:

@@ -53,16 +53,35 @@ def read_corpus_stream(
     replayed = io.BufferedReader(_Replayed(head, stream))
     text = io.TextIOWrapper(replayed, encoding=encoding, errors="replace", newline="")
     rows = _rows(kind, text, source, options)
+    seen: set[str] = set()  # document names given so far: a reused id gets its line added
+    met = 0
     try:
         for line, row in rows:
+            met += 1
             if row is None:
-                yield failure(
-                    source, f"no column {options.text_field!r} in the CSV header (set the text field)"
-                )
+                yield failure(source, _header_reason(head, options.text_field))
+            elif isinstance(row, Failure):
+                yield row
             else:
-                yield row if isinstance(row, Failure) else _document(row, line, source, options)
+                document = _document(row, line, source, options)
+                if document.source in seen:
+                    document.source = f"{document.source}@line{line}"  # the same id again: a distinct document
+                seen.add(document.source)
+                yield document
     except CORRUPT_ERRORS + (csv.Error,) as error:
         yield corrupt(source, error)
+        return
+    if met == 0:
+        what = "a header and no rows" if kind == "csv" and head.strip() else "no rows"
+        yield failure(source, f"empty corpus: {what}")
+
+
+def _header_reason(head: bytes, text_field: str) -> str:
+    """Why the CSV header lacks the text field: a wrong delimiter, or the field's name."""
+    first = head.split(b"\n", 1)[0]
+    if first.count(b",") == 0 and any(first.count(d) for d in (b";", b"\t", b"|")):
+        return "the CSV header has no comma: is it delimited by ';', tab or '|'? (write it with commas)"
+    return f"no column {text_field!r} in the CSV header (set the text field)"
 
 
 def _rows(
@@ -96,6 +115,9 @@ def _json_rows(
         value = json.loads(data)
     except json.JSONDecodeError as error:
         yield 0, failure(source, f"invalid JSON on line {error.lineno}: {error.msg}")
+        return
+    except RecursionError:
+        yield 0, failure(source, "JSON nested too deep to read")
         return
     for index, item in enumerate(value if isinstance(value, list) else [value], start=1):
         if isinstance(item, dict):
@@ -134,6 +156,10 @@ def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
         row = json.loads(line)
     except json.JSONDecodeError as error:
         return failure(name, f"invalid JSON on line {number}: {error.msg}")
+    except RecursionError:
+        return failure(name, f"JSON on line {number} is nested too deep to read")
+    except ValueError as error:  # a number of more than 4,300 digits
+        return failure(name, f"invalid JSON on line {number}: {error}")
     if not isinstance(row, dict):
         return failure(name, f"line {number} is not a JSON object")
     return row

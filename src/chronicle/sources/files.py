@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import stat
 import sys
 import zlib
@@ -93,9 +94,9 @@ def gunzip(stream: BinaryIO, source: str, options: SourceOptions) -> Document | 
 
 
 def read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:
-    """All of stdin as one Document named ``<stdin>``."""
+    """All of stdin as one Document named ``<stdin>:<hash of its bytes>``."""
     content = read_limited(sys.stdin.buffer, options.max_file_bytes)
     if content is None:
         yield failure(STDIN, f"input is over the {human_size(options.max_file_bytes)} limit")
-    else:
-        yield Document(source=STDIN, content=content)
+    else:  # named by its content, so a later, different stdin ingest is not "already done"
+        yield Document(source=f"{STDIN}:{hashlib.sha256(content).hexdigest()[:16]}", content=content)

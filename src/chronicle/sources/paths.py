@@ -26,6 +26,12 @@ def expand_inputs(inputs: list[str]) -> Iterator[Path | str | Failure]:
             yield STDIN_ARG
             continue
         path = Path(item)
+        try:
+            path.stat()
+        except OSError as error:
+            if error.errno == 40:  # ELOOP: a link to itself
+                yield failure(item, f"cannot follow this link: {error.strerror}")
+                continue
         if path.is_dir():
             yield from walk_folder(path)
         elif path.exists() or os.path.islink(item):
@@ -54,7 +60,12 @@ def walk_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Path | F
     for entry in entries:
         if is_hidden(entry.name):
             continue
-        if entry.is_dir():
+        try:
+            is_folder = entry.is_dir()
+        except OSError as error:  # a link to itself, or a chain of links too long
+            yield failure(entry.path, f"cannot follow this link: {error.strerror or error}")
+            continue
+        if is_folder:
             yield from walk_folder(Path(entry.path), seen)
         else:
             yield Path(entry.path)

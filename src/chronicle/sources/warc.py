@@ -39,13 +39,18 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
     are kept off the terminal and become one Failure for the file at the end.
     """
     records = ArchiveIterator(stream)
+    seen = [0]  # records met, of any type: a WARC with none is empty, and says so
     try:
-        while (item := _next_document(records, source, options)) is not None:
+        while (item := _next_document(records, source, options, seen)) is not None:
             yield item
     except (ArchiveLoadFailed, *CORRUPT_ERRORS) as error:
+        seen[0] += 1
         yield corrupt(source, error)
     except (AttributeError, KeyError, TypeError) as error:  # warcio's parser on damaged headers
+        seen[0] += 1
         yield corrupt(source, error)
+    if not seen[0]:
+        yield failure(source, "empty WARC: no records")
     if records.err_count:
         yield failure(
             source, f"{records.err_count} WARC record(s) with a wrong Content-Length; the rest was read"
@@ -53,11 +58,12 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
 
 
 def _next_document(
-    records: ArchiveIterator, source: str, options: SourceOptions
+    records: ArchiveIterator, source: str, options: SourceOptions, seen: list[int]
 ) -> Document | Failure | None:
     """The next Document or Failure of ``records``, skipping other records; None at the end."""
     with contextlib.redirect_stderr(io.StringIO()):  # released before the caller yields
         for record in records:
+            seen[0] += 1
             item = _record(record, source, options, records.get_record_offset)
             if item is not None:
                 return item
@@ -83,6 +89,9 @@ def _record(
     name = f"{source}@{record_id or offset()}"
     if content is None:
         return too_large(name, None, options.max_file_bytes)
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing and not record.raw_stream.read(1):  # the file ends inside this record
+        return failure(name, f"WARC record cut short: {missing} of its {record.length} bytes are missing")
     url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header(
         "uri"
     )  # WARC, ARC

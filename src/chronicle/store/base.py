@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..model import Article, Event, Failure, Quote, Record, Serializable, Story
+from ..model import Analysis, Article, Event, Failure, Quote, Record, Serializable, Story
+
+
+class StoreError(Exception):
+    """A store cannot be opened or prepared: the message is one line a user can act on."""
+
+
+# What ``put_record`` did with a record.
+STORED = "stored"  # a new article
+DUPLICATE = "duplicate"  # the article id (content hash) was already stored, from another source
+BY_OTHER_WRITER = "by another writer"  # this very source was completed meanwhile by a concurrent ingest
 
 
 @dataclass
@@ -77,6 +87,15 @@ class Store(Protocol):
 
     def add_record(self, record: Record) -> bool:
         """Store an article and its analysis; True when the article id was new."""
+
+    def put_record(self, record: Record) -> str:
+        """``add_record`` that says what happened: STORED, DUPLICATE or BY_OTHER_WRITER."""
+
+    def unanalysed(self, sources: Sequence[str] | None = None, limit: int | None = None) -> list[Article]:
+        """Stored articles without an analysis (ingested with ``--articles-only``)."""
+
+    def add_analysis(self, analysis: Analysis, published: str | None = None) -> bool:
+        """Store the analysis of an already-stored article; False when it had one."""
 
     def has_source(self, source: str) -> bool:
         """True when this document source was completed by an earlier ingest."""

@@ -8,23 +8,66 @@ from typing import Any
 
 import psycopg
 
-from .base import SearchHit
+from . import migrations
+from .base import SearchHit, StoreError
 from .search import tsquery
-from .sql import SqlStore, schema_sql
+from .sql import SafeCursor, SqlStore, now
 
-_SCHEMA_LOCK = 7_260_312  # advisory lock id: two processes creating the schema at once would clash
+# Advisory lock (this id, the schema's hash) held while migrations run: one process migrates a
+# schema at a time, and never while it could deadlock with itself.
+_SCHEMA_LOCK = 7_260_312
 
 
 class PostgresStore(SqlStore):
     """A store in a PostgreSQL database given by a postgresql:// URL."""
 
+    nul_free = True
+
     def __init__(self, url: str, story_threshold: float = 0.5) -> None:
-        conn = psycopg.connect(url, autocommit=True)
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-            conn.execute(schema_sql("postgres"))
+        from . import display_target
+
+        try:
+            conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+            raise StoreError(f"cannot open PostgreSQL store {display_target(url)}: {reason}") from error
         super().__init__(conn, story_threshold)
+        try:
+            self._migrate()
+        except psycopg.Error as error:
+            conn.close()
+            raise StoreError(f"cannot prepare PostgreSQL store {display_target(url)}: {error}") from error
         self.url = url
+
+    def schema_version(self) -> int:
+        """The newest migration this store has applied (0 for an empty schema)."""
+        if self._scalar("SELECT to_regclass('schema_version')") is None:
+            return 0
+        return int(self._scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+
+    def _migrate(self) -> None:
+        """Apply pending migrations, each in its transaction, holding the schema's advisory lock.
+
+        An up-to-date store runs no schema statement, so concurrent ingests never contend for a
+        table lock here; two processes upgrading one store at once take turns.
+        """
+        newest = migrations.latest("postgres")
+        if self.schema_version() == newest:
+            return
+        self.conn.execute("SELECT pg_advisory_lock(%s::int, hashtext(current_schema()))", (_SCHEMA_LOCK,))
+        try:
+            with self.conn.transaction():
+                self.conn.execute(migrations.VERSION_TABLE)
+            applied = self.schema_version()  # again, under the lock
+            if applied > newest:
+                raise StoreError(f"store schema version {applied} is newer than this Chronicle knows ({newest})")
+            for migration in migrations.pending("postgres", applied):
+                with self.conn.transaction():
+                    self.conn.execute(migration.sql)
+                    self.conn.execute("INSERT INTO schema_version (version, name, applied) VALUES (%s, %s, %s)",
+                                      (migration.version, migration.name, now()))
+        finally:
+            self.conn.execute("SELECT pg_advisory_unlock(%s::int, hashtext(current_schema()))", (_SCHEMA_LOCK,))
 
     def _q(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
@@ -32,7 +75,7 @@ class PostgresStore(SqlStore):
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         with self.conn.transaction(), self.conn.cursor() as cur:
-            yield cur
+            yield SafeCursor(cur, self.nul_free)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching every term of ``query`` (ts_rank order), with a highlighted snippet."""

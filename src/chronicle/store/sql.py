@@ -7,14 +7,14 @@ placeholder style and full-text search; everything else is here, so both behave 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from importlib import resources
 from typing import Any
 
 from ..model import Actor, Analysis, Article, Event, Failure, Mention, Quote, Record, Story
-from .base import EventRow, QuoteRow, SearchHit, Stats, StoredFailure
+from .base import BY_OTHER_WRITER, DUPLICATE, STORED, EventRow, QuoteRow, SearchHit, Stats, StoredFailure
 from .stories import StoryIndex, to_bytes
 
 ARTICLE_COLUMNS = (
@@ -30,9 +30,36 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def schema_sql(name: str) -> str:
-    """The text of ``chronicle/data/sql/<name>.sql``."""
-    return resources.files("chronicle").joinpath("data", "sql", f"{name}.sql").read_text("utf-8")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def safe_text(text: str, nul: bool = False) -> str:
+    """``text`` as any database stores it: a lone surrogate (a file name's undecodable byte kept by
+    ``surrogateescape``, or JSON's ``\\ud800``) becomes its escape (``\\xff``, ``\\ud800``); with
+    ``nul``, NUL becomes U+FFFD (PostgreSQL text cannot hold it)."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(_escape_surrogate, text)
+    return text.replace("\x00", "\ufffd") if nul and "\x00" in text else text
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+class SafeCursor:
+    """A DB-API cursor whose string parameters go through ``safe_text`` (never a driver error)."""
+
+    def __init__(self, cursor: Any, nul: bool) -> None:
+        self._cursor = cursor
+        self._nul = nul
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._cursor.execute(sql, tuple(safe_text(p, self._nul) if isinstance(p, str) else p
+                                               for p in params))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
 
 
 def like_pattern(text: str, prefix: bool = False) -> str:
@@ -43,6 +70,8 @@ def like_pattern(text: str, prefix: bool = False) -> str:
 
 class SqlStore:
     """Store over a DB-API connection. Subclasses set ``_transaction``, ``_q`` and ``search``."""
+
+    nul_free = False  # PostgreSQL: text cannot hold NUL
 
     def __init__(self, conn: Any, story_threshold: float) -> None:
         self.conn = conn
@@ -62,7 +91,7 @@ class SqlStore:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         cur = self.conn.cursor()  # connections run in autocommit mode: a read needs no transaction
         try:
-            cur.execute(self._q(sql), tuple(params))
+            SafeCursor(cur, self.nul_free).execute(self._q(sql), tuple(params))
             return list(cur.fetchall())
         finally:
             cur.close()
@@ -84,21 +113,54 @@ class SqlStore:
 
     def add_record(self, record: Record) -> bool:
         """Store the article (if its id is new), its source, its analysis and its story, atomically."""
+        return self.put_record(record) == STORED
+
+    def put_record(self, record: Record) -> str:
+        """``add_record`` saying what happened: STORED, DUPLICATE, or BY_OTHER_WRITER when this
+        source was completed by a concurrent ingest after this one chose to read it."""
         article = record.article
         self._load_stories()
         signature = None
         with self._transaction() as cur:
+            cur.execute(self._q("SELECT 1 FROM documents WHERE source = ?"), (article.source,))
+            source_done = cur.fetchone() is not None
             cur.execute(self._q("SELECT 1 FROM articles WHERE id = ?"), (article.id,))
             new = cur.fetchone() is None
+            raced = False
             if new:
                 story_id, signature = self._stories.match(article.id, article.body)
                 new = self._insert_article(cur, article, story_id, to_bytes(signature))
+                raced = not new  # another writer stored this article between our read and insert
             self._insert_document(cur, article)
             if record.analysis is not None:
                 self._insert_analysis(cur, record.analysis, article.published)
         if new and signature is not None:  # index only what was committed
             self._stories.add(article.id, story_id, signature)
-        return new
+        if new:
+            return STORED
+        return BY_OTHER_WRITER if source_done or raced else DUPLICATE
+
+    def add_analysis(self, analysis: Analysis, published: str | None = None) -> bool:
+        """Store the analysis of a stored article that has none yet (``--articles-only`` earlier)."""
+        with self._transaction() as cur:
+            cur.execute(self._q("SELECT 1 FROM analyses WHERE article_id = ?"), (analysis.article_id,))
+            if cur.fetchone() is not None:
+                return False
+            self._insert_analysis(cur, analysis, published)
+        return True
+
+    def unanalysed(self, sources: Sequence[str] | None = None, limit: int | None = None) -> list[Article]:
+        """Stored articles with no analysis row, oldest first; only those of ``sources`` when given."""
+        params: list[Any] = []
+        where = "NOT EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = a.id)"
+        if sources is not None:
+            if not sources:
+                return []
+            where += f" AND a.id IN (SELECT article_id FROM documents WHERE source IN ({', '.join('?' * len(sources))}))"
+            params.extend(sources)
+        columns = ", ".join(f"a.{c}" for c in ARTICLE_COLUMNS)
+        sql = f"SELECT {columns} FROM articles a WHERE {where} ORDER BY a.added, a.id" + _limit(limit, params)
+        return [_article(row) for row in self._rows(sql, params)]
 
     def _insert_article(self, cur: Any, article: Article, story_id: str, signature: bytes) -> bool:
         """Insert the article, its story and signature; False when another writer stored it first."""

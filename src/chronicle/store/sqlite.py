@@ -8,30 +8,59 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .base import SearchHit
+from . import migrations
+from .base import SearchHit, StoreError
 from .search import fts5_query
-from .sql import SqlStore, schema_sql
+from .sql import SafeCursor, SqlStore, now
 
 
 class SqliteStore(SqlStore):
-    """A store in one SQLite file (created with its schema on first open)."""
+    """A store in one SQLite file (created, or brought to the newest schema, on open)."""
 
     def __init__(self, path: str | Path, story_threshold: float = 0.5) -> None:
         if str(path) != ":memory:":
+            if Path(path).is_dir():
+                raise StoreError(f"{path} is a folder, not a SQLite store")
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writing ingest
-        conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps committed records through a crash
-        conn.executescript(schema_sql("sqlite"))
-        super().__init__(conn, story_threshold)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writing ingest
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL keeps committed records through a crash
+            super().__init__(conn, story_threshold)
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise StoreError(f"{path} is not a Chronicle SQLite store: {error}") from error
         self.path = str(path)
+
+    def schema_version(self) -> int:
+        """The newest migration this store has applied (0 for a new file)."""
+        if self._scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") is None:
+            return 0
+        return int(self._scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+
+    def _migrate(self) -> None:
+        """Apply the pending migrations in one ``BEGIN IMMEDIATE`` transaction (one writer at a time)."""
+        newest = migrations.latest("sqlite")
+        if self.schema_version() == newest:
+            return  # no schema statement at all on an up-to-date store
+        with self._transaction() as cur:
+            cur.execute(migrations.VERSION_TABLE)
+            applied = self.schema_version()  # again, under the lock: another process may have done it
+            if applied > newest:
+                raise StoreError(f"store schema version {applied} is newer than this Chronicle knows ({newest})")
+            for migration in migrations.pending("sqlite", applied):
+                for statement in _statements(migration.sql):
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)",
+                            (migration.version, migration.name, now()))
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         cur = self.conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
-            yield cur
+            yield SafeCursor(cur, self.nul_free)
         except BaseException:
             cur.execute("ROLLBACK")
             raise
@@ -51,3 +80,15 @@ class SqliteStore(SqlStore):
             (match, limit),
         )
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], round(-r[5], 4)) for r in rows]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (a trigger's BEGIN ... END stays whole)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+    if pending.strip() and not all(l.strip().startswith("--") or not l.strip() for l in pending.splitlines()):
+        yield pending

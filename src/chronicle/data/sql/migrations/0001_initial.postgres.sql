@@ -1,6 +1,7 @@
--- Chronicle store schema, PostgreSQL dialect. Written for this project; applied by
--- chronicle.store.postgres on every open (every statement is IF NOT EXISTS, so it is repeatable).
--- To extend: add a table or an index here AND in sqlite.sql, with the same names and columns.
+-- Chronicle store schema, migration 1 (PostgreSQL dialect): the tables as they were before
+-- versioned migrations. Written IF NOT EXISTS, so a store made by an older Chronicle (which ran
+-- this schema on every open, without a schema_version table) is taken up as version 1 unchanged.
+-- Never edit a migration that has shipped: add the next one (see README "Schema migrations").
 
 -- One clean article per content hash; list and dict fields are JSON text.
 CREATE TABLE IF NOT EXISTS articles (
