@@ -15,7 +15,9 @@ import yaml
 
 from chronicle.kb import SCHEMA_VERSION, KBEntry, KnowledgeBase, Role, fold
 
-__all__ = ["build_shipped", "factbook_entries", "lexicon_entries", "country_index"]
+SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR",
+           "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC"}
+__all__ = ["SECTORS", "build_shipped", "factbook_entries", "lexicon_entries", "country_index"]
 
 _DATA = resources.files("chronicle") / "data"
 _TITLE_WORDS = {"president", "prime", "minister", "king", "queen", "emir", "amir", "sultan",
@@ -61,9 +63,12 @@ def lexicon_entries() -> Iterator[KBEntry]:
     for g in _load("actors/igos.yaml") or []:
         code = g["code"]
         country = g.get("country") or code[:3]
-        sector = g.get("sector") or ("IGO" if country == "IGO" else None)
-        if country == "IGO" and code.startswith("IGO") and len(code) >= 6 and not g.get("sector"):
-            sector = code[3:6]  # IGOUNO -> UNO, IGOEUR -> EUR ... as PLOVER's country slot
+        sector = g.get("sector")
+        if country == "IGO":  # PLOVER's country slot: UNO and EUR apart from other IGOs
+            country = {"UNO": "UNO", "EUR": "EUR"}.get(code[3:6], "IGO")
+            tail = code[6:9] if code[3:6] in ("UNO", "EUR", "NAT", "WST") else code[3:6]
+            if not sector and tail in SECTORS:
+                sector = tail
         roles = []
         for d in g.get("dates") or []:
             c, s = _split_code(d["code"])
@@ -201,7 +206,7 @@ def factbook_entries(cidx: Optional[dict] = None) -> Iterator[KBEntry]:
     for key, isos in groups.items():
         names = group_alias[key]
         # a group active in one country is that country's; in several, transnational (no country)
-        country = next(iter(isos)) if len(isos) == 1 else None
+        country = next(iter(isos)) if len(isos) == 1 else "IMG"
         yield KBEntry(name=names[0], kind="org", country=country, sector="REB", aliases=names[1:],
                       source="factbook")
 

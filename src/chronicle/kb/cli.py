@@ -1,0 +1,65 @@
+"""`chronicle kb ...`: build, lookup, stats, eval of the actor knowledge base."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+kb_app = typer.Typer(help="The actor knowledge base (people, organisations; offline).", no_args_is_help=True)
+PathOption = typer.Option(None, "--kb", help="KB file (default: $CHRONICLE_KB or the user cache).")
+
+
+def _open(path: Optional[Path]):
+    from chronicle.kb import KnowledgeBase, default_path
+
+    if path is None:
+        return KnowledgeBase.default() if not default_path().exists() else KnowledgeBase.open(default_path())
+    return KnowledgeBase.open(path)
+
+
+@kb_app.command("build")
+def build(path: Optional[Path] = PathOption) -> None:
+    """Build the shipped KB (Chronicle lexicons + CIA World Factbook) in about a second."""
+    from chronicle.kb import default_path
+    from chronicle.kb.build import build_shipped
+
+    stats = build_shipped(path or default_path())
+    typer.echo(json.dumps(stats, indent=1, ensure_ascii=False))
+
+
+@kb_app.command("lookup")
+def lookup(name: str, date: Optional[str] = typer.Option(None, "--date", help="ISO date (roles held then)."),
+           path: Optional[Path] = PathOption) -> None:
+    """What the KB knows of NAME."""
+    kb = _open(path)
+    hits = kb.lookup(name, date)
+    if kb.is_non_actor(name):
+        typer.echo(f"{name!r}: no actor (data/kb/non_actors.yaml)")
+    if not hits:
+        typer.echo(f"{name!r}: unknown")
+        raise typer.Exit(1)
+    for e in hits:
+        typer.echo(json.dumps(e.to_json(), ensure_ascii=False))
+
+
+@kb_app.command("stats")
+def stats(path: Optional[Path] = PathOption) -> None:
+    """Counts by kind, source and sector."""
+    typer.echo(json.dumps(_open(path).stats(), indent=1, ensure_ascii=False))
+
+
+@kb_app.command("eval")
+def evaluate(gold: Optional[Path] = typer.Argument(None, help="Actor strings (default: data/eval/actor_strings.yaml)."),
+             path: Optional[Path] = PathOption,
+             errors: bool = typer.Option(False, "--errors", help="List the misses.")) -> None:
+    """Score context-free actor strings: country and sector accuracy, per split."""
+    from chronicle.kb.evaluate import score
+
+    report = score(_open(path), gold)
+    for split, r in report["splits"].items():
+        typer.echo(f"{split:8s} n={r['n']:4d}  country={r['country']:.3f}  sector={r['sector']:.3f}")
+    if errors:
+        for m in report["misses"]:
+            typer.echo(json.dumps(m, ensure_ascii=False))
