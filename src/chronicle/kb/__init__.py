@@ -27,7 +27,7 @@ __all__ = ["Role", "KBEntry", "KnowledgeBase", "fold", "default_path"]
 SCHEMA_VERSION = 1
 
 _SUBS = [("zh", "j"), ("kh", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"), ("gh", "g"),
-         ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("w", "v"), ("q", "k"), ("c", "k")]
+         ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("w", "v"), ("q", "g"), ("c", "k")]
 _PERSIAN = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا",
                           "آ": "ا", "ؤ": "و", "\u200c": " ", "\u200d": None, "ـ": None})
 

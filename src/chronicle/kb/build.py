@@ -28,7 +28,8 @@ _TITLE_WORDS = {"president", "prime", "minister", "king", "queen", "emir", "amir
                 "co-prince", "captain", "regent", "secretary", "first", "deputy", "transitional",
                 "military", "sovereign", "presidential", "cabinet", "chair", "lieutenant",
                 "administrator", "commissioner", "sir", "dame", "mr", "dr", "mullah", "field",
-                "marshal", "brigadier", "colonel", "gen", "lt", "premier", "taoiseach"}
+                "marshal", "brigadier", "colonel", "gen", "lt", "premier", "taoiseach", "and",
+                "commander-in-chief", "sovereign", "chair", "forces", "armed"}
 
 
 def _load(name: str):
@@ -105,23 +106,34 @@ def _clean(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html or "")).strip()
 
 
-def _people(text: str) -> Iterator[tuple[str, str, Optional[str]]]:
-    """(title, name, since) from "President Asif Ali ZARDARI (since 10 March 2024); ..."."""
+def _capital_word(t: str) -> bool:
+    return len(t) > 1 and t.upper() == t and t[0].isalpha() and t.lower() not in ("and", "of")
+
+
+def _people(text: str) -> Iterator[tuple[str, str, Optional[str], list[str]]]:
+    """(title, name, since, aliases) from "President Asif Ali ZARDARI (since 10 March 2024); ...".
+    The Factbook writes the surname in capitals: "Premier LI Qiang", "King SALMAN bin Abd al-Aziz"."""
     for m in re.finditer(r"([^;()]+?)\s*\(since ([^)]+)\)", text):
         toks = m.group(1).replace(",", " ").split()
-        caps = [i for i, t in enumerate(toks) if len(t) > 1 and t.upper() == t and t[0].isalpha()]
+        caps = [i for i, t in enumerate(toks)
+                if len(t.rstrip(".")) > 1 and _capital_word(t.split("-")[-1]) and t[0].isalpha()]
         if not caps:
             continue
-        last = caps[-1]
-        start = last
+        f, last = caps[0], caps[-1]
+        start = f
         while start > 0 and toks[start - 1][:1].isupper() and toks[start - 1].lower() not in _TITLE_WORDS:
             start -= 1
-        first_cap = caps[0]
-        start = min(start, first_cap) if all(t.lower() not in _TITLE_WORDS for t in toks[first_cap:last]) else start
-        name_toks = toks[start:last + 1]
+        tc = lambda ws: " ".join(w.title() if w.upper() == w else w for w in ws)  # noqa: E731
         title = " ".join(toks[:start])
-        name = " ".join(t.title() if t.upper() == t else t for t in name_toks)
-        yield title, name, _date(m.group(2))
+        name = tc(toks[start:])
+        aliases = [tc(toks[f:last + 1])]
+        if start < f:
+            aliases.append(tc([toks[start], *toks[f:last + 1]]))
+        if last + 1 < len(toks) and toks[last + 1][:1].isupper() and start == f:
+            aliases.append(tc(toks[f:last + 2]))  # surname first: "Li Qiang", "Lee Jae-myung"
+        if title and title.split()[-1].lower() in ("king", "queen", "emir", "amir", "sultan", "prince", "sheikh"):
+            aliases.append(f"{title.split()[-1]} {aliases[0]}")
+        yield title, name, _date(m.group(2)), [a for a in dict.fromkeys(aliases) if a != name]
 
 
 def _get(d: dict, *keys) -> str:
@@ -167,10 +179,10 @@ def factbook_entries(cidx: Optional[dict] = None) -> Iterator[KBEntry]:
             src = "factbook"
             ex = gov.get("Executive branch") or {}
             for key in ("chief of state", "head of government"):
-                for title, name, since in _people(_get(ex, key)):
+                for title, name, since, aliases in _people(_get(ex, key)):
                     yield KBEntry(name=name, kind="person", country=iso, sector="GOV",
                                   roles=[Role(sector="GOV", country=iso, title=title, start=since)],
-                                  aliases=_person_aliases(name), source=src)
+                                  aliases=aliases, source=src)
             for name, al in _abbrev_items(str((gov.get("Political parties") or {}).get("text", ""))):
                 yield KBEntry(name=name, kind="org", country=iso, sector="PTY", aliases=al, source=src)
             leg = _get(gov, "Legislative branch", "legislature name")
@@ -209,16 +221,6 @@ def factbook_entries(cidx: Optional[dict] = None) -> Iterator[KBEntry]:
         country = next(iter(isos)) if len(isos) == 1 else "IMG"
         yield KBEntry(name=names[0], kind="org", country=country, sector="REB", aliases=names[1:],
                       source="factbook")
-
-
-def _person_aliases(name: str) -> list[str]:
-    toks = name.split()
-    out = []
-    if len(toks) >= 3:
-        out.append(f"{toks[0]} {toks[-1]}")
-    if len(toks) >= 2:
-        out.append(toks[-1])  # surname alone: lookup returns every bearer; callers use a unique one
-    return out
 
 
 def _forces(text: str) -> Iterator[tuple[str, str]]:
