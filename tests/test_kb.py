@@ -89,3 +89,19 @@ def test_actor_strings_meet_the_targets_with_the_shipped_kb(kb):
     splits = score(kb)["splits"]
     assert splits["heldout"]["n"] >= 100 and splits["heldout"]["n"] + splits["study"]["n"] >= 300
     assert splits["heldout"]["country"] >= 0.75 and splits["heldout"]["sector"] >= 0.65
+
+
+def test_resolver_with_kb_gives_an_untitled_person_their_own_country(nlp, kb):
+    from chronicle.analysis.actors import ActorResolver
+    from chronicle.config import Config
+    from chronicle.model import Article
+
+    body = ("German officials met in Berlin on Tuesday. Shavkat Mirziyoyev arrived in Berlin later "
+            "and German ministers welcomed him.")
+    article = Article(id="t", source="test", body=body, published="2025-05-01")
+    doc = nlp(body)
+    with_kb = ActorResolver(Config(), kb=kb).resolve(doc, article)
+    sharif = [m for m in with_kb.mentions if m.text == "Shavkat Mirziyoyev"]
+    assert sharif and sharif[0].country == "UZB" and sharif[0].code == "UZBGOV"
+    without = ActorResolver(Config()).resolve(doc, article)
+    assert [m.country for m in without.mentions if m.text == "Shavkat Mirziyoyev"] != ["UZB"]
