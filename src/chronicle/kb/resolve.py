@@ -60,6 +60,9 @@ class StringResolver:
             return Resolution(None, None, "non-actor")
         hits = self.kb.lookup(text, date)
         if hits:
+            # our own lexicons (dated people, default parties) before the Factbook's namesakes
+            own = [e for e in hits if e.source.startswith("chronicle:")]
+            hits = ([e for e in own if e.roles and any(r.start or r.end for r in e.roles)] or own or hits)
             votes = Counter((e.country, e.sector) for e in hits)
             (country, sector), _ = votes.most_common(1)[0]
             return Resolution(country, sector, "kb", hits[0].name)
