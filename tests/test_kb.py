@@ -105,3 +105,69 @@ def test_resolver_with_kb_gives_an_untitled_person_their_own_country(nlp, kb):
     assert sharif and sharif[0].country == "UZB" and sharif[0].code == "UZBGOV"
     without = ActorResolver(Config()).resolve(doc, article)
     assert [m.country for m in without.mentions if m.text == "Shavkat Mirziyoyev"] != ["UZB"]
+
+
+FIXTURE = __import__("pathlib").Path(__file__).parent / "data" / "wikidata_fixture.json"
+
+
+@pytest.fixture(scope="module")
+def wd(tmp_path_factory):
+    import gzip
+    import shutil
+
+    from chronicle.kb.wikidata import build_wikidata
+
+    tmp = tmp_path_factory.mktemp("wd")
+    dump = tmp / "dump.json.gz"
+    with FIXTURE.open("rb") as src, gzip.open(dump, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    stats = build_wikidata(dump, tmp / "wd.sqlite", shipped=False)
+    return stats, KnowledgeBase.open(tmp / "wd.sqlite")
+
+
+@pytest.mark.parametrize("name,date,expected", [
+    ("Nazanin Qaderi", "2023-06-01", ("AFG", "LEG")),         # MP until March 2024 ...
+    ("Nazaneen Ghaderi", "2024-06-01", ("AFG", "GOV")),       # ... minister from April (an alias)
+    ("نازنین قادری", "2024-06-01", ("AFG", "GOV")),            # her Persian label
+    ("نازنين قادري", "2024-06-01", ("AFG", "GOV")),            # her Pashto label, Arabic yeh
+    ("Farid Hotak", "2020-01-01", ("AFG", "ELI")),             # the one office ended in 2018
+    ("Saima Leghari", "2021-01-01", ("PAK", "JUD")),
+    ("Bahram Sotoudeh", "2022-01-01", ("IRN", "GOV")),
+    ("Tariq Janjua", "2023-01-01", ("PAK", "MIL")),
+    ("Green Valley Party", None, ("AFG", "PTY")),
+    ("Herat Provincial Water Directorate", None, ("AFG", "GOV")),  # only through its class chain
+    ("ریاست آب ولایت هرات", None, ("AFG", "GOV")),
+    ("Lahore Constabulary", None, ("PAK", "COP")),
+    ("Front of the Black Mountain", None, ("PAK", "REB")),
+    ("Caspian Water Council", None, ("IGO", None)),
+    ("Kabul Morning Herald", None, ("AFG", "JRN")),
+    ("Loya Shura of the Valley", None, ("AFG", "LEG")),
+    ("High Court of Sistan", None, ("IRN", "JUD")),
+])
+def test_wikidata_fixture_dump_resolves_every_entity(wd, name, date, expected):
+    hits = wd[1].lookup(name, date)
+    assert [(e.country, e.sector) for e in hits] == [expected]
+
+
+def test_wikidata_build_skips_non_actors_and_counts_a_broken_line(wd):
+    stats, kb = wd
+    assert kb.lookup("Mary Ellen Cobb") == [] and kb.lookup("Blue Lake") == []
+    assert stats["wikidata_errors"] == "1" and "dump.json.gz" in stats["errors"][0]
+    assert kb.lookup("Nazanin Qaderi")[0].party == "Green Valley Party"
+
+
+def test_kb_import_reads_petrarch_actors_with_dated_codes(tmp_path, kb):
+    import shutil
+
+    from chronicle.kb.imports import import_dictionaries
+
+    path = tmp_path / "k.sqlite"
+    shutil.copy(kb.path, path)
+    actors = tmp_path / "Test.actors.txt"
+    actors.write_text("ORLA_MVENGE_  # written for this test\n\t[KENGOV 100101-151231]\n\t[KENLEG 160101-181231]\n",
+                      encoding="utf-8")
+    assert import_dictionaries(path, [actors]) == {str(actors): 1}
+    fresh = KnowledgeBase.open(path)
+    assert fresh.lookup("Orla Mvenge", "2012-05-01")[0].sector == "GOV"
+    assert fresh.lookup("Orla Mvenge", "2017-05-01")[0].sector == "LEG"
+    assert fresh.lookup("Orla Mvenge", "2020-05-01")[0].sector == "ELI"

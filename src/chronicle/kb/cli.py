@@ -20,13 +20,34 @@ def _open(path: Optional[Path]):
 
 
 @kb_app.command("build")
-def build(path: Optional[Path] = PathOption) -> None:
-    """Build the shipped KB (Chronicle lexicons + CIA World Factbook) in about a second."""
+def build(path: Optional[Path] = PathOption,
+          wikidata: Optional[Path] = typer.Option(None, "--wikidata", help="A Wikidata JSON dump (.json or .json.gz), streamed."),
+          ) -> None:
+    """Build the shipped KB (Chronicle lexicons + CIA World Factbook, about a second), or with
+    --wikidata the shipped KB plus the dump's people and organisations."""
     from chronicle.kb import default_path
     from chronicle.kb.build import build_shipped
 
-    stats = build_shipped(path or default_path())
+    if wikidata is not None:
+        from chronicle.kb.wikidata import build_wikidata
+
+        if not wikidata.is_file():
+            raise typer.BadParameter(f"{wikidata}: no such file")
+        stats = build_wikidata(wikidata, path or default_path())
+    else:
+        stats = build_shipped(path or default_path())
     typer.echo(json.dumps(stats, indent=1, ensure_ascii=False))
+
+
+@kb_app.command("import")
+def import_(files: list[Path] = typer.Argument(..., help="PETRARCH/Phoenix .actors files or Chronicle YAML dictionaries."),
+            path: Optional[Path] = PathOption) -> None:
+    """Add dictionary actors (with dated codes as dated roles) to the KB."""
+    from chronicle.kb import default_path
+    from chronicle.kb.imports import import_dictionaries
+
+    _open(path)  # builds the shipped KB first when there is none yet
+    typer.echo(json.dumps(import_dictionaries(path or default_path(), files), indent=1))
 
 
 @kb_app.command("lookup")
