@@ -171,3 +171,40 @@ def test_kb_import_reads_petrarch_actors_with_dated_codes(tmp_path, kb):
     assert fresh.lookup("Orla Mvenge", "2012-05-01")[0].sector == "GOV"
     assert fresh.lookup("Orla Mvenge", "2017-05-01")[0].sector == "LEG"
     assert fresh.lookup("Orla Mvenge", "2020-05-01")[0].sector == "ELI"
+
+
+def test_gazetteer_us_state_is_a_region_and_afghan_provinces_resolve_in_both_scripts():
+    from chronicle.kb.places import default_gazetteer
+
+    g = default_gazetteer()
+    georgia = {(p.kind, p.country) for p in g.lookup("Georgia")}
+    assert ("country", "GEO") in georgia and ("state", "USA") in georgia
+    assert ("country", "USA") not in {(p.kind, p.country) for p in g.lookup("Texas")}
+    for latin, persian in [("Helmand", "هلمند"), ("Kunduz", "كندز"), ("Paktika", "پکتیکا")]:
+        assert ("province", "AFG") in {(p.kind, p.country) for p in g.lookup(latin)}
+        assert ("province", "AFG") in {(p.kind, p.country) for p in g.lookup(persian)}
+    assert g.lookup("Spin Boldak")[0].region == "Kandahar"
+
+
+def test_persian_text_lists_actors_and_places_with_offsets(kb):
+    from chronicle.kb.places import find_in_text
+
+    text = "روز دوشنبه عباس عراقچی در هرات با نمایندگان ولسی جرگه دیدار کرد."
+    found = find_in_text(text, kb, date="2025-06-01")
+    got = [(f.kind, f.name, f.country, f.sector) for f in found]
+    assert got == [("actor", "Abbas Araghchi", "IRN", "GOV"), ("place", found[1].name, "AFG", None),
+                   ("actor", "Wolesi Jirga", "AFG", "LEG")]
+    assert all(text[f.start:f.end] == f.text for f in found)
+
+
+def test_cli_find_on_the_dari_demo_article(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.setenv("CHRONICLE_KB", str(tmp_path / "k.sqlite"))
+    demo = Path(__file__).resolve().parent.parent / "demo" / "dari" / "kb-dari-demo.txt"
+    r = CliRunner().invoke(app, ["kb", "find", str(demo), "--date", "2025-06-01"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.output.splitlines()]
+    names = {(row["kind"], row["name"]) for row in rows}
+    assert ("actor", "Zabihullah Mujahid") in names and ("place", "Helmand") in names
+    assert ("actor", "Ashraf Ghani") in names and not any(row["name"] == "Dushanbe" for row in rows)

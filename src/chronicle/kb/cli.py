@@ -84,3 +84,20 @@ def evaluate(gold: Optional[Path] = typer.Argument(None, help="Actor strings (de
     if errors:
         for m in report["misses"]:
             typer.echo(json.dumps(m, ensure_ascii=False))
+
+
+@kb_app.command("find")
+def find(file: Path = typer.Argument(..., help="A text file (e.g. a Dari or Pashto article)."),
+         date: Optional[str] = typer.Option(None, "--date", help="ISO date (roles held then)."),
+         path: Optional[Path] = PathOption) -> None:
+    """Actors and places named in FILE (KB and gazetteer labels, any script), with offsets, as JSONL."""
+    from dataclasses import asdict
+
+    from chronicle.kb.places import find_in_text
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"{file}: {exc}") from exc
+    for found in find_in_text(text, _open(path), date=date):
+        typer.echo(json.dumps(asdict(found), ensure_ascii=False))
