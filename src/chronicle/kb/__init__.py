@@ -43,10 +43,29 @@ def fold(name: str) -> str:
     if s.startswith("the "):
         s = s[4:]
     if s.isascii():
+        s = " ".join(_word_forms().get(w, w) for w in s.split())
         for a, b in _SUBS:
             s = s.replace(a, b)
         s = re.sub(r"(.)\1+", r"\1", s)
     return s
+
+
+_FORMS: dict[str, str] = {}
+
+
+def _word_forms() -> dict[str, str]:
+    """data/kb/transliteration.yaml: each spelling of a name word -> the line's first (loaded once)."""
+    if not _FORMS:
+        from importlib import resources
+
+        import yaml
+
+        f = resources.files("chronicle") / "data" / "kb" / "transliteration.yaml"
+        for forms in yaml.safe_load(f.read_text(encoding="utf-8")) or []:
+            for w in forms:
+                _FORMS[re.sub(r"[\W_]+", " ", w).strip()] = forms[0]
+        _FORMS.setdefault("", "")
+    return _FORMS
 
 
 @dataclass

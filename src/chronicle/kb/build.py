@@ -3,6 +3,7 @@
 ``build_shipped(path)`` takes a few seconds and writes one SQLite file (atomically)."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -113,6 +114,13 @@ def _clean(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html or "")).strip()
 
 
+def _title_word(w: str) -> str:
+    """MARCOS -> Marcos, al-SUDANI -> al-Sudani, II stays II."""
+    if re.fullmatch(r"[IVX]+\.?,?", w):
+        return w
+    return "-".join(p.title() if p.upper() == p else p for p in w.split("-"))
+
+
 def _capital_word(t: str) -> bool:
     return len(t) > 1 and t.upper() == t and t[0].isalpha() and t.lower() not in ("and", "of")
 
@@ -120,6 +128,7 @@ def _capital_word(t: str) -> bool:
 def _people(text: str) -> Iterator[tuple[str, str, Optional[str], list[str]]]:
     """(title, name, since, aliases) from "President Asif Ali ZARDARI (since 10 March 2024); ...".
     The Factbook writes the surname in capitals: "Premier LI Qiang", "King SALMAN bin Abd al-Aziz"."""
+    text = re.sub(r'"[^"]*"', " ", html.unescape(text))  # nicknames: Ferdinand "BongBong" MARCOS
     for m in re.finditer(r"([^;()]+?)\s*\(since ([^)]+)\)", text):
         toks = m.group(1).replace(",", " ").split()
         caps = [i for i, t in enumerate(toks)
@@ -130,7 +139,7 @@ def _people(text: str) -> Iterator[tuple[str, str, Optional[str], list[str]]]:
         start = f
         while start > 0 and toks[start - 1][:1].isupper() and toks[start - 1].lower() not in _TITLE_WORDS:
             start -= 1
-        tc = lambda ws: " ".join(w.title() if w.upper() == w else w for w in ws)  # noqa: E731
+        tc = lambda ws: " ".join(_title_word(w) for w in ws)  # noqa: E731
         title = " ".join(toks[:start])
         name = tc(toks[start:])
         aliases = [tc(toks[f:last + 1])]
