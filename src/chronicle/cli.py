@@ -459,6 +459,12 @@ def _default_dataset(name: str) -> str:
     return str(shared_dir() / table[name])
 
 
+# -- actor knowledge base (chronicle.kb): build / lookup / stats / eval
+from .kb.cli import kb_app  # noqa: E402
+
+app.add_typer(kb_app, name="kb")
+
+
 @app.command("eval")
 def evaluate(
     name: str = typer.Argument(..., help="seed, plover-gsr, petr2-gsr, petr-unittest, polnear, aeb or articles (whole-article event gold)."),

@@ -330,8 +330,9 @@ class ActorResolver:
     """
 
     def __init__(self, config: Config | None = None, dictionaries: list[str] | None = None,
-                 strict: bool = True) -> None:
+                 strict: bool = True, kb=None) -> None:
         self.config = config or load_config()
+        self.kb = kb  # KB hookup (issue 10): an optional chronicle.kb.KnowledgeBase
         paths = list(self.config.dictionaries) + list(dictionaries or [])
         self.user: PhraseIndex = load_dictionaries(paths, strict=strict)
         self.lexicon: PhraseIndex = project_lexicon()
@@ -343,6 +344,15 @@ class ActorResolver:
         dominant = self._dominant(matches, article)
         slots = build_slots(doc, matches)
         _date_countries(slots, article.published)
+        # --- KB hookup (issue 10): a person with no country from a title or the lexicon takes the
+        # country and sector the KB gives the name at the article's date (one entry's country only)
+        if self.kb is not None:
+            for slot in slots:
+                if slot.kind == "person" and slot.country is None and slot.entry is None:
+                    hits = self.kb.lookup(slot.name or doc[slot.start_tok:slot.end_tok].text, article.published)
+                    if hits and len({(e.country, e.sector) for e in hits}) == 1:
+                        slot.country, slot.sector = hits[0].country, slot.sector or hits[0].sector
+        # --- end KB hookup
         resolve_context(doc, slots, dominant)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
                      for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
