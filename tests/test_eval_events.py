@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from chronicle.data import load_yaml
+
 from chronicle.eval import EVALUATIONS, evaluate, format_report
 from chronicle.eval.petr_records import read_records
 from chronicle.eval.scoring import TypeScores, load_cameo2plover, match_triples, plover_type, same_actor
@@ -45,7 +47,9 @@ def test_cameo_table_and_records_readers(tmp_path):
 
 
 def test_every_named_evaluation_is_registered():
-    assert set(EVALUATIONS) == {"seed", "plover-gsr", "petr2-gsr", "petr-unittest", "polnear", "aeb"}
+    assert set(EVALUATIONS) == {"seed", "plover-gsr", "petr2-gsr", "petr-unittest", "polnear", "aeb", "articles"}
+    # every evaluation finds its gold data without a PATH (data/eval_datasets.yaml)
+    assert set(EVALUATIONS) <= set(load_yaml("eval_datasets.yaml"))
     with pytest.raises(ValueError):
         evaluate("nope", ".")
 
