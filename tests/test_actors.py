@@ -526,3 +526,11 @@ def test_georgia_is_a_us_state_in_an_american_story_and_the_country_in_a_caucasu
     assert code_of(american, "Georgia") is None  # a US state lends its country, and is no actor
     caucasus = resolve(nlp, resolver, "Georgian troops left Tbilisi. Georgia protested to Moscow.")
     assert code_of(caucasus, "Georgia") == "GEO"
+
+
+def test_actor_kb_setting_places_people_only_the_knowledge_base_knows(nlp):
+    body = "Rishi Sunak met the delegation on Monday."
+    plain = resolve(nlp, ActorResolver(Config()), body, published="2023-05-02")
+    with_kb = resolve(nlp, ActorResolver(Config(actor_kb="shipped")), body, published="2023-05-02")
+    assert [m.country for m in plain.mentions if m.text == "Rishi Sunak"] in ([], [None])
+    assert [(m.country, m.sector) for m in with_kb.mentions if m.text == "Rishi Sunak"] == [("GBR", "GOV")]

@@ -166,3 +166,14 @@ def test_extract_with_a_user_dictionary_codes_its_actors(tmp_path):
 
     assert "FREGOV" in sources("--dictionary", str(tmp_path / "my.actors.txt"))
     assert "FREGOV" not in sources()
+
+
+def test_readme_configuration_table_lists_every_setting():
+    import dataclasses
+    from pathlib import Path
+
+    from chronicle.config import Config
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [f.name for f in dataclasses.fields(Config) if f"| `{f.name}` |" not in readme]
+    assert not missing, f"README configuration table misses: {missing}"

@@ -29,6 +29,7 @@ class Config:
     story_threshold: float = 0.5  # MinHash Jaccard above which two articles are one story
     event_conventions: str = "plover"  # "plover" (the PLOVER manual) or "cameo" (as PETRARCH codes)
     quote_lexicon: str = ""  # a YAML file replacing data/quotes/cues.yaml (quote cues, marks)
+    actor_kb: str = ""  # actor knowledge base for people the lexicons do not place: "shipped", a KB file, or "" (off)
 
 
 def _coerce(current: object, raw: str) -> object:

@@ -332,7 +332,7 @@ class ActorResolver:
     def __init__(self, config: Config | None = None, dictionaries: list[str] | None = None,
                  strict: bool = True, kb=None) -> None:
         self.config = config or load_config()
-        self.kb = kb  # KB hookup (issue 10): an optional chronicle.kb.KnowledgeBase
+        self.kb = kb if kb is not None else _configured_kb(self.config.actor_kb)  # chronicle.kb.KnowledgeBase or None
         paths = list(self.config.dictionaries) + list(dictionaries or [])
         self.user: PhraseIndex = load_dictionaries(paths, strict=strict)
         self.lexicon: PhraseIndex = project_lexicon()
@@ -480,6 +480,15 @@ def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
         country, sector = coded_country or country, coded_sector or sector
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                    country=country, sector=sector, name=slot.name, kind=slot.kind)
+
+
+def _configured_kb(setting: str):
+    """The knowledge base ``config.actor_kb`` names: "shipped", a KB file, or "" (none)."""
+    if not setting:
+        return None
+    from ..kb import KnowledgeBase
+
+    return KnowledgeBase.default() if setting == "shipped" else KnowledgeBase.open(setting)
 
 
 def _regions_sharing_a_name(doc: Doc, matches: list[Match]) -> list[Match]:
