@@ -410,6 +410,45 @@ def events(
 
 
 @app.command()
+def export(
+    out_path: Path = typer.Argument(..., metavar="OUT", help="The file to write (gdelt also writes OUT.mentions)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, plover, gdelt or acled."),
+    db: Optional[str] = DbOption,
+    actor: Optional[str] = typer.Option(None, help="Source or target code prefix (RUS, RUSGOV) or name part."),
+    country: Optional[str] = typer.Option(None, help="Source or target country (ISO-3, e.g. SYR)."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (ACCUSE) or CAMEO code prefix (112)."),
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
+    monadic: bool = typer.Option(False, "--monadic", help="One row per actor and event (jsonl/csv/parquet); default one per event."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, max=MAX_LIMIT, help="At most this many events (default: all)."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Export events in an event-data format: PLOVER JSON, GDELT 2.0 tables, ACLED-style CSV, or flat rows."""
+    from .export.eventdata import EVENT_FORMATS, ExportEvent, sentence_number, write_events
+
+    if fmt not in EVENT_FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
+    if out_path.is_dir():
+        _fail(f"{out_path} is a folder: give a file name")
+    if not out_path.parent.is_dir():
+        _fail(f"{out_path}: no folder {out_path.parent}")
+    with _store(db, config_file) as store:
+        rows = store.events(actor=actor, country=country, type=type, since=since, until=until, limit=limit)
+        copies = {a: len(s.article_ids) for s in store.stories(min_size=2) for a in s.article_ids}
+        articles: dict[str, object] = {}
+        items = []
+        for row in rows:
+            if row.article_id not in articles:
+                articles[row.article_id] = store.article(row.article_id)
+            article = articles[row.article_id]
+            items.append(ExportEvent(row.event, article, copies.get(row.article_id, 1),
+                                     sentence_number(article.body, row.event.start)))
+    written = write_events(items, fmt, str(out_path), monadic=monadic)
+    err.print(f"{written} rows written to {out_path}" + (f" (and {out_path}.mentions)" if fmt == "gdelt" else ""),
+              highlight=False, markup=False)
+
+
+@app.command()
 def quotes(
     db: Optional[str] = DbOption,
     speaker: Optional[str] = typer.Option(None, help="Part of the speaker's name, or a code prefix."),
