@@ -110,6 +110,11 @@ def main() -> int:
     for command in (["articles", "-n", "30"], ["stories"], ["events", "-n", "15"], ["quotes", "-n", "10"],
                     ["errors"], ["stats"]):
         chronicle(*command, "--db", str(db))
+    chronicle("export", str(OUT / "events.plover.jsonl"), "--format", "plover", "--db", str(db))
+    chronicle("export", str(OUT / "events.gdelt.tsv"), "--format", "gdelt", "--db", str(db))
+    dari = demo_dir() / "dari" / "kb-dari-demo.txt"
+    if dari.is_file():
+        chronicle("kb", "find", str(dari))  # actors and places of a Dari text, found in Persian script
     print(f"\ningest exit code {code} (3: some documents failed, as the files in corpus/bad/ should)")
     print(f"The demo database is {db}; try: chronicle search reservoir --db {db}")
     if os.environ.get("CHRONICLE_DEMO_SERVE", "1") != "0":
