@@ -39,6 +39,10 @@ TABLE_ROWS = 50  # rows a table shows without --limit; jsonl/csv/parquet write e
 LimitOption = typer.Option(None, "--limit", "-n", min=0, max=MAX_LIMIT,
                            help=f"At most this many rows (default: {TABLE_ROWS} in a table, all in jsonl/csv/parquet).")
 OutputOption = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")
+# the event filters `events` and `export` share
+ActorOption = typer.Option(None, "--actor", help="Source or target code prefix (RUS, RUSGOV) or name part.")
+CountryOption = typer.Option(None, "--country", help="Source or target country (ISO-3, e.g. SYR).")
+EventTypeOption = typer.Option(None, "--type", help="PLOVER type (ACCUSE) or CAMEO code prefix (112).")
 ConfigOption = typer.Option(None, "--config", help="chronicle.toml to read (default: ./chronicle.toml).")
 DictionaryOption = typer.Option(
     None, "--dictionary", "-D",
@@ -388,9 +392,9 @@ def errors(
 @app.command()
 def events(
     db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, help="Source or target code prefix (RUS, RUSGOV) or name part."),
-    country: Optional[str] = typer.Option(None, help="Source or target country (ISO-3, e.g. SYR)."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (ACCUSE) or CAMEO code prefix (112)."),
+    actor: Optional[str] = ActorOption,
+    country: Optional[str] = CountryOption,
+    type: Optional[str] = EventTypeOption,
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
     fmt: str = FormatOption,
@@ -414,9 +418,9 @@ def export(
     out_path: Path = typer.Argument(..., metavar="OUT", help="The file to write (gdelt also writes OUT.mentions)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, plover, gdelt or acled."),
     db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, help="Source or target code prefix (RUS, RUSGOV) or name part."),
-    country: Optional[str] = typer.Option(None, help="Source or target country (ISO-3, e.g. SYR)."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (ACCUSE) or CAMEO code prefix (112)."),
+    actor: Optional[str] = ActorOption,
+    country: Optional[str] = CountryOption,
+    type: Optional[str] = EventTypeOption,
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
     monadic: bool = typer.Option(False, "--monadic", help="One row per actor and event (jsonl/csv/parquet); default one per event."),
