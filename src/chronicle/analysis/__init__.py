@@ -27,12 +27,15 @@ class Analyzer:
         from .events import EventCoder
         from .nlp import load_nlp
         from .quotes import QuoteExtractor
+        from .quotes_lexicon import load_lexicon as load_quote_lexicon
 
         self.config = config or load_config()
         self.nlp = load_nlp(self.config.spacy_model)
-        self.resolver = ActorResolver(self.config, strict=strict)
+        # one quote lexicon (config.quote_lexicon, else the packaged cues) for actors and quotes
+        self.quote_lexicon = load_quote_lexicon(self.config.quote_lexicon or None)
+        self.resolver = ActorResolver(self.config, strict=strict, quote_lexicon=self.quote_lexicon)
         self.coder = EventCoder(dictionaries=list(self.config.dictionaries), conventions=self.config.event_conventions)
-        self.quotes = QuoteExtractor(self.config) if quotes else None
+        self.quotes = QuoteExtractor(self.config, lexicon=self.quote_lexicon) if quotes else None
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """One Analysis per article, in input order."""

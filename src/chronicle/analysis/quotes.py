@@ -60,8 +60,8 @@ class _Candidate:
 class QuoteExtractor:
     """Finds the quotes of one article. ``config.quote_lexicon`` may name another cues YAML file."""
 
-    def __init__(self, config: Config | None = None) -> None:
-        self.lexicon: QuoteLexicon = load_lexicon(getattr(config, "quote_lexicon", None) or None)
+    def __init__(self, config: Config | None = None, lexicon: QuoteLexicon | None = None) -> None:
+        self.lexicon: QuoteLexicon = lexicon or load_lexicon(getattr(config, "quote_lexicon", None) or None)
 
     def extract(self, doc: Doc, article: Article, actors: ArticleActors | None = None) -> list[Quote]:
         """Quotes of ``article`` (parsed as ``doc``); [] when anything goes wrong inside."""
