@@ -37,3 +37,33 @@ def test_non_english_and_empty_articles_are_skipped_with_a_reason():
     assert "fa" in skip_reason(Article(id="1", source="s", body="متن", language="fa"))
     assert skip_reason(Article(id="2", source="s", body="  ", language="en")) == "empty body"
     assert skip_reason(Article(id="3", source="s", body="Text.", language="en")) is None
+
+
+def _cues_with(tmp_path, *speech_verbs: str) -> str:
+    """A quote lexicon file: the packaged cues plus ``speech_verbs``."""
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("chronicle").joinpath("data/quotes/cues.yaml").read_text("utf-8"))
+    data["speech_verbs"] += list(speech_verbs)
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return str(path)
+
+
+def test_the_configured_quote_lexicon_also_tells_the_actors_who_speaks(tmp_path):
+    # "snurgle" is no word: only a quote lexicon naming it makes Quill the speaker of the quote,
+    # and inside a quote "He" is then someone else than its speaker (Brink), not Quill
+    from chronicle.analysis import Analyzer
+    from chronicle.config import Config
+
+    body = 'Paul Brink met Omar Quill in Lakeport. Quill snurgled: "He misled voters."'
+    article = Article(id="t", source="test.md", body=body, language="en")
+
+    def he_refers_to(config: Config) -> str:
+        analysis = next(Analyzer(config).analyze([article]))
+        return next(a.name for a in analysis.actors for m in a.mentions if m.kind == "pronoun" and m.text == "He")
+
+    assert he_refers_to(Config()) == "Omar Quill"
+    assert he_refers_to(Config(quote_lexicon=_cues_with(tmp_path, "snurgle"))) == "Paul Brink"

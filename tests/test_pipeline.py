@@ -5,11 +5,13 @@ Documents are short texts written here; the analysis test runs the real analyzer
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from chronicle.config import Config
 from chronicle.model import Analysis, Article, Failure, Record
-from chronicle.pipeline import _analyses, extract_records, ingest
+from chronicle.pipeline import extract_records, ingest
 from chronicle.store import open_store
 
 MASTHEAD = "Valley Gazette: independent news since 1990"
@@ -97,21 +99,39 @@ def test_boilerplate_learnt_in_one_ingest_cleans_the_next(tmp_path, config):
         assert newest.body.startswith("Heavy snow") and MASTHEAD in newest.boilerplate
 
 
-class _Analyzer:
-    """A stand-in with the Analyzer interface that fails on one article."""
+class _FailingQuotes:
+    """A quote stage that breaks on one article, put in place of the Analyzer's own."""
 
-    def analyze(self, articles):
-        for article in articles:
-            if "boom" in article.body:
-                raise RuntimeError("boom")
-            yield Analysis(article_id=article.id)
+    def __init__(self, real):
+        self.real = real
+
+    def extract(self, doc, article, actors=None):
+        if "boom" in article.body:
+            raise ValueError("no cue table")
+        return self.real.extract(doc, article, actors)
 
 
-def test_an_article_that_breaks_analysis_fails_alone():
-    good, bad = Article(id="g", source="g.txt", body="fine"), Article(id="b", source="b.txt", body="boom")
-    found = _analyses([good, bad], _Analyzer())
-    assert isinstance(found["g"], Analysis)
-    assert isinstance(found["b"], Failure) and found["b"].stage == "analysis" and "boom" in found["b"].reason
+def test_a_stage_that_raises_fails_that_article_alone_and_chronicle_errors_shows_it(tmp_path, config):
+    from typer.testing import CliRunner
+
+    from chronicle.analysis import Analyzer
+    from chronicle.cli import app
+
+    analyzer = Analyzer(config)
+    analyzer.quotes = _FailingQuotes(analyzer.quotes)
+    (tmp_path / "good.txt").write_text('"We will open the bridge," the governor said on Monday.', encoding="utf-8")
+    (tmp_path / "bad.txt").write_text('"We will boom the bridge," the governor said on Monday.', encoding="utf-8")
+    with open_store(config.db) as store:
+        summary = ingest([str(tmp_path / "good.txt"), str(tmp_path / "bad.txt")], store, config, analyzer=analyzer)
+        assert (summary.stored, summary.failed) == (1, 1)
+        (good,) = store.articles()
+        assert good.source.endswith("good.txt")
+        (failure,) = summary.failures
+    assert failure.source.endswith("bad.txt") and failure.stage == "analysis"
+    assert failure.reason == "quotes stage failed: ValueError('no cue table')"
+    shown = CliRunner().invoke(app, ["errors", "--db", config.db, "-f", "jsonl"], catch_exceptions=False)
+    (row,) = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert row["source"].endswith("bad.txt") and row["reason"] == failure.reason
 
 
 @pytest.mark.slow

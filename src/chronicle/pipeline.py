@@ -58,15 +58,17 @@ def extract_records(
     skip: Callable[[str], bool] | None = None,
     learner: CrossDocumentBoilerplate | None = None,
     on_learnt: Callable[[CrossDocumentBoilerplate], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[Item]:
     """One Record (article + analysis) or Failure per document of ``inputs``, in order.
 
     ``skip(source)`` drops documents before they are read; ``learner`` carries cross-document
-    boilerplate counts in (a fresh one by default) and ``on_learnt`` sees it after each window.
+    boilerplate counts in (a fresh one by default) and ``on_learnt`` sees it after each window;
+    ``analyzer`` replaces the ``Analyzer(config)`` built with the first article to analyse.
     """
     options = source_options or SourceOptions.from_config(config)
     learner = learner or CrossDocumentBoilerplate.from_config(config)
-    analyzer: Analyzer | None = None  # loaded with the first article to analyse: spaCy takes seconds
+    # analyzer: loaded with the first article to analyse (spaCy takes seconds) unless given
     documents = iter_documents(inputs, options)
     if skip is not None:
         documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
@@ -93,10 +95,12 @@ def ingest(
     source_options: SourceOptions | None = None,
     articles_only: bool = False,
     progress: Callable[[IngestSummary, Item | None], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> IngestSummary:
     """Extract every document of ``inputs`` into ``store``; failures are recorded, never raised.
 
-    ``progress(summary, item)`` is called after each document (item None for a skipped one).
+    ``progress(summary, item)`` is called after each document (item None for a skipped one);
+    ``analyzer`` as in ``extract_records``.
     """
     summary = IngestSummary()
     recent: dict[str, None] = {}  # sources this run stored lately: a repeat of one is no other writer's
@@ -117,7 +121,7 @@ def ingest(
 
     learner = _stored_learner(store, config)
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
-                              on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]))
+                              on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]), analyzer=analyzer)
     for item in records:
         _store_item(store, item, summary, recent)
         _report(progress, summary, item, started)
@@ -196,8 +200,10 @@ def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analys
             try:
                 found.update({a.article_id: a for a in analyzer.analyze([article])})
             except Exception as exc:
-                reason = exc.reason if isinstance(exc, ChronicleError) else f"unexpected error: {exc!r}"
-                found[article.id] = Failure(article.source, "analysis", reason)
+                if isinstance(exc, ChronicleError):
+                    found[article.id] = Failure(article.source, "analysis", exc.reason, exc.detail)
+                else:
+                    found[article.id] = Failure(article.source, "analysis", f"unexpected error: {exc!r}")
         return found
 
 

@@ -4,17 +4,21 @@
 ``config.n_process`` processes), then for each article resolves its actors
 (``actors.ActorResolver``), codes its events (``events.EventCoder``), extracts its quotes
 (``quotes.QuoteExtractor``) and ties each quote to the event its speaker states in it.
-Articles in languages other than English come back with ``skipped`` saying so.
+Articles in languages other than English come back with ``skipped`` saying so. A stage that
+raises (actors, events or quotes) raises ``AnalysisError`` naming the stage and the reason.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+import traceback
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from chronicle.config import Config, load_config
+from chronicle.errors import AnalysisError, ChronicleError
 from chronicle.model import Analysis, Article, Event, Quote
 
 SUPPORTED_LANGUAGES = ("en",)
+T = TypeVar("T")
 
 
 class Analyzer:
@@ -27,12 +31,15 @@ class Analyzer:
         from .events import EventCoder
         from .nlp import load_nlp
         from .quotes import QuoteExtractor
+        from .quotes_lexicon import load_lexicon as load_quote_lexicon
 
         self.config = config or load_config()
         self.nlp = load_nlp(self.config.spacy_model)
-        self.resolver = ActorResolver(self.config, strict=strict)
+        # one quote lexicon (config.quote_lexicon, else the packaged cues) for actors and quotes
+        self.quote_lexicon = load_quote_lexicon(self.config.quote_lexicon or None)
+        self.resolver = ActorResolver(self.config, strict=strict, quote_lexicon=self.quote_lexicon)
         self.coder = EventCoder(dictionaries=list(self.config.dictionaries), conventions=self.config.event_conventions)
-        self.quotes = QuoteExtractor(self.config) if quotes else None
+        self.quotes = QuoteExtractor(self.config, lexicon=self.quote_lexicon) if quotes else None
 
     def analyze(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """One Analysis per article, in input order."""
@@ -49,9 +56,9 @@ class Analyzer:
 
     def analyze_doc(self, doc: Any, article: Article) -> Analysis:
         """Actors, events and quotes of one parsed article (``doc`` is the parse of its body)."""
-        actors = self.resolver.resolve(doc, article)
-        events = self.coder.code(doc, article, actors)
-        quotes = self.quotes.extract(doc, article, actors) if self.quotes is not None else []
+        actors = _stage("actors", article, self.resolver.resolve, doc, article)
+        events = _stage("events", article, self.coder.code, doc, article, actors)
+        quotes = _stage("quotes", article, self.quotes.extract, doc, article, actors) if self.quotes is not None else []
         link_quotes(quotes, events)
         return Analysis(
             article_id=article.id,
@@ -60,6 +67,18 @@ class Analyzer:
             events=events,
             quotes=quotes,
         )
+
+
+def _stage(name: str, article: Article, run: Callable[..., T], *args: Any) -> T:
+    """Run one stage on one article; an error there becomes an ``AnalysisError`` naming the
+    stage and the reason (the pipeline records it as the article's Failure)."""
+    try:
+        return run(*args)
+    except ChronicleError:
+        raise
+    except Exception as exc:
+        detail = "".join(traceback.format_exception(exc)[-3:])
+        raise AnalysisError(article.source, f"{name} stage failed: {exc!r}", detail) from exc
 
 
 def skip_reason(article: Article) -> str | None:

@@ -28,7 +28,7 @@ from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, genders, is_iso, no
 from .actor_slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from .dictionaries import load_dictionaries
 from .quotes_frames import subject_of
-from .quotes_lexicon import load_lexicon
+from .quotes_lexicon import QuoteLexicon, load_lexicon
 from .quotes_marks import QuotedSpan, find_quoted
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
@@ -60,10 +60,13 @@ def _clause_subject(doc: Doc, mention: Mention, anchor: Token) -> bool:
 class ArticleActors:
     """The actors of one article and look-ups over their mentions (not stored as such)."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], modifiers: set[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, actors: list[Actor], modifiers: set[tuple[int, int]] | None = None,
+                 quote_lexicon: QuoteLexicon | None = None) -> None:
         """modifiers: (start, end) of country adjectives standing alone ("Soviet times"):
-        mentions, but no antecedent for "it" or "they"."""
+        mentions, but no antecedent for "it" or "they". quote_lexicon: the quote marks and
+        speech verbs that find quotations and their speakers (the packaged cues by default)."""
         self.doc = doc
+        self.quote_lexicon = quote_lexicon or load_lexicon()
         self.text = doc.text  # once: Doc.text joins every token on each access
         self._votes: dict[tuple[int, int, str], tuple[tuple[str, int], ...]] = {}
         self._tallies: dict[str, tuple[int, Counter[str]]] = {}  # actor id -> (mentions counted, votes)
@@ -210,7 +213,7 @@ class ArticleActors:
         speech verb ("Roe said") right after its closing mark or right before its opening one,
         in the same paragraph; None outside quotations or when no attribution is found."""
         if self._quoted is None:
-            self._quoted = find_quoted(self.text, load_lexicon())
+            self._quoted = find_quoted(self.text, self.quote_lexicon)
             self._quote_opens = [q.open_at for q in self._quoted]
         k = bisect_right(self._quote_opens, char) - 1
         if k < 0 or not (self._quoted[k].start <= char < self._quoted[k].end):
@@ -231,7 +234,7 @@ class ArticleActors:
         span = self.doc.char_span(start, end, alignment_mode="contract") if end > start else None
         if span is None:
             return None
-        verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in load_lexicon().speech_verbs]
+        verbs = [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in self.quote_lexicon.speech_verbs]
         for verb in verbs if first else verbs[::-1]:
             subject = subject_of(verb)
             if subject is None or not (start <= subject.idx < end):
@@ -330,8 +333,10 @@ class ActorResolver:
     """
 
     def __init__(self, config: Config | None = None, dictionaries: list[str] | None = None,
-                 strict: bool = True, kb=None) -> None:
+                 strict: bool = True, quote_lexicon: QuoteLexicon | None = None, kb=None) -> None:
         self.config = config or load_config()
+        # quote marks and speech verbs for "inside a quotation" and its speaker: config.quote_lexicon
+        self.quote_lexicon = quote_lexicon or load_lexicon(self.config.quote_lexicon or None)
         self.kb = kb if kb is not None else _configured_kb(self.config.actor_kb)  # chronicle.kb.KnowledgeBase or None
         paths = list(self.config.dictionaries) + list(dictionaries or [])
         self.user: PhraseIndex = load_dictionaries(paths, strict=strict)
@@ -356,7 +361,8 @@ class ActorResolver:
         resolve_context(doc, slots, dominant)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
                      for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
-        return ArticleActors(doc, _group(doc, slots, article.published, modifiers), modifiers)
+        actors = _group(doc, slots, article.published, modifiers, self.quote_lexicon)
+        return ArticleActors(doc, actors, modifiers, self.quote_lexicon)
 
     def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[Match]:
         """Longest dictionary phrases, left to right; user dictionary entries first."""
@@ -447,7 +453,8 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
 # --------------------------------------------------------------------------- actors
 
 
-def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tuple[int, int]]) -> list[Actor]:
+def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tuple[int, int]],
+           quote_lexicon: QuoteLexicon) -> list[Actor]:
     """Mentions grouped into actors: people by name, everything else by code."""
     actors: dict[str, Actor] = {}
     for slot in slots:
@@ -466,7 +473,7 @@ def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tu
         mention.actor_id = actor.id
         actor.mentions.append(mention)
     result = list(actors.values())
-    _attach_pronouns(doc, slots, result, modifiers)
+    _attach_pronouns(doc, slots, result, modifiers, quote_lexicon)
     return result
 
 
@@ -539,9 +546,10 @@ def _code(slot: Slot, published: str | None) -> str | None:
     return (slot.country + (slot.sector or "")) if slot.country else None
 
 
-def _attach_pronouns(doc: Doc, slots: list[Slot], actors: list[Actor], modifiers: set[tuple[int, int]]) -> None:
+def _attach_pronouns(doc: Doc, slots: list[Slot], actors: list[Actor], modifiers: set[tuple[int, int]],
+                     quote_lexicon: QuoteLexicon) -> None:
     """he/she mentions join the person they refer to."""
-    view = ArticleActors(doc, actors, modifiers)
+    view = ArticleActors(doc, actors, modifiers, quote_lexicon)
     by_id = {a.id: a for a in actors}
     for slot in slots:
         if slot.kind != "pronoun":

@@ -5,13 +5,12 @@ and its ``ArticleActors``. Out: ``Quote`` records in text order, offsets into ``
 
 Steps, each linear in the article's length: quote marks (quotes_marks), attribution frames from
 the parse (quotes_frames), pairing the two, then speakers in text order (quotes_speakers).
-A failure inside one article yields no quotes for it, never an exception.
+An error inside raises; the Analyzer records it as that article's Failure naming this stage.
 """
 
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -27,8 +26,6 @@ from .quotes_speakers import SpeakerTracker, fill_descriptions
 
 if TYPE_CHECKING:
     from .actors import ArticleActors
-
-log = logging.getLogger(__name__)
 
 # a quoted stretch counts as a sentence of its own (a direct quote without a cue) from this length
 MIN_DIRECT_WORDS = 4
@@ -60,18 +57,12 @@ class _Candidate:
 class QuoteExtractor:
     """Finds the quotes of one article. ``config.quote_lexicon`` may name another cues YAML file."""
 
-    def __init__(self, config: Config | None = None) -> None:
-        self.lexicon: QuoteLexicon = load_lexicon(getattr(config, "quote_lexicon", None) or None)
+    def __init__(self, config: Config | None = None, lexicon: QuoteLexicon | None = None) -> None:
+        self.lexicon: QuoteLexicon = lexicon or load_lexicon(getattr(config, "quote_lexicon", None) or None)
 
     def extract(self, doc: Doc, article: Article, actors: ArticleActors | None = None) -> list[Quote]:
-        """Quotes of ``article`` (parsed as ``doc``); [] when anything goes wrong inside."""
-        try:
-            return self._extract(doc, article, actors)
-        except Exception:  # noqa: BLE001 - one odd article must not stop the batch
-            log.warning("quotes: skipped %s after an internal error", article.source, exc_info=True)
-            return []
-
-    def _extract(self, doc: Doc, article: Article, actors: ArticleActors | None) -> list[Quote]:
+        """Quotes of ``article`` (parsed as ``doc``). An error inside raises: the Analyzer turns
+        it into that article's Failure (stage "quotes"), never a silent empty list."""
         text = doc.text  # built once: spaCy rebuilds Doc.text on every access
         quoted = QuoteIndex(find_quoted(text, self.lexicon))
         frames = find_frames(doc, self.lexicon)

@@ -142,11 +142,8 @@ class SpeakerTracker:
 
 
 def _actors_call(actors: object, method: str, *args: object) -> Mention | None:
-    """Call an ArticleActors method; a failure there costs this speaker its code, not the article."""
-    try:
-        return getattr(actors, method)(*args)
-    except Exception:  # noqa: BLE001 - the actors stage is best effort for speakers
-        return None
+    """Call an ArticleActors method (an error there fails the article's analysis, never hidden)."""
+    return getattr(actors, method)(*args)
 
 
 def _copy_identity(mention: Mention, antecedent: Mention, kind: str) -> Mention:
