@@ -177,3 +177,11 @@ def test_readme_configuration_table_lists_every_setting():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     missing = [f.name for f in dataclasses.fields(Config) if f"| `{f.name}` |" not in readme]
     assert not missing, f"README configuration table misses: {missing}"
+
+
+def test_a_since_that_is_no_date_is_a_usage_error_not_an_empty_answer(tmp_path):
+    db = str(tmp_path / "c.db")
+    open_store(db).close()
+    result = runner.invoke(app, ["events", "--db", db, "--since", "last week", "-f", "jsonl"])
+    assert result.exit_code == 2 and "not an ISO date" in result.stderr
+    assert run("events", "--db", db, "--since", "2012-03", "-f", "jsonl").exit_code == 0

