@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.analysis.actor_lexicon import PhraseIndex, phrase_words, split_code
+from chronicle.analysis.dictionaries import PhraseIndex, phrase_words, split_code
 from chronicle.analysis.dictionaries import dictionary_kind, load_dictionaries, read_dictionary
 from chronicle.errors import DictionaryError
 
@@ -155,7 +155,7 @@ def test_kinds_by_file_name():
 
 
 def test_phrase_index_prefers_the_longest_phrase():
-    from chronicle.analysis.actor_lexicon import Entry
+    from chronicle.analysis.dictionaries import Entry
 
     index = PhraseIndex()
     index.add("NEW_YORK", Entry("country", "USA"))

@@ -261,7 +261,7 @@ def test_analyzer_skips_other_languages_and_keeps_order(analyzer):
 
 def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
     from chronicle.analysis.events import EventCoder
-    from chronicle.analysis.verbdict import read_verb_dictionary
+    from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "my.verbs.txt"
     path.write_text(
@@ -279,7 +279,7 @@ def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
 
 
 def test_malformed_verb_dictionary_line_names_file_and_line(tmp_path):
-    from chronicle.analysis.verbdict import read_verb_dictionary
+    from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "bad.verbs.txt"
     path.write_text("--- SNUB [125] ---\nSNUB\n- * TALKS\n", encoding="utf-8")
@@ -308,7 +308,7 @@ def test_meetings_are_mutual(analyzer):
 
 
 def test_user_verb_patterns_before_the_verb(tmp_path, analyzer):
-    from chronicle.analysis.verbdict import read_verb_dictionary
+    from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "x.verbs.txt"
     path.write_text("--- RESTORE [064] ---\nRESTORE\n- NOT * [112]\n- * TIES [0641]\n", encoding="utf-8")

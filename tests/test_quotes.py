@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from chronicle.analysis.quotes import QuoteExtractor
-from chronicle.analysis.quotes_lexicon import load_lexicon
-from chronicle.analysis.quotes_marks import find_quoted
+from chronicle.analysis.speech import load_cues
+from chronicle.analysis.speech import find_quoted
 from chronicle.config import Config
 from chronicle.model import Article, Quote
 
@@ -197,13 +197,13 @@ def test_one_huge_paragraph_is_fine(nlp, extractor):
 
 
 def test_marks_straight_curly_and_double_apostrophe():
-    lex = load_lexicon()
+    lex = load_cues()
     body = "“One,” he said. \"Two,\" she said. ''Three,'' they said."
     assert [body[q.start : q.end] for q in find_quoted(body, lex)] == ["One", "Two", "Three"]
 
 
 def test_unclosed_quote_closes_at_paragraph_end():
-    lex = load_lexicon()
+    lex = load_cues()
     body = '"First paragraph of a long quote.\n\n"Second paragraph," she said.'
     spans = find_quoted(body, lex)
     assert [body[q.start : q.end] for q in spans] == ["First paragraph of a long quote.", "Second paragraph"]

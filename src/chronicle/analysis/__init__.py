@@ -31,12 +31,12 @@ class Analyzer:
         from .events import EventCoder
         from .nlp import load_nlp
         from .quotes import QuoteExtractor
-        from .quotes_lexicon import load_lexicon as load_quote_lexicon
+        from .speech import load_cues
 
         self.config = config or load_config()
         self.nlp = load_nlp(self.config.spacy_model)
         # one quote lexicon (config.quote_lexicon, else the packaged cues) for actors and quotes
-        self.quote_lexicon = load_quote_lexicon(self.config.quote_lexicon or None)
+        self.quote_lexicon = load_cues(self.config.quote_lexicon or None)
         self.resolver = ActorResolver(self.config, strict=strict, quote_lexicon=self.quote_lexicon)
         self.coder = EventCoder(dictionaries=list(self.config.dictionaries), conventions=self.config.event_conventions)
         self.quotes = QuoteExtractor(self.config, lexicon=self.quote_lexicon) if quotes else None

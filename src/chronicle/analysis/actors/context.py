@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .actor_lexicon import homes, is_iso, titles
-from .actor_slots import Slot, is_place, names_a_base
+from .lexicon import homes, titles
+from ..dictionaries import is_iso
+from .slots import Slot, is_place, names_a_base
 
 def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
     """Fill in countries from context, in text order so earlier mentions can lend theirs."""

@@ -14,7 +14,8 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import Entry, context_sectors, crowds, normalise, participants, party_tags, specific_sector, split_code, titles
+from ..dictionaries import Entry, normalise, split_code
+from .lexicon import context_sectors, crowds, participants, party_tags, specific_sector, titles
 
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})

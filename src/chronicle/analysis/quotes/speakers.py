@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..model import Mention, Quote
-from .quotes_lexicon import QuoteLexicon
+from ...model import Mention, Quote
+from ..speech import QuoteLexicon
 
 # dependency labels that belong to the speaker's name, not to what follows it
 NAME_DEPS = ("compound", "flat", "amod", "det", "poss", "nmod", "nummod", "case", "punct")

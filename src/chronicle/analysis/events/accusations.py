@@ -15,12 +15,13 @@ from spacy.tokens import Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .event_circumstances import ASSAULT_TYPES, _confidence
-from .event_modes import _negated
-from .event_parse import MAX_CLIMB, _child
-from .event_roles import ActorLookup, _coordinated, _unnamed
-from .event_triggers import _Trigger
-from .lexicon import EventEntry, Lexicon
+from .circumstances import ASSAULT_TYPES, _confidence
+from .modes import _negated
+from ..syntax import MAX_CLIMB, _child
+from .roles import ActorLookup, _coordinated, _unnamed
+from .triggers import _Trigger
+from ..ontology import EventEntry
+from .lexicon import Lexicon
 
 # Arcs from a reported act up to the head of the content clause that asserts it: its verbs
 # ("attacked and seized", "tried to seize") and their subjects and objects ("Y's shelling killed").

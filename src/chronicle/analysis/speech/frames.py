@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .quotes_lexicon import QuoteLexicon
+from .cues import QuoteLexicon
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # dependency labels that spaCy uses for a reported clause under the cue verb

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..config import Config
-from ..model import Article, Quote
-from .quotes_frames import Frame, find_frames, subject_of
-from .quotes_lexicon import QuoteLexicon, load_lexicon
-from .quotes_marks import QuotedSpan, find_quoted
-from .quotes_speakers import SpeakerTracker, fill_descriptions
+from ...config import Config
+from ...model import Article, Quote
+from ..speech import Frame, find_frames, subject_of
+from ..speech import QuoteLexicon, load_cues
+from ..speech import QuotedSpan, find_quoted
+from .speakers import SpeakerTracker, fill_descriptions
 
 if TYPE_CHECKING:
-    from .actors import ArticleActors
+    from ..actors import ArticleActors
 
 # a quoted stretch counts as a sentence of its own (a direct quote without a cue) from this length
 MIN_DIRECT_WORDS = 4
@@ -58,7 +58,7 @@ class QuoteExtractor:
     """Finds the quotes of one article. ``config.quote_lexicon`` may name another cues YAML file."""
 
     def __init__(self, config: Config | None = None, lexicon: QuoteLexicon | None = None) -> None:
-        self.lexicon: QuoteLexicon = lexicon or load_lexicon(getattr(config, "quote_lexicon", None) or None)
+        self.lexicon: QuoteLexicon = lexicon or load_cues(getattr(config, "quote_lexicon", None) or None)
 
     def extract(self, doc: Doc, article: Article, actors: ArticleActors | None = None) -> list[Quote]:
         """Quotes of ``article`` (parsed as ``doc``). An error inside raises: the Analyzer turns

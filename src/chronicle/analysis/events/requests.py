@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Article, Event
 
-from .event_parse import MAX_CLIMB
-from .event_roles import ActorLookup, _obliged, _same, _verb_source
-from .event_triggers import _Trigger, _yield_request
+from ..syntax import MAX_CLIMB
+from .roles import ActorLookup, _obliged, _same, _verb_source
+from .triggers import _Trigger, _yield_request
 from .lexicon import Lexicon
 
 

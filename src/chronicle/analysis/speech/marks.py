@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .quotes_lexicon import QuoteLexicon
+from .cues import QuoteLexicon
 
 # an unclosed quote longer than this is more likely a stray mark than a quote
 MAX_UNCLOSED_CHARS = 3000

@@ -13,10 +13,10 @@ from spacy.tokens import Span, Token
 
 from chronicle.model import Article, Event
 
-from .casualties import find_casualties
-from .event_triggers import _Trigger
-from .places import location_in, lookup
-from .timex import find_dates
+from ..circumstances import find_casualties
+from .triggers import _Trigger
+from ..circumstances import location_in, lookup
+from ..circumstances import find_dates
 
 # Violent types: their events carry casualty counts (and another side reporting them accuses).
 ASSAULT_TYPES = {"ASSAULT", "COERCE"}

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .event_parse import _child
-from .lexicon import EventEntry, Lexicon
+from ..syntax import _child
+from ..ontology import EventEntry
+from .lexicon import Lexicon
 
 # Verb patterns ("restore ... ties") look this far into the verb's object and prepositions.
 PATTERN_ARCS = {"prt", "prep", "dobj", "dative", "attr", "acomp", "oprd", "advmod", "npadvmod"}

@@ -28,28 +28,21 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .event_accusations import _accusations
-from .event_circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
-from .event_lookup import _trigger
-from .event_means import crowd, means_of, means_source, mishap, striving, verbal
-from .event_modes import (
-    CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional,
-    _conditional_clause, _going_to,
-    _has_aux, _historical, _intent_entry, _negated, _negated_type,
-)
-from .event_parse import CLAUSE_ARCS, MAX_CLIMB, _child, _pobj
-from .event_roles import (
-    TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source,
-    _governing_verb, _modifier_actors, _mutual, _noun_source, _phrase_actor, _noun_target, _prep_actor, _recipient, _reflexive, _same,
-    _same_country, _uncoded_doer, _verb_source, _verb_target,
-)
-from .event_roles import RELATIVE_PRONOUNS
-from .event_requests import _clause_heads, _deontic_requests
-from .event_restates import _unrestated
-from .event_stopping import _idle, _stopping
-from .event_triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _protest_aim, _purpose, _toll
-from .lexicon import EventEntry, Lexicon, load_lexicon
-from .verbdict import load_verb_patterns
+from .accusations import _accusations
+from .circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
+from .lookup import _trigger
+from .means import crowd, means_of, means_source, mishap, striving, verbal
+from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional, _conditional_clause, _going_to, _has_aux, _historical, _intent_entry, _negated, _negated_type
+from ..syntax import CLAUSE_ARCS, MAX_CLIMB, _child, _pobj
+from .roles import TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source, _governing_verb, _modifier_actors, _mutual, _noun_source, _phrase_actor, _noun_target, _prep_actor, _recipient, _reflexive, _same, _same_country, _uncoded_doer, _verb_source, _verb_target
+from .roles import RELATIVE_PRONOUNS
+from .requests import _clause_heads, _deontic_requests
+from .restates import _unrestated
+from .stopping import _idle, _stopping
+from .triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _protest_aim, _purpose, _toll
+from ..ontology import EventEntry
+from .lexicon import Lexicon, load_lexicon
+from ..dictionaries import load_verb_patterns
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
@@ -508,7 +501,7 @@ class EventCoder:
 
 def _verb_files(dictionaries: list[str]) -> list[str]:
     """The verb dictionaries among the user's dictionary files (PETRARCH: *verbs*, CAMEO*)."""
-    from .verbdict import is_verb_dictionary
+    from ..dictionaries import is_verb_dictionary
 
     return [path for path in dictionaries if is_verb_dictionary(path)]
 

@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Token
 from chronicle.data import load_yaml
 from chronicle.model import Mention
 
-from .actor_lexicon import capital_names
-from .event_parse import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
-from .event_triggers import _Trigger, _light_verb
+from ..actors import capital_names
+from ..syntax import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
+from .triggers import _Trigger, _light_verb
 from .lexicon import load_lexicon
-from .verbdict import AFTER_WINDOW
+from .patterns import AFTER_WINDOW
 
 MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
 TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}

@@ -21,15 +21,16 @@ from collections import Counter
 from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
-from ..config import Config, load_config
-from ..model import Actor, Article, Mention
-from .actor_context import resolve_context
-from .actor_lexicon import PROPER_KINDS, Entry, PhraseIndex, genders, is_iso, normalise, project_lexicon, shared_names, split_code
-from .actor_slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
-from .dictionaries import load_dictionaries
-from .quotes_frames import subject_of
-from .quotes_lexicon import QuoteLexicon, load_lexicon
-from .quotes_marks import QuotedSpan, find_quoted
+from ...config import Config, load_config
+from ...model import Actor, Article, Mention
+from .context import resolve_context
+from ..dictionaries import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, split_code
+from .lexicon import genders, project_lexicon, shared_names
+from .slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
+from ..dictionaries import load_dictionaries
+from ..speech import subject_of
+from ..speech import QuoteLexicon, load_cues
+from ..speech import QuotedSpan, find_quoted
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -66,7 +67,7 @@ class ArticleActors:
         mentions, but no antecedent for "it" or "they". quote_lexicon: the quote marks and
         speech verbs that find quotations and their speakers (the packaged cues by default)."""
         self.doc = doc
-        self.quote_lexicon = quote_lexicon or load_lexicon()
+        self.quote_lexicon = quote_lexicon or load_cues()
         self.text = doc.text  # once: Doc.text joins every token on each access
         self._votes: dict[tuple[int, int, str], tuple[tuple[str, int], ...]] = {}
         self._tallies: dict[str, tuple[int, Counter[str]]] = {}  # actor id -> (mentions counted, votes)
@@ -336,7 +337,7 @@ class ActorResolver:
                  strict: bool = True, quote_lexicon: QuoteLexicon | None = None, kb=None) -> None:
         self.config = config or load_config()
         # quote marks and speech verbs for "inside a quotation" and its speaker: config.quote_lexicon
-        self.quote_lexicon = quote_lexicon or load_lexicon(self.config.quote_lexicon or None)
+        self.quote_lexicon = quote_lexicon or load_cues(self.config.quote_lexicon or None)
         self.kb = kb if kb is not None else _configured_kb(self.config.actor_kb)  # chronicle.kb.KnowledgeBase or None
         paths = list(self.config.dictionaries) + list(dictionaries or [])
         self.user: PhraseIndex = load_dictionaries(paths, strict=strict)
@@ -493,7 +494,7 @@ def _configured_kb(setting: str):
     """The knowledge base ``config.actor_kb`` names: "shipped", a KB file, or "" (none)."""
     if not setting:
         return None
-    from ..kb import KnowledgeBase
+    from ...kb import KnowledgeBase
 
     return KnowledgeBase.default() if setting == "shipped" else KnowledgeBase.open(setting)
 

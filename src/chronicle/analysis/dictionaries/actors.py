@@ -37,8 +37,8 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from ..errors import DictionaryError
-from .actor_lexicon import SECTORS, Entry, PhraseIndex, split_code
+from ...errors import DictionaryError
+from .entries import SECTORS, Entry, PhraseIndex, split_code
 
 log = logging.getLogger(__name__)
 

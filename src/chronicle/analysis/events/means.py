@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 from chronicle.data import load_yaml
 from chronicle.model import Mention
 
-from .event_parse import _pobj
-from .event_roles import SOURCE_PREPOSITIONS, ActorLookup, _actor, _modifier_actors, _prep_actor, _verb_source
-from .event_triggers import _Trigger
+from ..syntax import _pobj
+from .roles import SOURCE_PREPOSITIONS, ActorLookup, _actor, _modifier_actors, _prep_actor, _verb_source
+from .triggers import _Trigger
 
 MEANS_PREPOSITIONS = {"in", "by"}
 WHEN = {"when", "as"}

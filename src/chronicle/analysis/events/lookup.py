@@ -15,12 +15,11 @@ from spacy.tokens import Token
 
 from chronicle.data import load_yaml
 
-from .event_triggers import (
-    STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words,
-    _requirements_met, _stop_key, _wished_act,
-)
-from .lexicon import EventEntry, Lexicon
-from .verbdict import VerbPattern, best_pattern
+from .triggers import STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words, _requirements_met, _stop_key, _wished_act
+from ..ontology import EventEntry
+from .lexicon import Lexicon
+from ..dictionaries import VerbPattern
+from .patterns import best_pattern
 
 # The type of lexicon entries that start no event: idioms and other senses of an event verb
 # ("seized on a remark", "released a letter", "met the deadline").

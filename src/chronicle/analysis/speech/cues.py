@@ -55,7 +55,7 @@ def _from_data(data: dict) -> QuoteLexicon:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: str | None = None) -> QuoteLexicon:
+def load_cues(path: str | None = None) -> QuoteLexicon:
     """Read the packaged lexicon, or the YAML file at ``path``."""
     if path:
         text = Path(path).read_text(encoding="utf-8")

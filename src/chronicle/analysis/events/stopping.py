@@ -9,9 +9,10 @@ aid", "cancelled a visit") is a SANCTION (CAMEO 16); pressure stopped ("ended th
 
 from __future__ import annotations
 
-from .event_modes import COOPERATIVE_TYPES
-from .event_triggers import STOP, _Trigger, _stop_key
-from .lexicon import EventEntry, Lexicon
+from .modes import COOPERATIVE_TYPES
+from .triggers import STOP, _Trigger, _stop_key
+from ..ontology import EventEntry
+from .lexicon import Lexicon
 
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
 EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),

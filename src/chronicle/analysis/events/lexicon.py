@@ -15,21 +15,7 @@ from typing import Iterable
 
 from chronicle.data import load_yaml
 
-
-@dataclass(frozen=True)
-class EventEntry:
-    """What a trigger word means. ``requires``: the noun only counts with one of these
-    prepositions or an infinitive ("to") beside it. ``negated``: type when negated
-    ("wouldn't agree" is a refusal). ``received``: the verb's subject is on the receiving end
-    ("X received ministers from Y", "X hosted Y"): the doer is the giver or visitor."""
-
-    type: str
-    cameo: str | None = None
-    mode: str | None = None
-    context: tuple[str, ...] = ()
-    requires: tuple[str, ...] = ()
-    negated: str | None = None
-    received: bool = False
+from ..ontology import EventEntry, cameo_to_plover, event_entry
 
 
 @dataclass
@@ -62,28 +48,12 @@ class Lexicon:
     peacekeeping: EventEntry | None = None
 
 
-def _read_yaml(name: str) -> dict:
-    return load_yaml("verbs", name)
-
-
-def _entry(raw: dict) -> EventEntry:
-    return EventEntry(
-        type=raw["type"],
-        cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
-        mode=raw.get("mode"),
-        context=tuple(raw.get("context") or ()),
-        requires=tuple(raw.get("requires") or ()),
-        negated=raw.get("negated"),
-        received=bool(raw.get("received")),
-    )
-
-
 @lru_cache(maxsize=1)
 def _project_lexicon() -> Lexicon:
-    data = _read_yaml("events.yaml")
+    data = load_yaml("verbs", "events.yaml")
     return Lexicon(
-        verbs={k: _entry(v) for k, v in data["verbs"].items()},
-        nouns={k: _entry(v) for k, v in data["nouns"].items()},
+        verbs={k: event_entry(v) for k, v in data["verbs"].items()},
+        nouns={k: event_entry(v) for k, v in data["nouns"].items()},
         light_verbs=frozenset(data["light_verbs"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         no_comment=frozenset(data["no_comment_complements"]),
@@ -98,16 +68,16 @@ def _project_lexicon() -> Lexicon:
         non_event_nouns=frozenset(data.get("non_event_nouns") or ()),
         dispersing_verbs=frozenset(data.get("dispersing_verbs") or ()),
         handover_verbs=frozenset(data.get("handover_verbs") or ()),
-        material_goods={k: _entry(v) for k, v in (data.get("material_goods") or {}).items()},
+        material_goods={k: event_entry(v) for k, v in (data.get("material_goods") or {}).items()},
         arriving_forces=frozenset(data.get("arriving_forces") or ()),
         peacekeeping_words=frozenset(data.get("peacekeeping_words") or ()),
-        peacekeeping=_entry(data["peacekeeping"]) if data.get("peacekeeping") else None,
+        peacekeeping=event_entry(data["peacekeeping"]) if data.get("peacekeeping") else None,
     )
 
 
 def load_lexicon(user_files: Iterable[str] = ()) -> Lexicon:
     """Our lexicon plus the verbs of each user verb dictionary (later files win)."""
-    from .verbdict import read_verb_dictionary
+    from ..dictionaries import read_verb_dictionary
 
     base = _project_lexicon()
     files = list(user_files)
@@ -117,19 +87,3 @@ def load_lexicon(user_files: Iterable[str] = ()) -> Lexicon:
     for path in files:
         verbs.update(read_verb_dictionary(path))
     return dataclasses.replace(base, verbs=verbs)
-
-
-@lru_cache(maxsize=1)
-def _cameo_table() -> dict[str, dict]:
-    return {str(k): v for k, v in _read_yaml("cameo_plover.yaml")["codes"].items()}
-
-
-def cameo_to_plover(code: str) -> EventEntry | None:
-    """PLOVER reading of a CAMEO code: the longest prefix in our table, or None for codes
-    PLOVER leaves out (01 statements, 02 appeals)."""
-    table = _cameo_table()
-    for size in range(len(code), 1, -1):
-        raw = table.get(code[:size])
-        if raw is not None:
-            return None if raw.get("type") is None else _entry({**raw, "cameo": code})
-    return None
