@@ -14,9 +14,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_ARCS = {"ccomp", "relcl", "advcl", "parataxis", "acl"}
 
 
-def _child(tok: Token, deps: set[str]) -> Token | None:
+def child_with(tok: Token, deps: set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def _pobj(prep: Token) -> Token | None:
-    return _child(prep, {"pobj", "pcomp"})
+def pobj_of(prep: Token) -> Token | None:
+    return child_with(prep, {"pobj", "pcomp"})

@@ -48,7 +48,7 @@ LIST_FILLERS = frozenset({"DET", "ADJ", "NOUN", "ADV"})
 MAX_LIST_FILLERS = 3
 
 
-def _clause_subject(doc: Doc, mention: Mention, anchor: Token) -> bool:
+def clause_subject(doc: Doc, mention: Mention, anchor: Token) -> bool:
     """The mention is the subject of a verb other than the one ``anchor`` hangs on: a new
     clause, not a list item ("... in Syria, and Turkey said")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -153,7 +153,7 @@ class ArticleActors:
         right, joined_right = self._walk_list(span, 1)
         if not (joined_left or joined_right):
             return []
-        return [m for m in left + right if m.code and not _clause_subject(self.doc, m, span.root)]
+        return [m for m in left + right if m.code and not clause_subject(self.doc, m, span.root)]
 
     def _walk_list(self, span: Span, step: int) -> tuple[list[Mention], bool]:
         """Mentions listed on one side of ``span`` (step -1: left, 1: right), and whether an

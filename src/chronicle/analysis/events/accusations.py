@@ -2,7 +2,7 @@
 
 In: an event the coder built from a reported act, its trigger token, sentence, article, the
 article's ``ActorLookup``, the ``Lexicon`` (speech verbs, reporting and state sectors) and the
-coder's event builder. Out (``_accusations``): one ACCUSE event (CAMEO 112) on the speech verb
+coder's event builder. Out (``accusations_of``): one ACCUSE event (CAMEO 112) on the speech verb
 for each named speaker of another side who states that the event's doer used force; none for
 the speaker's own side, for those who only report, or for a denied, hedged or future act.
 """
@@ -15,11 +15,11 @@ from spacy.tokens import Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .circumstances import ASSAULT_TYPES, _confidence
-from .modes import _negated
-from ..syntax import MAX_CLIMB, _child
-from .roles import ActorLookup, _coordinated, _unnamed
-from .triggers import _Trigger
+from .circumstances import ASSAULT_TYPES, confidence_of
+from .modes import is_negated
+from ..syntax import MAX_CLIMB, child_with
+from .roles import ActorLookup, coordinated_with, is_unnamed
+from .triggers import Trigger
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 
@@ -28,7 +28,7 @@ from .lexicon import Lexicon
 ASSERTED_ARCS = {"conj", "xcomp", "nsubj", "nsubjpass", "dobj"}
 
 
-def _accusations(
+def accusations_of(
     event: Event, tok: Token, sent: Span, article: Article, actors: ActorLookup, lexicon: Lexicon,
     build: Callable[..., Event],
 ) -> Iterator[Event]:
@@ -42,21 +42,21 @@ def _accusations(
     if event.type not in ASSAULT_TYPES or event.reported_by is None or doer is None or not doer.code:
         return
     verb = _speech_verb(tok, lexicon)
-    if verb is None or _negated(verb) or _unnamed(_child(verb, {"nsubj"})):
+    if verb is None or is_negated(verb) or is_unnamed(child_with(verb, {"nsubj"})):
         return
     if event.negated or event.hypothetical or event.future:
         return
-    for speaker in _coordinated(event.reported_by, sent.doc, actors):
+    for speaker in coordinated_with(event.reported_by, sent.doc, actors):
         if not speaker.code or _same_side(speaker, doer, lexicon):
             continue
         codes = {speaker.sector} | {speaker.code[i : i + 3] for i in range(0, len(speaker.code), 3)}
         if codes & lexicon.reporting_sectors:
             continue
         # the accusation is about the reported act: its context ("military") is the act's
-        trig = _Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
+        trig = Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
         accusation = build(trig, sent, article, speaker, doer, actors)
         accusation.reported_by = None  # the speaker accuses; nobody reported it
-        accusation.confidence = _confidence(accusation, trig)
+        accusation.confidence = confidence_of(accusation, trig)
         yield accusation
 
 

@@ -1,9 +1,9 @@
 """What an event carries beside its actors: its date, place, casualties and confidence.
 
 In: a built ``Event``, its trigger token, sentence and article (for the publication date).
-Out: the event filled in place (``_add_circumstances``: the date expression nearest the trigger,
+Out: the event filled in place (``add_circumstances``: the date expression nearest the trigger,
 the place named in its clause or sentence, and for violence the dead and injured counted in its
-clause) and a rough 0-1 confidence (``_confidence``). ``warm_up`` loads the gazetteer and word
+clause) and a rough 0-1 confidence (``confidence_of``). ``warm_up`` loads the gazetteer and word
 lists these use once, before the first article.
 """
 
@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from chronicle.model import Article, Event
 
 from ..circumstances import find_casualties
-from .triggers import _Trigger
+from .triggers import Trigger
 from ..circumstances import location_in, lookup
 from ..circumstances import find_dates
 
@@ -29,7 +29,7 @@ def warm_up() -> None:
     find_casualties("killing 2 people")
 
 
-def _add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:
+def add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:
     """Date, place and (for violence) casualties from the trigger's clause or sentence."""
     event.date = _nearest_date(sent, tok, article.published)
     event.location = location_in(tok.subtree) or location_in(sent)
@@ -48,7 +48,7 @@ def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
     return min(dates, key=lambda d: abs(d.start - offset)).value
 
 
-def _confidence(event: Event, trig: _Trigger) -> float:
+def confidence_of(event: Event, trig: Trigger) -> float:
     """A rough 0-1 score: verbs with both actors in the lexicon's own sense rank highest."""
     score = 0.6 if not trig.noun else 0.5
     score += 0.2 if event.target is not None else 0.0

@@ -28,18 +28,18 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .accusations import _accusations
-from .circumstances import ASSAULT_TYPES, _add_circumstances, _confidence, warm_up
-from .lookup import _trigger
+from .accusations import accusations_of
+from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
+from .lookup import trigger_at
 from .means import crowd, means_of, means_source, mishap, striving, verbal
-from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, _conditional, _conditional_clause, _going_to, _has_aux, _historical, _intent_entry, _negated, _negated_type
-from ..syntax import CLAUSE_ARCS, MAX_CLIMB, _child, _pobj
-from .roles import TARGET_PREPOSITIONS, ActorLookup, _actor, _addressee, _clause_subject, _coordinated, _explicit_source, _governing_verb, _modifier_actors, _mutual, _noun_source, _phrase_actor, _noun_target, _prep_actor, _recipient, _reflexive, _same, _same_country, _uncoded_doer, _verb_source, _verb_target
+from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
+from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
+from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_mention, same_country, uncoded_doer, verb_source, verb_target
 from .roles import RELATIVE_PRONOUNS
-from .requests import _clause_heads, _deontic_requests
-from .restates import _unrestated
-from .stopping import _idle, _stopping
-from .triggers import WISH, _Trigger, _content_arc, _light_verb, _noun_keys, _protest_aim, _purpose, _toll
+from .requests import clause_heads, deontic_requests
+from .restates import unrestated
+from .stopping import idle, stopping_reading
+from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
 from ..ontology import EventEntry
 from .lexicon import Lexicon, load_lexicon
 from ..dictionaries import load_verb_patterns
@@ -109,16 +109,16 @@ class EventCoder:
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         """The events of one sentence, less those another of them restates in more detail."""
-        yield from _unrestated(list(self._sentence_candidates(sent, article, actors)))
+        yield from unrestated(list(self._sentence_candidates(sent, article, actors)))
 
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
-        requests = list(_deontic_requests(sent, article, actors, self.lexicon, self._build))
-        demanded = {i for event in requests for i in _clause_heads(sent.doc, event.trigger_start)}
+        requests = list(deontic_requests(sent, article, actors, self.lexicon, self._build))
+        demanded = {i for event in requests for i in clause_heads(sent.doc, event.trigger_start)}
         # "must reach an agreement": the noun a demanded light verb carries is demanded too
-        demanded |= {t.i for t in sent if t.dep_ == "dobj" and t.head.i in demanded and _light_verb(t.head, self.lexicon)}
-        triggers = {t.token.i: t for t in (_trigger(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
-        triggers = {i: _stopping(t, triggers, self.lexicon) for i, t in triggers.items()}
-        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not _idle(t)}
+        demanded |= {t.i for t in sent if t.dep_ == "dobj" and t.head.i in demanded and light_verb(t.head, self.lexicon)}
+        triggers = {t.token.i: t for t in (trigger_at(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
+        triggers = {i: stopping_reading(t, triggers, self.lexicon) for i, t in triggers.items()}
+        triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not idle(t)}
         accused: set[tuple] = set()
         for trig in triggers.values():
             if trig.token.i in demanded or self._nested(trig.token, triggers):
@@ -127,10 +127,10 @@ class EventCoder:
                 continue  # "killed in an air strike by X": the strike is the killing's means, one act
             if self._vowed_harm(trig, triggers) is not None:
                 continue  # "vowed to attack X": the attack codes, as a threat
-            if trig.entry is WISH and _has_aux(trig.token, SPECULATIVE_AUX):
+            if trig.entry is WISH and has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             for event in self._events(trig, sent, article, actors, triggers):
-                accusations = list(_accusations(event, trig.token, sent, article, actors, self.lexicon, self._build))
+                accusations = list(accusations_of(event, trig.token, sent, article, actors, self.lexicon, self._build))
                 if not (accusations and self.conventions == "cameo"):
                     yield event  # CAMEO codes another side's reported violence as the accusation only
                 for accusation in accusations:
@@ -140,7 +140,7 @@ class EventCoder:
                         yield accusation
         yield from requests
 
-    def _nested(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
+    def _nested(self, tok: Token, triggers: dict[int, Trigger]) -> bool:
         """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
         child = tok
         for _ in range(MAX_CLIMB):
@@ -151,22 +151,22 @@ class EventCoder:
                 if self._vowed_harm(triggers[head.i], triggers) is tok:
                     return False  # "vowed to attack": the promise only announces the attack
                 return (
-                    _content_arc(child)
+                    content_arc(child)
                     or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
-                    or _toll(child, tok, triggers[head.i], triggers)
-                    or _protest_aim(child, tok, triggers[head.i], triggers)
+                    or is_toll(child, tok, triggers[head.i], triggers)
+                    or protest_aim(child, tok, triggers[head.i], triggers)
                 )
-            if self._carrier(head, triggers) and _purpose(child):
+            if self._carrier(head, triggers) and is_purpose(child):
                 return True  # "staged a protest ... to demand": the protest's aim
             carried = [t for t in triggers.values() if t.noun and self._light_carrier(t.token) == head]
-            if any(_protest_aim(child, tok, t, triggers) for t in carried):
+            if any(protest_aim(child, tok, t, triggers) for t in carried):
                 return True  # "staged a protest, demanding ...": likewise
             if head.lemma_.lower() in self.lexicon.speech_verbs:
                 return False
             child = head
         return False
 
-    def _vowed_harm(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> Token | None:
+    def _vowed_harm(self, trig: Trigger, triggers: dict[int, Trigger]) -> Token | None:
         """The hostile act a promise verb announces ("vowed to attack", "pledged to retaliate"):
         a threat (CAMEO 13), coded on that act, not an AGREE."""
         if trig.noun or trig.entry.type != "AGREE" or trig.token.lemma_.lower() not in self.lexicon.intent_words:
@@ -174,7 +174,7 @@ class EventCoder:
         act = next((triggers[c.i] for c in trig.token.children if c.dep_ == "xcomp" and c.i in triggers), None)
         return act.token if act is not None and act.entry.type in INTENT_THREATEN else None
 
-    def _means(self, trig: _Trigger, triggers: dict[int, _Trigger], actors: ActorLookup) -> bool:
+    def _means(self, trig: Trigger, triggers: dict[int, Trigger], actors: ActorLookup) -> bool:
         """``trig`` is the attack, or the firing of the weapon, that a killing above it
         happened in or by ("killed in an air strike by X", "downed by a missile fired by X"),
         and that killing has a doer: it is coded once, as the killing."""
@@ -187,18 +187,18 @@ class EventCoder:
                 outer = triggers[head.i]
                 if outer.noun:
                     return False
-                found = _verb_source(head, actors) or (means_source(head, triggers, actors) or (None,))[0]
+                found = verb_source(head, actors) or (means_source(head, triggers, actors) or (None,))[0]
                 return means_of(child, trig.token, outer, trig, found)
             child = head
         return False
 
-    def _carrier(self, tok: Token, triggers: dict[int, _Trigger]) -> bool:
+    def _carrier(self, tok: Token, triggers: dict[int, Trigger]) -> bool:
         """``tok`` is a light verb carrying an event noun ("staged a protest ... to demand")."""
-        return _light_verb(tok, self.lexicon) and any(self._light_carrier(t.token) == tok for t in triggers.values())
+        return light_verb(tok, self.lexicon) and any(self._light_carrier(t.token) == tok for t in triggers.values())
 
-    def _carried_by_noun(self, trig: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+    def _carried_by_noun(self, trig: Trigger, triggers: dict[int, Trigger]) -> bool:
         """A light verb whose object is an event noun ("launched an attack") gives way to it."""
-        if trig.noun or not (_light_verb(trig.token, self.lexicon) or _recipient(trig.token)):
+        if trig.noun or not (light_verb(trig.token, self.lexicon) or takes_recipient(trig.token)):
             return False
         return any(c.dep_ == "dobj" and c.i in triggers for c in trig.token.children) or any(
             t.noun and self._light_carrier(t.token) == trig.token for t in triggers.values())
@@ -206,55 +206,55 @@ class EventCoder:
     # ------------------------------------------------------------------ one event
 
     def _events(
-        self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, triggers: dict[int, _Trigger]
+        self, trig: Trigger, sent: Span, article: Article, actors: ActorLookup, triggers: dict[int, Trigger]
     ) -> Iterator[Event]:
         """The trigger's event, one per pair of coordinated actors ("X and Y met Z")."""
         tok = trig.token
         if not trig.noun and trig.entry.type == "ASSAULT" and mishap(tok):
             return  # "killed in a plane crash": an accident or a disaster, not an attack
         if trig.mutual:
-            doer = _verb_source(tok, actors)
-            doers = _coordinated(doer, tok.doc, actors) if doer is not None else []
+            doer = verb_source(tok, actors)
+            doers = coordinated_with(doer, tok.doc, actors) if doer is not None else []
             if len(doers) > 1:  # "X and Y fought": each acts on the other
                 for src, tgt in [(a, b) for a in doers for b in doers if a is not b][:MAX_PAIRS]:
                     yield self._build(trig, sent, article, src, tgt, actors)
                 return
-        source = _noun_source(tok, actors) if trig.noun else _verb_source(tok, actors)
+        source = noun_source(tok, actors) if trig.noun else verb_source(tok, actors)
         if trig.noun and trig.entry.type == "PROTEST" and tok.dep_ == "pobj" and tok.head.lower_ in SEQUENCE_PREPOSITIONS:
             # "imposed a curfew after a demonstration": the protest of others, before or after the act
-            source = source if source is not None and _explicit_source(tok, source) else None
-        if trig.noun and trig.entry.mode in AWAY_MODES and _prep_actor(tok, {"from"}, actors) is not None:
+            source = source if source is not None and explicit_source(tok, source) else None
+        if trig.noun and trig.entry.mode in AWAY_MODES and prep_actor(tok, {"from"}, actors) is not None:
             # "began the withdrawal from Congo": the place withdrawn from is no doer
             source = self._withdrawer(tok, actors)
         if source is None and not trig.noun and trig.entry.type == "ASSAULT":
             # "were killed in an air strike by X": the doer of the attack or weapon it happened in
             source, means = means_source(tok, triggers, actors) or (None, None)
             if means is not None and trig.entry.cameo == "190":
-                trig = _Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
-        target = _noun_target(tok, actors) if trig.noun else _verb_target(trig, actors)
+                trig = Trigger(tok, means.entry, noun=False, particle=trig.particle)  # the attack says how
+        target = noun_target(tok, actors) if trig.noun else verb_target(trig, actors)
         if not trig.noun and trig.entry.mode == "visit" and not trig.entry.received:
             trig, target = self._arriving_forces(trig, target, actors)
         if trig.entry.mode in AWAY_MODES and (trig.noun or target is None):
             # "the pullout of X's troops from Y", "X withdrew from Y": Y
-            target = _prep_actor(tok, {"from"}, actors) or target
-        if target is None and not trig.noun and _child(tok, {"xcomp"}) is not None:
+            target = prep_actor(tok, {"from"}, actors) or target
+        if target is None and not trig.noun and child_with(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
-            aimed = _verb_target(_Trigger(_child(tok, {"xcomp"}), trig.entry, noun=False), actors)
-            target = aimed if aimed is not None and (source is None or not _same(source, aimed)) else None
+            aimed = verb_target(Trigger(child_with(tok, {"xcomp"}), trig.entry, noun=False), actors)
+            target = aimed if aimed is not None and (source is None or not same_mention(source, aimed)) else None
         if target is None and trig.noun and tok.dep_ == "compound" and self._light_object(tok.head):
             # "began a bombing campaign against X", "launched a mediation effort between X and Y"
-            target = _noun_target(tok.head, actors)
+            target = noun_target(tok.head, actors)
         if target is None and trig.noun and self._light_object(tok):
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             verb = self._light_carrier(tok)
-            target = _prep_actor(verb, TARGET_PREPOSITIONS, actors) or _actor(_child(verb, {"dative"}), actors)
+            target = prep_actor(verb, TARGET_PREPOSITIONS, actors) or actor_at(child_with(verb, {"dative"}), actors)
         if not trig.noun and _passive_clause(tok):
             # "Asked about X, the minister said ...": the main clause's subject was asked, by whoever
             # the "by" phrase names
-            agent = _child(tok, {"agent"})
-            source = _actor(_pobj(agent), actors) if agent is not None else None
-            subject = _verb_source(tok.head, actors)
-            if target is None and subject is not None and (source is None or not _same(source, subject)):
+            agent = child_with(tok, {"agent"})
+            source = actor_at(pobj_of(agent), actors) if agent is not None else None
+            subject = verb_source(tok.head, actors)
+            if target is None and subject is not None and (source is None or not same_mention(source, subject)):
                 target = subject
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
@@ -262,7 +262,7 @@ class EventCoder:
             return
         if not trig.noun and trig.entry.type == "ASSAULT" and striving(tok, source):
             return  # "the union fought to protect its pensions": striving for something, not an attack
-        if trig.noun and trig.entry.type == "PROTEST" and _setting(tok) and not _explicit_source(tok, source) and (
+        if trig.noun and trig.entry.type == "PROTEST" and _setting(tok) and not explicit_source(tok, source) and (
             source.kind in ("person", "pronoun") or source.sector in self.lexicon.state_sectors
         ):
             return  # "at a rally, the senator said ...": where another act happened, not the senator's protest
@@ -270,17 +270,17 @@ class EventCoder:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
         if trig.noun and trig.entry.type == "MOBILIZE":
             trig, target = self._joint_exercise(trig, source, target, actors)
-        if target is not None and not trig.noun and _same_country(source, target):
+        if target is not None and not trig.noun and same_country(source, target):
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
-            target = _prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
+            target = prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
         if trig.entry.received and not trig.noun and not self._intended(tok):
             # "X received weapons from Y", "X hosted Y": the giver or visitor did it, to X
             # (an announced "will host" stays the host's intention)
-            giver = _prep_actor(tok, {"from"}, actors) or target
+            giver = prep_actor(tok, {"from"}, actors) or target
             if giver is None:
                 return
             source, target = giver, source
-        if target is None and trig.noun and not _explicit_source(tok, source) and not self._light_object(tok):
+        if target is None and trig.noun and not explicit_source(tok, source) and not self._light_object(tok):
             if trig.entry.type not in UNAIMED_TYPES:
                 return  # "oversees cooperation": a noun with neither its own doer nor a target
         if target is None and trig.noun and not self._unaimed(trig, source, actors):
@@ -289,41 +289,41 @@ class EventCoder:
             return  # "trained them to use weapons supplied by Russia": it describes the weapons
         if target is None and trig.entry.type in RECIPIENT_TYPES and not _joint(trig, source, actors):
             return  # PLOVER: cooperation, aid and sanctions require a recipient
-        sources = _coordinated(source, tok.doc, actors)
-        targets = _coordinated(target, tok.doc, actors) if target is not None else [None]
-        pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
-        if not trig.noun and _reflexive(tok):
+        sources = coordinated_with(source, tok.doc, actors)
+        targets = coordinated_with(target, tok.doc, actors) if target is not None else [None]
+        pairs = [(s, t) for s in sources for t in targets if t is None or not same_mention(s, t)]
+        if not trig.noun and is_reflexive(tok):
             pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
         elif trig.entry.type in MUTUAL_TYPES:
-            pairs = _mutual(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
+            pairs = mutual_pairs(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
             if trig.reverse is not None and tgt is not None:
                 # "[032:033]": what the target does back to the source, coded beside it
-                yield self._build(_Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
+                yield self._build(Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
 
     def _joint_exercise(
-        self, trig: _Trigger, source: Mention, target: Mention | None, actors: ActorLookup
-    ) -> tuple[_Trigger, Mention | None]:
+        self, trig: Trigger, source: Mention, target: Mention | None, actors: ActorLookup
+    ) -> tuple[Trigger, Mention | None]:
         """Exercises held with a partner ("held military exercises with X", "Chile and Peru held
         naval drills") are joint operations, coded as the lexicon's "joint" form of the noun
         (PLOVER COOPERATE); one side's exercises alone stay a show of force."""
         tok = trig.token
-        key = next((k for k in _noun_keys(tok) if k in self.lexicon.nouns), tok.lemma_.lower())
+        key = next((k for k in noun_keys(tok) if k in self.lexicon.nouns), tok.lemma_.lower())
         joint = self.lexicon.nouns.get(f"joint {key}") or self.lexicon.nouns.get(f"joint {tok.lemma_.lower()}")
         if joint is None:
             return trig, target
         verb = self._light_carrier(tok)
-        partner = _prep_actor(tok, {"with"}, actors) or (_prep_actor(verb, {"with"}, actors) if verb is not None else None)
-        if partner is None and len(_coordinated(source, tok.doc, actors)) < 2:
+        partner = prep_actor(tok, {"with"}, actors) or (prep_actor(verb, {"with"}, actors) if verb is not None else None)
+        if partner is None and len(coordinated_with(source, tok.doc, actors)) < 2:
             return trig, target
-        return _Trigger(tok, joint, noun=True, particle=trig.particle), partner
+        return Trigger(tok, joint, noun=True, particle=trig.particle), partner
 
-    def _arriving_forces(self, trig: _Trigger, target: Mention | None, actors: ActorLookup) -> tuple[_Trigger, Mention | None]:
+    def _arriving_forces(self, trig: Trigger, target: Mention | None, actors: ActorLookup) -> tuple[Trigger, Mention | None]:
         """Armed forces do not visit: "Ethiopian troops arrived in X" is their deployment to X,
         peacekeepers' arrival is peacekeeping provided to X (CAMEO 074, PLOVER AID)."""
         tok = trig.token
-        subject = _child(tok, {"nsubj"})
+        subject = child_with(tok, {"nsubj"})
         if subject is not None and subject.lemma_.lower() not in self.lexicon.arriving_forces:
             # "hundreds of troops", "the first batch of peacekeepers": the forces in the "of" phrase
             subject = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
@@ -333,23 +333,23 @@ class EventCoder:
         entry = self.lexicon.peacekeeping if words & self.lexicon.peacekeeping_words else self.lexicon.nouns.get("deployment")
         if entry is None:
             return trig, target
-        return _Trigger(tok, entry, noun=False), target or _prep_actor(tok, {"in", "at"}, actors)
+        return Trigger(tok, entry, noun=False), target or prep_actor(tok, {"in", "at"}, actors)
 
     def _withdrawer(self, tok: Token, actors: ActorLookup) -> Mention | None:
         """Who withdraws from the place in a withdrawal noun's "from" phrase: its actor adjective
         or "by" phrase ("the Rwandan pullout"), its light verb's subject ("Rwanda began the
         withdrawal of its troops"), the forces in its "of" phrase ("the withdrawal of Rwandan
         troops"), else the subject of the verb it hangs on."""
-        modifiers = _modifier_actors(tok, actors)
+        modifiers = modifier_actors(tok, actors)
         carrier = self._light_carrier(tok)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        found = modifiers[0] if modifiers else _prep_actor(tok, {"by"}, actors) or (
-            _verb_source(carrier, actors) if carrier is not None else None) or (
-            _phrase_actor(of, actors) if of is not None else None)
-        verb = _governing_verb(tok)
-        return found or (_verb_source(verb, actors) if verb is not None else None)
+        found = modifiers[0] if modifiers else prep_actor(tok, {"by"}, actors) or (
+            verb_source(carrier, actors) if carrier is not None else None) or (
+            phrase_actor(of, actors) if of is not None else None)
+        verb = governing_verb(tok)
+        return found or (verb_source(verb, actors) if verb is not None else None)
 
-    def _unaimed(self, trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
+    def _unaimed(self, trig: Trigger, source: Mention, actors: ActorLookup) -> bool:
         """A noun event with no target still counts unless it is a relation aimed at somebody
         (support, aid, an allegation, cooperation: "enjoyed support from Moscow", "China's
         assistance"); joint acts of coordinated doers ("X and Y held talks") are aimed at
@@ -359,16 +359,16 @@ class EventCoder:
         return _joint(trig, source, actors)
 
     def _sourceless(
-        self, trig: _Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
+        self, trig: Trigger, sent: Span, article: Article, actors: ActorLookup, target: Mention | None
     ) -> Iterator[Event]:
         """Violence with a victim but no named doer ("three soldiers were killed by a roadside
         bomb") is still an event; anything else nobody did is not coded."""
         tok = trig.token
         # a noun's doer is its light verb's subject ("fundamentalists continued their strike")
-        doer = _uncoded_doer(self._light_carrier(tok) or tok) if not trig.noun or self._light_object(tok) else None
+        doer = uncoded_doer(self._light_carrier(tok) or tok) if not trig.noun or self._light_object(tok) else None
         if trig.entry.received:
             # "villagers received weapons from X": the uncoded subject is the recipient
-            giver = _prep_actor(tok, {"from"}, actors) or target
+            giver = prep_actor(tok, {"from"}, actors) or target
             if giver is not None and doer is not None:
                 yield self._build(trig, sent, article, giver, doer, actors)
             return
@@ -381,7 +381,7 @@ class EventCoder:
             return
         if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
             return  # "the group that has seized ...": the doer is named, only not an actor
-        if _conditional(tok):
+        if is_conditional(tok):
             return  # "to defend X if it is attacked": nobody did it, and it has not happened
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
@@ -394,16 +394,16 @@ class EventCoder:
         object ("engaged X in a firefight", "X were killed in shelling"); protests to where
         they happen ("a protest in Beijing"), and so do shows of force ("exercises in Alaska")."""
         if entry.type in ADDRESSED_TYPES:
-            return _clause_subject(tok, actors, source) or _addressee(tok, actors, source)
-        verb = _governing_verb(tok)
+            return clause_subject(tok, actors, source) or addressee_of(tok, actors, source)
+        verb = governing_verb(tok)
         if verb is not None and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             for dep in ("dobj", "nsubjpass"):
-                mention = _actor(_child(verb, {dep}), actors)
-                if mention is not None and (source is None or not _same(mention, source)):
+                mention = actor_at(child_with(verb, {dep}), actors)
+                if mention is not None and (source is None or not same_mention(mention, source)):
                     return mention
         if entry.type in PLACE_TARGET_TYPES:
-            return _prep_actor(tok, {"in", "at", "outside"}, actors) or (
-                _prep_actor(verb, {"in", "at", "outside"}, actors) if verb is not None else None
+            return prep_actor(tok, {"in", "at", "outside"}, actors) or (
+                prep_actor(verb, {"in", "at", "outside"}, actors) if verb is not None else None
             )
         return None
 
@@ -416,10 +416,10 @@ class EventCoder:
         day of negotiations", "began a round of talks")."""
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lexicon.count_nouns:
             tok = tok.head.head
-        return tok.head if tok.dep_ == "dobj" and _light_verb(tok.head, self.lexicon) else None
+        return tok.head if tok.dep_ == "dobj" and light_verb(tok.head, self.lexicon) else None
 
     def _build(
-        self, trig: _Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
+        self, trig: Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
     ) -> Event:
         tok, entry = trig.token, trig.entry
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
@@ -428,14 +428,14 @@ class EventCoder:
         if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
             entry = EventEntry("ACCUSE", "111")  # "attacked the senator for his vote": criticism
         # "would not give permission": a light verb's negation is its noun's
-        negated = _negated(tok) or (self._light_object(tok) and _negated(self._light_carrier(tok)))
-        event_type = _negated_type(entry) if negated else entry.type
+        negated = is_negated(tok) or (self._light_object(tok) and is_negated(self._light_carrier(tok)))
+        event_type = negated_type(entry) if negated else entry.type
         # a user pattern's code is final: its dictionary codes "will break ties" as it wrote it
         intended = not negated and event_type == entry.type and not trig.pattern and self._intended(tok)
         if intended:
             verb = self._light_carrier(tok) or tok
             # "unless" makes an ultimatum; "if" only a conditional offer ("would meet if ...")
-            entry = _intent_entry(entry, conditional=_conditional_clause(verb, ("unless",)))
+            entry = intent_entry(entry, conditional=conditional_clause(verb, ("unless",)))
             event_type = entry.type
         event = Event(
             id="",
@@ -450,15 +450,15 @@ class EventCoder:
             context=list(entry.context),
             cameo=entry.cameo if event_type == entry.type else "120",
             negated=negated and event_type == entry.type,
-            future=_has_aux(tok, FUTURE_AUX) or _going_to(tok),
-            hypothetical=_has_aux(tok, HYPOTHETICAL_AUX) or _conditional(tok),
-            historical=_historical(tok),
+            future=has_aux(tok, FUTURE_AUX) or going_to(tok),
+            hypothetical=has_aux(tok, HYPOTHETICAL_AUX) or is_conditional(tok),
+            historical=is_historical(tok),
             trigger_start=tok.idx,
             trigger_end=tok.idx + len(tok.text),
             reported_by=self._reporter(tok, actors),
         )
-        _add_circumstances(event, tok, sent, article)
-        event.confidence = _confidence(event, trig)
+        add_circumstances(event, tok, sent, article)
+        event.confidence = confidence_of(event, trig)
         return event
 
     def _intended(self, tok: Token) -> bool:
@@ -471,16 +471,16 @@ class EventCoder:
         tense_only = self.conventions == "cameo"  # CAMEO codes "will supply arms" as the supply
         if not tense_only and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
             return True
-        if _has_aux(tok, CONDITIONAL_AUX) and _conditional_clause(tok):
+        if has_aux(tok, CONDITIONAL_AUX) and conditional_clause(tok):
             return True
         if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and tok.dep_ == "ccomp":
             return tok.head.lemma_.lower() in self.lexicon.speech_verbs  # "said they would boycott"
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.lexicon.intent_words:
             return True
-        if _purpose(tok) and head.lemma_.lower() in self.lexicon.intent_words:
+        if is_purpose(tok) and head.lemma_.lower() in self.lexicon.intent_words:
             return True  # "have sworn to fight", the infinitive parsed as an adverbial clause
-        if _purpose(tok) and head.pos_ == "VERB" and self._intended(head):
+        if is_purpose(tok) and head.pos_ == "VERB" and self._intended(head):
             return True  # "is willing to send troops to help X": the aim of an announced act
         return tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in self.lexicon.intent_words
 
@@ -492,9 +492,9 @@ class EventCoder:
             if head is child:
                 return None
             if head.lemma_.lower() in self.lexicon.speech_verbs and child.dep_ in ("ccomp", "relcl", "advcl", "parataxis"):
-                return _verb_source(head, actors)
+                return verb_source(head, actors)
             if head.lower_ == "to" and head.head.lower_ == "according":
-                return _actor(child, actors)
+                return actor_at(child, actors)
             child = head
         return None
 
@@ -525,9 +525,9 @@ def _setting(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPOSITIONS and tok.head.head.pos_ in ("VERB", "AUX")
 
 
-def _joint(trig: _Trigger, source: Mention, actors: ActorLookup) -> bool:
+def _joint(trig: Trigger, source: Mention, actors: ActorLookup) -> bool:
     """A joint act of coordinated doers, aimed at each other: "X and Y held talks"."""
-    return trig.entry.type in MUTUAL_TYPES and len(_coordinated(source, trig.token.doc, actors)) > 1
+    return trig.entry.type in MUTUAL_TYPES and len(coordinated_with(source, trig.token.doc, actors)) > 1
 
 
 def _codable(sent: Span) -> bool:

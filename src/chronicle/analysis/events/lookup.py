@@ -1,7 +1,7 @@
 """Which lexicon entry a word starts: the lookup of event verbs and nouns.
 
 In: a spaCy token, the ``Lexicon`` and the user's whole PETRARCH verb patterns (empty without
-a user verb dictionary). Out (``_trigger``): the ``_Trigger`` the token starts, or None: a
+a user verb dictionary). Out (``trigger_at``): the ``Trigger`` the token starts, or None: a
 user pattern first, then (for verbs) a wish that someone else act, a stopping verb to be
 settled by its object, a two-word entry ("call for", "^not restore"), the verb itself; event
 nouns by their lexicon keys. Speech verbs and no-comment verbs start none.
@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from chronicle.data import load_yaml
 
-from .triggers import STOP, WISH, _Trigger, _following_words, _in_name, _no_comment, _noun_keys, _participle, _preceding_words, _requirements_met, _stop_key, _wished_act
+from .triggers import STOP, WISH, Trigger, following_words, in_name, is_no_comment, noun_keys, is_participle, preceding_words, requirements_met, stop_key, wished_act
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
@@ -28,33 +28,33 @@ NO_EVENT = "none"
 Patterns = dict[str, list[VerbPattern]]
 
 
-def _trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger | None:
+def trigger_at(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger | None:
     """The lexicon entry ``tok`` starts, if any."""
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or _participle(tok):
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or is_participle(tok):
         return _verb_trigger(tok, lexicon, patterns)
-    if tok.pos_ in ("NOUN", "PROPN") and not _in_name(tok):
-        if any(k in lexicon.non_event_nouns for k in _noun_keys(tok)):
+    if tok.pos_ in ("NOUN", "PROPN") and not in_name(tok):
+        if any(k in lexicon.non_event_nouns for k in noun_keys(tok)):
             return None  # "a press release": a document
-        entry = next((lexicon.nouns[k] for k in _noun_keys(tok) if k in lexicon.nouns), None)
-        if entry is not None and _requirements_met(tok, entry):
-            return _Trigger(tok, entry, noun=True)
+        entry = next((lexicon.nouns[k] for k in noun_keys(tok) if k in lexicon.nouns), None)
+        if entry is not None and requirements_met(tok, entry):
+            return Trigger(tok, entry, noun=True)
     return None
 
 
-def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger | None:
+def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if lemma in lexicon.speech_verbs:
         return None
     patterned = _pattern_trigger(tok, patterns)
     if patterned is not None:
         return patterned  # the user's own pattern outranks the built-in rules
-    if _no_comment(tok, lexicon):
+    if is_no_comment(tok, lexicon):
         return None
-    if lemma in lexicon.wish_verbs and _wished_act(tok) is not None:
-        return _Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
-    stop = _stop_key(tok, lexicon.stopping_verbs)
+    if lemma in lexicon.wish_verbs and wished_act(tok) is not None:
+        return Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
+    stop = stop_key(tok, lexicon.stopping_verbs)
     if stop in lexicon.stopping_verbs and stop not in lexicon.verbs:
-        return _Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
+        return Trigger(tok, STOP, noun=False)  # an event only if it stops a cooperative act
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         obj = tok.head  # "the video that police released", "the footage released by police"
@@ -62,7 +62,7 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
         return None  # "did not meet the commission's 15 percent threshold": however far the object's head
     # "called Clinton a champion for ...": a verb with an object predicate names, no "call for"
     named = any(c.dep_ == "oprd" for c in tok.children)
-    for word in [] if named else _following_words(tok):
+    for word in [] if named else following_words(tok):
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
         if entry is not None and f"{lemma} {word.lower_}" in lexicon.handover_verbs:
             entry = _handed_goods(tok, lexicon) or entry  # "handed over medicine to X": aid
@@ -74,15 +74,15 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> _Trigger 
             particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
             if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
                 particle = word.head  # "advised against travel": the target is inside "against travel"
-            return _Trigger(tok, entry, noun=False, particle=particle)
-    for word in _preceding_words(tok):
+            return Trigger(tok, entry, noun=False, particle=particle)
+    for word in preceding_words(tok):
         entry = lexicon.verbs.get(f"^{word.lower_} {lemma}") or lexicon.verbs.get(f"^{word.lemma_.lower()} {lemma}")
         if entry is not None:
-            return _Trigger(tok, entry, noun=False)
+            return Trigger(tok, entry, noun=False)
     if _opinion(tok, lexicon):
         return None
     entry = lexicon.verbs.get(lemma)
-    return _Trigger(tok, entry, noun=False) if entry is not None and _requirements_met(tok, entry) else None
+    return Trigger(tok, entry, noun=False) if entry is not None and requirements_met(tok, entry) else None
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +118,7 @@ def _handed_goods(tok: Token, lexicon: Lexicon) -> EventEntry | None:
     return None
 
 
-def _pattern_trigger(tok: Token, patterns: Patterns) -> _Trigger | None:
+def _pattern_trigger(tok: Token, patterns: Patterns) -> Trigger | None:
     """The trigger of the most specific user verb pattern around ``tok`` (None without a
     user verb dictionary or a block for its word). A block's bare verb line counts too: the
     user's "break [1717]" outranks a built-in "break ties"."""
@@ -127,5 +127,5 @@ def _pattern_trigger(tok: Token, patterns: Patterns) -> _Trigger | None:
         return None
     pattern, anchor = found
     particle = anchor if anchor is not None and anchor.dep_ == "prep" else None
-    return _Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
+    return Trigger(tok, pattern.entry, noun=False, particle=particle, reverse=pattern.reverse,
                     mutual=pattern.mutual, pattern=True, placed=pattern.target_after is not None)

@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 from chronicle.data import load_yaml
 from chronicle.model import Mention
 
-from ..syntax import _pobj
-from .roles import SOURCE_PREPOSITIONS, ActorLookup, _actor, _modifier_actors, _prep_actor, _verb_source
-from .triggers import _Trigger
+from ..syntax import pobj_of
+from .roles import SOURCE_PREPOSITIONS, ActorLookup, actor_at, modifier_actors, prep_actor, verb_source
+from .triggers import Trigger
 
 MEANS_PREPOSITIONS = {"in", "by"}
 WHEN = {"when", "as"}
@@ -38,7 +38,7 @@ def _means(tok: Token) -> Iterator[Token]:
     """Heads of the verb's "in"/"by" phrases: "killed in an air strike", "blown up by a missile"."""
     for child in tok.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in MEANS_PREPOSITIONS:
-            node = _pobj(child)
+            node = pobj_of(child)
             if node is not None:
                 yield node
 
@@ -49,8 +49,8 @@ def mishap(tok: Token) -> bool:
 
 
 def means_source(
-    tok: Token, triggers: dict[int, _Trigger], actors: ActorLookup
-) -> tuple[Mention, _Trigger | None] | None:
+    tok: Token, triggers: dict[int, Trigger], actors: ActorLookup
+) -> tuple[Mention, Trigger | None] | None:
     """The doer of the attack noun or weapon the act happened in or by, with the attack's own
     trigger (None for a weapon); None when neither names its doer."""
     for node in _means(tok):
@@ -65,7 +65,7 @@ def means_source(
                 return doer, None
     for clause in _when(tok):
         attack = triggers.get(clause.i)
-        doer = _verb_source(clause, actors) if attack is not None and attack.entry.type == "ASSAULT" else None
+        doer = verb_source(clause, actors) if attack is not None and attack.entry.type == "ASSAULT" else None
         if doer is not None:
             return doer, attack  # "were killed when Israeli warplanes bombed Gaza"
     return None
@@ -80,8 +80,8 @@ def _when(tok: Token) -> Iterator[Token]:
 
 def _own_doer(node: Token, actors: ActorLookup) -> Mention | None:
     """Whose attack or weapon the noun phrase itself says: "Israeli", "by government forces"."""
-    modifiers = _modifier_actors(node, actors)
-    return modifiers[0] if modifiers else _prep_actor(node, SOURCE_PREPOSITIONS, actors)
+    modifiers = modifier_actors(node, actors)
+    return modifiers[0] if modifiers else prep_actor(node, SOURCE_PREPOSITIONS, actors)
 
 
 def _user(weapon: Token, actors: ActorLookup) -> Mention | None:
@@ -91,7 +91,7 @@ def _user(weapon: Token, actors: ActorLookup) -> Mention | None:
         for node in clause.subtree:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             if node.pos_ == "VERB" and agent is not None and node.lemma_.lower() in _words()["doing_verbs"]:
-                mention = _actor(_pobj(agent), actors)
+                mention = actor_at(pobj_of(agent), actors)
                 if mention is not None:
                     return mention
     return None
@@ -113,11 +113,11 @@ def verbal(tok: Token) -> bool:
         if child.dep_ == "advcl" and child.lemma_.lower() == "say":
             return True
         if child.dep_ == "prep" and child.lower_ == "for":
-            node = _pobj(child)
+            node = pobj_of(child)
             if node is not None and node.lemma_.lower() not in words["durations"] and node.ent_type_ not in ("DATE", "TIME"):
                 return True  # a reason, not "for the third time"
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "via", "through"):
-            node = _pobj(child)
+            node = pobj_of(child)
             if node is not None and node.lemma_.lower() in words["speech_media"]:
                 return True
     return False
@@ -133,7 +133,7 @@ def striving(tok: Token, doer: Mention) -> bool:
                for c in tok.children)
 
 
-def means_of(child: Token, tok: Token, head: _Trigger, own: _Trigger | None, source: Mention | None) -> bool:
+def means_of(child: Token, tok: Token, head: Trigger, own: Trigger | None, source: Mention | None) -> bool:
     """``tok`` (reached from ``head`` through ``child``) is the attack or the firing of the weapon
     a violent ``head`` act happened in or by, and that act has a doer (``source``): one act, not two."""
     when = child.i == tok.i and child.dep_ == "advcl" and child in _when(head.token)

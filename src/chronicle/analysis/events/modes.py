@@ -28,7 +28,7 @@ COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 INTENT_THREATEN = {"PROTEST": "130", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
 
 
-def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
+def intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     """An announced cooperative act is an AGREE (CAMEO 03, "express intent to ..."); an
     announced hostile one, or any announced act with an "unless" condition, a THREATEN
     (CAMEO 13); other types stay as they are."""
@@ -41,7 +41,7 @@ def _intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     return entry
 
 
-def _negated(tok: Token) -> bool:
+def is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -59,19 +59,19 @@ def _aux_words(tok: Token) -> set[str]:
     return words
 
 
-def _has_aux(tok: Token, words: set[str]) -> bool:
+def has_aux(tok: Token, words: set[str]) -> bool:
     return bool(_aux_words(tok) & words)
 
 
-def _going_to(tok: Token) -> bool:
+def going_to(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lower_ == "going"
 
 
-def _conditional(tok: Token) -> bool:
+def is_conditional(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
-def _negated_type(entry: EventEntry) -> str:
+def negated_type(entry: EventEntry) -> str:
     """"would not provide support", "wouldn't agree": refusing a cooperative act is a REJECT
     (CAMEO 12); other negated acts keep their type, flagged ``negated``."""
     if entry.negated:
@@ -79,10 +79,10 @@ def _negated_type(entry: EventEntry) -> str:
     return "REJECT" if entry.type in COOPERATIVE_TYPES else entry.type
 
 
-def _conditional_clause(tok: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
+def conditional_clause(tok: Token, marks: tuple[str, ...] = ("unless", "if")) -> bool:
     """An "unless ..." or "if ..." clause (or one of ``marks``) hangs on the act."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in tok.children)
 
 
-def _historical(tok: Token) -> bool:
+def is_historical(tok: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HISTORICAL_ADVERBS for c in tok.children)

@@ -2,9 +2,9 @@
 
 In: a parsed sentence, its article, the article's ``ActorLookup``, the ``Lexicon`` (speech
 verbs, deontic verbs, the acts a demand asks to yield) and the coder's event builder. Out
-(``_deontic_requests``): one REQUEST event from the speaker to the obliged actor for each
+(``deontic_requests``): one REQUEST event from the speaker to the obliged actor for each
 clause of obligation ("must", "should", "ought", "have/need to") under a speech verb; and
-(``_clause_heads``) the tokens such a demand asks for, which the coder does not code alone.
+(``clause_heads``) the tokens such a demand asks for, which the coder does not code alone.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.model import Article, Event
 
 from ..syntax import MAX_CLIMB
-from .roles import ActorLookup, _obliged, _same, _verb_source
-from .triggers import _Trigger, _yield_request
+from .roles import ActorLookup, obliged_actor, same_mention, verb_source
+from .triggers import Trigger, yield_request
 from .lexicon import Lexicon
 
 
-def _deontic_requests(
+def deontic_requests(
     sent: Span, article: Article, actors: ActorLookup, lexicon: Lexicon, build: Callable[..., Event]
 ) -> Iterator[Event]:
     """The requests "X said Y must ..." of ``sent``; ``build`` is the coder's ``_build``."""
@@ -31,12 +31,12 @@ def _deontic_requests(
         speech = _speech_ancestor(tok, lexicon)
         if speech is None:
             continue
-        source = _verb_source(speech, actors)
-        target = _obliged(tok, actors)
-        if source is None or target is None or _same(source, target):
+        source = verb_source(speech, actors)
+        target = obliged_actor(tok, actors)
+        if source is None or target is None or same_mention(source, target):
             continue
-        entry = _yield_request(tok, lexicon)
-        event = build(_Trigger(tok, entry, noun=False), sent, article, source, target, actors)
+        entry = yield_request(tok, lexicon)
+        event = build(Trigger(tok, entry, noun=False), sent, article, source, target, actors)
         event.reported_by = None  # the speaker made the demand; nobody reported it
         event.hypothetical = False  # "must" is the demand itself, not a condition on it
         yield event
@@ -60,7 +60,7 @@ def _speech_ancestor(tok: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _clause_heads(doc: Doc, char: int | None) -> set[int]:
+def clause_heads(doc: Doc, char: int | None) -> set[int]:
     """Token indices of an obligation clause head and its complements ("must withdraw", "must be
     ready to mediate")."""
     tok = next((t for t in doc if t.idx == char), None)

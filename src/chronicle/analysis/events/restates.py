@@ -1,6 +1,6 @@
 """One sentence's events that say the same thing twice: the vaguer one is dropped.
 
-In: the candidate events of one sentence, in text order. Out (``_unrestated``): those no
+In: the candidate events of one sentence, in text order. Out (``unrestated``): those no
 other event of the sentence restates in more detail ("held talks with President S during a
 visit to Beirut": the talks, USAMIL->LBNELI, and the visit, USAMIL->LBN, are one
 consultation); a dropped event's casualty counts go to the event that restates it.
@@ -13,7 +13,7 @@ from typing import Iterator
 from chronicle.model import Event
 
 
-def _unrestated(events: list[Event]) -> Iterator[Event]:
+def unrestated(events: list[Event]) -> Iterator[Event]:
     """``events`` less those another of them restates, in their order."""
     for event in events:
         fuller = next((other for other in events if _restates(other, event)), None)

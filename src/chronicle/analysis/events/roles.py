@@ -1,6 +1,6 @@
 """Who did it and to whom: the source and target actors of a trigger, read off the parse.
 
-In: a trigger token (or ``_Trigger``) and the article's ``ActorLookup``. Out: the ``Mention``
+In: a trigger token (or ``Trigger``) and the article's ``ActorLookup``. Out: the ``Mention``
 of the source (subject, passive agent, possessor of an event noun, speaker of a request) or
 target (object, prepositional phrase, addressee, next actor for a user pattern), the
 coordinated actors of a list ("X and Y met"), and comparisons of two mentions.
@@ -17,8 +17,8 @@ from chronicle.data import load_yaml
 from chronicle.model import Mention
 
 from ..actors import capital_names
-from ..syntax import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, _child, _pobj
-from .triggers import _Trigger, _light_verb
+from ..syntax import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, child_with, pobj_of
+from .triggers import Trigger, light_verb
 from .lexicon import load_lexicon
 from .patterns import AFTER_WINDOW
 
@@ -52,7 +52,7 @@ class ActorLookup(Protocol):
     def resolve_pronoun(self, target: Token) -> Mention | None: ...
 
 
-def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
+def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
     """The actor a noun phrase headed by ``tok`` names: the head's own mention, else one in its
     possessor, compound or adjective ("Assad's regime", "Russian diplomats"), else the first
     conjunct that has one ("government forces and the opposition")."""
@@ -64,24 +64,24 @@ def _actor(tok: Token | None, actors: ActorLookup) -> Mention | None:
         return _speakers(tok, actors) or actors.resolve_pronoun(tok)
     if tok.pos_ == "NUM" or tok.lemma_.lower() in PARTITIVES:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and _pobj(of) is not None:
-            return _actor(_pobj(of), actors)  # "hundreds of UN troops"
+        if of is not None and pobj_of(of) is not None:
+            return actor_at(pobj_of(of), actors)  # "hundreds of UN troops"
     mention = actors.mention_for_token(tok)
     if mention is not None and mention.code:
         return mention
     if tok.lemma_.lower() in _relatives() and any(c.dep_ == "poss" for c in tok.children):
         return None  # "Scott's wife": the wife, no actor, not Scott
-    modifiers = _modifier_actors(tok, actors)  # "Russian military personnel"
+    modifiers = modifier_actors(tok, actors)  # "Russian military personnel"
     if modifiers:
         return modifiers[0]
     for child in tok.children:
         if child.dep_ == "conj":
-            return _actor(child, actors)
+            return actor_at(child, actors)
     if tok.pos_ == "NOUN":
         # "doctors from two American aid groups", "leaders of the opposition": the group named
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of") and _pobj(child) is not None:
-                return _actor(_pobj(child), actors)
+            if child.dep_ == "prep" and child.lower_ in ("from", "of") and pobj_of(child) is not None:
+                return actor_at(pobj_of(child), actors)
     return None
 
 
@@ -102,8 +102,8 @@ def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in load_lexicon().speech_verbs:
         return None
-    speaker = _child(clause.head, {"nsubj"})
-    return _actor(speaker, actors) if speaker is not None and speaker.conjuncts else None
+    speaker = child_with(clause.head, {"nsubj"})
+    return actor_at(speaker, actors) if speaker is not None and speaker.conjuncts else None
 
 
 def _antecedent(relative: Token) -> Token:
@@ -119,48 +119,48 @@ def _antecedent(relative: Token) -> Token:
     return noun
 
 
-def _verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
+def verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of a verb: its active subject, a passive's "by" agent, or the subject it shares
     with the verb it depends on ("agreed to withdraw", "was led by X and has supplied")."""
-    agent = _child(tok, {"agent"})
+    agent = child_with(tok, {"agent"})
     if agent is not None:
-        return _actor(_pobj(agent), actors)
+        return actor_at(pobj_of(agent), actors)
     subject = _subject_child(tok, {"nsubj", "csubj"})
     if subject is not None:
-        return _actor(subject, actors) or _author(subject, actors)
+        return actor_at(subject, actors) or _author(subject, actors)
     if _active_participle(tok):
-        return _actor(tok.head, actors)  # "demonstrators protesting the results": the demonstrators
-    if _child(tok, {"nsubjpass"}) is not None and _stative(tok):
-        return _actor(_child(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
-    if _child(tok, {"nsubjpass"}) is not None:
-        shared = next((c for c in tok.children if _passive_conjunct(c) and _child(c, {"agent"}) is not None), None)
+        return actor_at(tok.head, actors)  # "demonstrators protesting the results": the demonstrators
+    if child_with(tok, {"nsubjpass"}) is not None and _stative(tok):
+        return actor_at(child_with(tok, {"nsubjpass"}), actors)  # "Israel is opposed to X": Israel opposes
+    if child_with(tok, {"nsubjpass"}) is not None:
+        shared = next((c for c in tok.children if _passive_conjunct(c) and child_with(c, {"agent"}) is not None), None)
         if shared is not None:
-            return _actor(_pobj(_child(shared, {"agent"})), actors)  # "were shot and wounded by X": X
+            return actor_at(pobj_of(child_with(shared, {"agent"})), actors)  # "were shot and wounded by X": X
         # a passive without agent does not say who did it, unless where it came from does
         # ("a mortar bomb was fired at it from the Gaza Strip")
-        return _prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
+        return prep_actor(tok, {"from"}, actors) if tok.lemma_.lower() in FROM_SOURCE_VERBS else None
     # "were killed or wounded": a participle sharing a passive's subject shares its victim
     passive = _passive_conjunct(tok)
     for _ in range(MAX_CLIMB):
-        if tok.dep_ == "xcomp" and _child(tok.head, {"dobj"}) is not None:
-            return _actor(_child(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
+        if tok.dep_ == "xcomp" and child_with(tok.head, {"dobj"}) is not None:
+            return actor_at(child_with(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
             return None
         if tok.dep_ == "conj" and tok.head.dep_ in ("relcl", "advcl") and _after_comma(tok):
             # "X has been an ally since the times when it was led by Y, and has supplied Z":
             # after the comma the main clause goes on, with the main clause's subject
             clause = tok.head
-            main = _governing_verb(clause.head) if clause.dep_ == "relcl" else clause.head
+            main = governing_verb(clause.head) if clause.dep_ == "relcl" else clause.head
             if main is None:
                 return None
             tok = main
-            if _child(tok, {"nsubj", "nsubjpass", "csubj"}) is not None:
-                return _actor(_child(tok, {"nsubj", "nsubjpass", "csubj"}), actors)
+            if child_with(tok, {"nsubj", "nsubjpass", "csubj"}) is not None:
+                return actor_at(child_with(tok, {"nsubj", "nsubjpass", "csubj"}), actors)
             continue
         tok = tok.head
-        shared = _child(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
+        shared = child_with(tok, {"nsubj", "nsubjpass", "csubj"})  # the grammatical subject is shared
         if shared is not None:
-            return None if passive and shared.dep_ == "nsubjpass" else _actor(shared, actors)
+            return None if passive and shared.dep_ == "nsubjpass" else actor_at(shared, actors)
     return None
 
 
@@ -170,13 +170,13 @@ def _author(tok: Token, actors: ActorLookup) -> Mention | None:
     country's government; another place where a document appears does not speak)."""
     if tok.lemma_.lower() not in load_lexicon().document_nouns:
         return None
-    found = _prep_actor(tok, {"by"}, actors)
+    found = prep_actor(tok, {"by"}, actors)
     for verb in [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]:
-        found = found or _prep_actor(verb, {"by"}, actors)
+        found = found or prep_actor(verb, {"by"}, actors)
         for prep in [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")]:
-            place = _pobj(prep)
+            place = pobj_of(prep)
             if found is None and place is not None and _capital(place):
-                found = _actor(place, actors)
+                found = actor_at(place, actors)
     return found
 
 
@@ -188,8 +188,8 @@ def _capital(tok: Token) -> bool:
 
 def _passive_conjunct(tok: Token) -> bool:
     """A participle joined to a passive and sharing its auxiliary: "were killed or wounded"."""
-    return tok.tag_ == "VBN" and tok.dep_ == "conj" and _child(tok, {"aux"}) is None and (
-        _child(tok.head, {"auxpass"}) is not None)
+    return tok.tag_ == "VBN" and tok.dep_ == "conj" and child_with(tok, {"aux"}) is None and (
+        child_with(tok.head, {"auxpass"}) is not None)
 
 
 def _subject_child(tok: Token, deps: set[str]) -> Token | None:
@@ -215,61 +215,61 @@ def _active_participle(tok: Token) -> bool:
 
 def _stative(tok: Token) -> bool:
     """A passive form that states the subject's stance: "is opposed to", "is committed to"."""
-    return tok.lemma_.lower() in STATIVE_PASSIVES and _child(tok, {"agent"}) is None
+    return tok.lemma_.lower() in STATIVE_PASSIVES and child_with(tok, {"agent"}) is None
 
 
-def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
+def verb_target(trig: Trigger, actors: ActorLookup) -> Mention | None:
     """Whom a verb acts on: its object (or the passive subject), else the object of the
     phrasal particle ("call for"), a dative or a targeting preposition; for a user pattern,
     else the first actor after the verb."""
     tok = trig.token
-    slot = _pobj(trig.particle) if trig.placed and trig.particle is not None else None
-    placed = _phrase_actor(slot, actors) if slot is not None else None
+    slot = pobj_of(trig.particle) if trig.placed and trig.particle is not None else None
+    placed = phrase_actor(slot, actors) if slot is not None else None
     if placed is not None:
         return placed  # "warned their populations about +": the pattern says where the target is
     for dep in ("dobj", "dative", "iobj") if _stative(tok) else ("dobj", "nsubjpass", "dative", "iobj"):
         child = _subject_child(tok, {dep})
         if child is not None:
-            node = _pobj(child) if child.pos_ == "ADP" else child
-            mention = _actor(node, actors)
+            node = pobj_of(child) if child.pos_ == "ADP" else child
+            mention = actor_at(node, actors)
             if mention is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, mention, actors):
                 continue  # "Greece sent warships to the Aegean": its own forces are moved, not aimed at
             if mention is not None:
                 return mention
-    if _passive_conjunct(tok) and _child(tok.head, {"nsubjpass"}) is not None:
-        mention = _actor(_child(tok.head, {"nsubjpass"}), actors)
+    if _passive_conjunct(tok) and child_with(tok.head, {"nsubjpass"}) is not None:
+        mention = actor_at(child_with(tok.head, {"nsubjpass"}), actors)
         if mention is not None:
             return mention  # "were captured and executed": the same victims
     if trig.particle is not None and trig.particle.dep_ == "prep":
-        asked = _pobj(trig.particle)
+        asked = pobj_of(trig.particle)
         # "called for talks with X", "advised against travel to X": the actor inside the phrase
-        found = _actor(asked, actors) or (_phrase_actor(asked, actors) if asked is not None else None)
+        found = actor_at(asked, actors) or (phrase_actor(asked, actors) if asked is not None else None)
         return found if found is not None or not trig.pattern else _right_actor(tok, actors)
-    direct = _prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
-    obj = _child(tok, {"dobj"})
+    direct = prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
+    obj = child_with(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
-    found = direct or (_phrase_actor(obj, actors) if obj is not None else None)
+    found = direct or (phrase_actor(obj, actors) if obj is not None else None)
     if found is None and obj is not None and obj.pos_ == "NOUN":
         # "attacked a factory in Syria" (the parser hung "in Syria" on the verb): a thing
         # done to in a country is done to that country
-        placed = _prep_actor(tok, {"in", "inside"}, actors)
+        placed = prep_actor(tok, {"in", "inside"}, actors)
         found = placed if placed is not None and placed.kind == "country" else None
     if found is None:
         # "donated supplies to hospitals in Gaza": a recipient inside a country is that country
         for prep in [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]:
-            recipient = _pobj(prep)
-            placed = _prep_actor(recipient, {"in", "inside"}, actors) if recipient is not None else None
+            recipient = pobj_of(prep)
+            placed = prep_actor(recipient, {"in", "inside"}, actors) if recipient is not None else None
             found = found or (placed if placed is not None and placed.kind == "country" else None)
-    clause = _child(tok, {"ccomp"})
+    clause = child_with(tok, {"ccomp"})
     # "warned that Iran would face sanctions": the subject of the clause it is about
-    subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors) if found is None and clause is not None else None
-    own = _verb_source(tok, actors) if subject is not None else None
-    if own is not None and _same(subject, own):
+    subject = actor_at(child_with(clause, {"nsubj", "nsubjpass"}), actors) if found is None and clause is not None else None
+    own = verb_source(tok, actors) if subject is not None else None
+    if own is not None and same_mention(subject, own):
         # "X warned that it would use force against Y": the doer's own act, aimed at Y (or at
         # nobody named: "Iran warned that it would retaliate" is still its threat)
-        obj = _child(clause, {"dobj"})
-        aimed = (_phrase_actor(obj, actors) if obj is not None else None, _prep_actor(clause, TARGET_PREPOSITIONS, actors))
-        subject = next((m for m in aimed if m is not None and not _same(m, own)), None)
+        obj = child_with(clause, {"dobj"})
+        aimed = (phrase_actor(obj, actors) if obj is not None else None, prep_actor(clause, TARGET_PREPOSITIONS, actors))
+        subject = next((m for m in aimed if m is not None and not same_mention(m, own)), None)
     found = found or subject
     if found is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, found, actors):
         found = None  # the troops or ships it moved (inside the object phrase too)
@@ -279,11 +279,11 @@ def _verb_target(trig: _Trigger, actors: ActorLookup) -> Mention | None:
 def _own_forces(tok: Token, mention: Mention, actors: ActorLookup) -> bool:
     """``mention`` is named in the verb's object and belongs to the country of its own doer
     ("sent warships", "deployed its troops"), not an actor it moves against."""
-    obj = _child(tok, {"dobj"})
+    obj = child_with(tok, {"dobj"})
     if obj is None or not (obj.left_edge.idx <= mention.start < obj.right_edge.idx + len(obj.right_edge.text)):
         return False
-    source = _verb_source(tok, actors)
-    return source is not None and _same_country(source, mention)
+    source = verb_source(tok, actors)
+    return source is not None and same_country(source, mention)
 
 
 def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
@@ -293,7 +293,7 @@ def _right_actor(tok: Token, actors: ActorLookup) -> Mention | None:
     queue = [c for c in tok.rights if c.dep_ not in PATTERN_FALLBACK_SKIP]
     while queue:
         node = queue.pop(0)
-        mention = _actor(node, actors) if node.pos_ != "PRON" else None
+        mention = actor_at(node, actors) if node.pos_ != "PRON" else None
         if mention is not None:
             return mention
         queue += [c for c in node.children if c.dep_ not in PATTERN_FALLBACK_SKIP]
@@ -313,30 +313,30 @@ def _next_actor(tok: Token, actors: ActorLookup) -> Mention | None:
     return None
 
 
-def _phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
+def phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
     """The first actor named inside a noun phrase, through its prepositions but not into
     clauses hanging on it ("an agreement with the EU", "ties between X and Y")."""
     queue = [head]
     while queue:
         node = queue.pop(0)
         # a possessive pronoun ("their resumption") points back at the doer, not a target
-        mention = _actor(node, actors) if node.pos_ != "PRON" else None
+        mention = actor_at(node, actors) if node.pos_ != "PRON" else None
         if mention is not None:
             return mention
         queue += [c for c in node.children if c.dep_ in PHRASE_ARCS]
     return None
 
 
-def _prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
+def prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
     for child in tok.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in prepositions:
-            mention = _actor(_pobj(child), actors)
+            mention = actor_at(pobj_of(child), actors)
             if mention is not None:
                 return mention
     return None
 
 
-def _modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
+def modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
     """Actors written before a noun: "Assad's", "Israeli", "Russian-Syrian" (two); a mention
     inside another one ("Assad" in "the Assad regime's") is the same actor, not a second."""
     found: list[Mention] = []
@@ -345,7 +345,7 @@ def _modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
     for child in sorted(modifiers, key=lambda t: t.i):
         if child.dep_ in MODIFIER_ARCS:
             mention = actors.mention_for_token(child)
-            if mention is not None and mention.code and not any(_same(mention, m) or _overlap(mention, m) for m in found):
+            if mention is not None and mention.code and not any(same_mention(mention, m) or _overlap(mention, m) for m in found):
                 found.append(mention)
     return found
 
@@ -354,31 +354,31 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _explicit_source(tok: Token, source: Mention) -> bool:
+def explicit_source(tok: Token, source: Mention) -> bool:
     """The source is written on the noun itself, not borrowed from the verb above it."""
     return tok.left_edge.idx <= source.start and source.end <= tok.right_edge.idx + len(tok.right_edge.text)
 
 
-def _noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
+def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
     an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
-    modifiers = _modifier_actors(tok, actors)
+    modifiers = modifier_actors(tok, actors)
     if modifiers:
         return modifiers[0]
-    mention = _prep_actor(tok, SOURCE_PREPOSITIONS, actors)
+    mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
-    for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _light_verb(c, load_lexicon())):
-        mention = _actor(_pobj(_child(carrier, {"agent"})), actors) if _child(carrier, {"agent"}) is not None else None
+    for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and light_verb(c, load_lexicon())):
+        mention = actor_at(pobj_of(child_with(carrier, {"agent"})), actors) if child_with(carrier, {"agent"}) is not None else None
         if mention is not None:
             return mention  # "the demonstration staged by students": the students
-    if tok.dep_ == "dobj" and _recipient(tok.head):
-        return _prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
-    verb = _governing_verb(tok)
-    return _verb_source(verb, actors) if verb is not None else None
+    if tok.dep_ == "dobj" and takes_recipient(tok.head):
+        return prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
+    verb = governing_verb(tok)
+    return verb_source(verb, actors) if verb is not None else None
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def governing_verb(tok: Token) -> Token | None:
     """The nearest verb above a noun that has a subject: "has no intention of curtailing
     cooperation" -> has."""
     node = tok
@@ -386,7 +386,7 @@ def _governing_verb(tok: Token) -> Token | None:
         head = node.head
         if head is node:
             return None
-        if head.pos_ in ("VERB", "AUX") and _child(head, {"nsubj", "nsubjpass", "agent"}) is not None:
+        if head.pos_ in ("VERB", "AUX") and child_with(head, {"nsubj", "nsubjpass", "agent"}) is not None:
             return head
         if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ in CLAUSE_ARCS:
             return None  # inside a subject or another clause: that verb says nothing of the doer
@@ -394,60 +394,60 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
+def noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     """Whom an event noun is aimed at: "crackdown on X", "talks with X", or the second of two
     actor modifiers ("Russian-Syrian cooperation")."""
-    modifiers = _modifier_actors(tok, actors)
+    modifiers = modifier_actors(tok, actors)
     if len(modifiers) > 1:
         return modifiers[1]
-    mention = _prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
-    if mention is None and tok.dep_ == "dobj" and _recipient(tok.head):
-        return _verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
-    of = next((_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    mention = prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
+    if mention is None and tok.dep_ == "dobj" and takes_recipient(tok.head):
+        return verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
+    of = next((pobj_of(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if mention is None and of is not None:
-        return _phrase_actor(of, actors)  # "a suspension of air links with Serbia": inside the "of" phrase
+        return phrase_actor(of, actors)  # "a suspension of air links with Serbia": inside the "of" phrase
     return mention
 
 
-def _recipient(verb: Token) -> bool:
+def takes_recipient(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in RECIPIENT_VERBS
 
 
-def _addressee(tok: Token, actors: ActorLookup, source: Mention) -> Mention | None:
+def addressee_of(tok: Token, actors: ActorLookup, source: Mention) -> Mention | None:
     """Requests and threats hanging on a clause are addressed to its subject: "Russia has no
     intention ... despite calls from the West" -> the calls target Russia."""
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     if verb is None or tok.dep_ in ("dobj", "nsubj"):
         return None
-    subject = _actor(_child(verb, {"nsubj"}), actors)
-    return subject if subject is not None and not _same(subject, source) else None
+    subject = actor_at(child_with(verb, {"nsubj"}), actors)
+    return subject if subject is not None and not same_mention(subject, source) else None
 
 
-def _clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> Mention | None:
+def clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> Mention | None:
     """The subject of a clause spelling out a demand or threat: "its demand that Israel ease
     restrictions" -> Israel."""
     clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")]
     if tok.dep_ == "dobj":  # "reiterated its demand that X ...": the clause hangs on the verb
         clauses += [c for c in tok.head.children if c.dep_ == "ccomp"]
     for clause in clauses:
-        subject = _actor(_child(clause, {"nsubj", "nsubjpass"}), actors)
-        if subject is not None and (source is None or not _same(subject, source)):
+        subject = actor_at(child_with(clause, {"nsubj", "nsubjpass"}), actors)
+        if subject is not None and (source is None or not same_mention(subject, source)):
             return subject
     return None
 
 
-def _obliged(tok: Token, actors: ActorLookup) -> Mention | None:
+def obliged_actor(tok: Token, actors: ActorLookup) -> Mention | None:
     """Who must act in an obligation clause: the subject, or the "by" agent of a passive."""
     for node in [tok] + [c for c in tok.children if c.dep_ == "xcomp"]:
-        agent = _child(node, {"agent"})
+        agent = child_with(node, {"agent"})
         if agent is not None:
-            mention = _actor(_pobj(agent), actors)
+            mention = actor_at(pobj_of(agent), actors)
             if mention is not None:
                 return mention
-    return _actor(_child(tok, {"nsubj"}), actors)
+    return actor_at(child_with(tok, {"nsubj"}), actors)
 
 
-def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mention]:
+def coordinated_with(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mention]:
     """The mention and its coordinated partners: "Brazil and the United States", "US and
     British activists" (a nested mention of another country)."""
     found = [mention]
@@ -456,7 +456,7 @@ def _coordinated(mention: Mention, doc: Doc, actors: ActorLookup) -> list[Mentio
         return found
     inside = getattr(actors, "mentions_in_span", None)
     nested = inside(mention.start, mention.end) if inside is not None else []
-    partners = [_actor(c, actors) for c in [*span.root.conjuncts, *_listed(span.root)]] + nested
+    partners = [actor_at(c, actors) for c in [*span.root.conjuncts, *_listed(span.root)]] + nested
     for other in partners:
         if other is None or not other.code or (other in nested and other.code[:3] == (mention.code or "")[:3]):
             continue  # a nested mention of the same country adds nothing ("Russian" in "Russian diplomats")
@@ -487,7 +487,7 @@ def _listed(root: Token) -> list[Token]:
     return [t for c in items for t in (c, *c.conjuncts)]
 
 
-def _mutual(pairs: list, sources: list[Mention], reverse: bool) -> list:
+def mutual_pairs(pairs: list, sources: list[Mention], reverse: bool) -> list:
     """Joint acts are mutual: "X, Y and Z met" or "X and Y deepened their partnership" is
     each pair; with ``reverse``, "X held talks with Y" is also Y with X ("X met Y" stays X->Y,
     as CAMEO codes it)."""
@@ -496,13 +496,13 @@ def _mutual(pairs: list, sources: list[Mention], reverse: bool) -> list:
     return pairs + [(t, s) for s, t in pairs if t is not None] if reverse else pairs
 
 
-def _uncoded_doer(tok: Token) -> Mention | None:
+def uncoded_doer(tok: Token) -> Mention | None:
     """The verb's own noun subject as a Mention without code, when it names someone: a
     proper name or a plural noun of people ("fundamentalists", "Judge Rivera")."""
-    subject = _child(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
+    subject = child_with(tok, {"nsubj"}) or (tok.head if _active_participle(tok) else None)
     if subject is not None and subject.lemma_.lower() in PARTITIVES:
         # "hundreds of students", "a group of refugees": the people in the "of" phrase
-        counted = next((_pobj(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((pobj_of(c) for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         # "human rights groups" (no "of" phrase, a named kind of group): the groups themselves
         subject = counted or (subject if any(c.dep_ in ("compound", "amod") for c in subject.children) else None)
     if subject is None or not (subject.pos_ == "PROPN" or subject.tag_ == "NNS"):
@@ -511,12 +511,12 @@ def _uncoded_doer(tok: Token) -> Mention | None:
     return Mention(text=span.text, start=span.start_char, end=span.end_char, kind="group")
 
 
-def _reflexive(tok: Token) -> bool:
+def is_reflexive(tok: Token) -> bool:
     """The verb's object is a reflexive pronoun: "attacked themselves", "armed itself"."""
     return any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_.endswith(("self", "selves")) for c in tok.children)
 
 
-def _unnamed(tok: Token | None) -> bool:
+def is_unnamed(tok: Token | None) -> bool:
     """A speaker (the subject ``tok``) who names nobody in particular: a plural role noun
     without determiner ("officials said", "Thai military sources said"), an indefinite one
     ("a port official said"), or someone known only by whose they are ("his lawyer said");
@@ -530,9 +530,9 @@ def _unnamed(tok: Token | None) -> bool:
     return bool(determiners & {"a", "an", "some"}) or (tok.tag_ == "NNS" and not determiners)
 
 
-def _same_country(a: Mention, b: Mention) -> bool:
+def same_country(a: Mention, b: Mention) -> bool:
     return bool(a.code and b.code) and a.code[:3] == b.code[:3]
 
 
-def _same(a: Mention, b: Mention) -> bool:
+def same_mention(a: Mention, b: Mention) -> bool:
     return (a.start, a.end) == (b.start, b.end) or (a.actor_id is not None and a.actor_id == b.actor_id)

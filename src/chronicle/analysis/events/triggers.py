@@ -1,6 +1,6 @@
 """What makes a word an event trigger, and how triggers nest.
 
-In: spaCy tokens (and the ``Lexicon`` where a word list is needed). Out: ``_Trigger`` (a
+In: spaCy tokens (and the ``Lexicon`` where a word list is needed). Out: ``Trigger`` (a
 trigger token with its lexicon entry and pattern details), lexicon keys of event nouns,
 checks that a verb's requirements are met or that it is a light or no-comment verb, the
 words a verb pattern may match, and the arcs by which one trigger is the content, purpose
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..syntax import _child
+from ..syntax import child_with
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 
@@ -34,7 +34,7 @@ STOP = EventEntry("STOP")
 
 
 @dataclass
-class _Trigger:
+class Trigger:
     token: Token
     entry: EventEntry
     noun: bool
@@ -45,14 +45,14 @@ class _Trigger:
     placed: bool = False  # the pattern writes its "+" target right after ``particle``
 
 
-def _following_words(tok: Token) -> list[Token]:
+def following_words(tok: Token) -> list[Token]:
     """Words of the verb's own phrase after it (particle, object, prepositional phrases), nearest
     first: where "call for", "restore ... ties" patterns find their second word."""
     words = [w for c in tok.rights if c.dep_ in PATTERN_ARCS for w in c.subtree]
     return sorted((w for w in words if w.i > tok.i and w.i - tok.i <= PATTERN_WINDOW), key=lambda w: w.i)
 
 
-def _preceding_words(tok: Token) -> list[Token]:
+def preceding_words(tok: Token) -> list[Token]:
     """The few words just before a verb, nearest first ("not" in "did not restore")."""
     words = []
     for i in range(tok.i - 1, max(-1, tok.i - 1 - PATTERN_WINDOW // 2), -1):
@@ -69,24 +69,24 @@ def _noun_key(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _noun_keys(tok: Token) -> list[str]:
+def noun_keys(tok: Token) -> list[str]:
     """Keys to try, most specific first: "hunger strike" (with its compound), then the noun."""
     keys = [f"{c.lower_} {tok.lemma_.lower()}" for c in tok.lefts if c.dep_ in ("compound", "amod")]
     return keys + [_noun_key(tok)]
 
 
-def _in_name(tok: Token) -> bool:
+def in_name(tok: Token) -> bool:
     """A word inside a proper name ("Asia-Pacific Economic Cooperation", "Hamas Movement")
     names an organisation, not an event."""
     return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTITIES
 
 
-def _participle(tok: Token) -> bool:
+def is_participle(tok: Token) -> bool:
     """An adjectival participle used as a predicate: "Israel is opposed to ..."."""
     return tok.pos_ == "ADJ" and tok.tag_ == "VBN" and tok.dep_ in ("acomp", "ROOT")
 
 
-def _requirements_met(tok: Token, entry: EventEntry) -> bool:
+def requirements_met(tok: Token, entry: EventEntry) -> bool:
     if not entry.requires:
         return True
     for child in tok.children:
@@ -103,12 +103,12 @@ def _requirements_met(tok: Token, entry: EventEntry) -> bool:
     return False
 
 
-def _no_comment(tok: Token, lexicon: Lexicon) -> bool:
+def is_no_comment(tok: Token, lexicon: Lexicon) -> bool:
     """"declined to say" / "refused to comment": no event."""
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in lexicon.no_comment for c in tok.children)
 
 
-def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
+def light_verb(tok: Token, lexicon: Lexicon) -> bool:
     """``tok`` is a light verb; regular inflections count too, since the lemmatizer sometimes
     misses them ("staged" -> "stag")."""
     word = tok.lower_
@@ -116,7 +116,7 @@ def _light_verb(tok: Token, lexicon: Lexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and bool(forms & lexicon.light_verbs)
 
 
-def _toll(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+def is_toll(child: Token, tok: Token, head: Trigger, triggers: dict[int, Trigger]) -> bool:
     """"bombarded the city, killing eight": the killing is the attack's toll, not a second
     attack (its dead are counted on the attack); "rioted, setting fire to mattresses": the
     riot's own violence, not an attack."""
@@ -128,11 +128,11 @@ def _toll(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger
         and (head.entry.type == "ASSAULT" or head.entry.mode == "riot")
         and own is not None
         and own.entry.type == "ASSAULT"
-        and _child(child, {"nsubj"}) is None
+        and child_with(child, {"nsubj"}) is None
     )
 
 
-def _protest_aim(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+def protest_aim(child: Token, tok: Token, head: Trigger, triggers: dict[int, Trigger]) -> bool:
     """"demonstrated in the capital, calling for independence": the demand is what the protest
     is for, not a second, verbal act (PLOVER: demands in the form of demonstrations are PROTEST)."""
     own = triggers.get(tok.i)
@@ -143,38 +143,38 @@ def _protest_aim(child: Token, tok: Token, head: _Trigger, triggers: dict[int, _
         and head.entry.type == "PROTEST"
         and own is not None
         and own.entry.type in PROTEST_AIMS
-        and _child(child, {"nsubj"}) is None
+        and child_with(child, {"nsubj"}) is None
     )
 
 
-def _wished_act(tok: Token) -> Token | None:
+def wished_act(tok: Token) -> Token | None:
     """The infinitive someone else is wished to do: "wants Putin to attack" (Putin the object
     of "wants", or the subject of "to attack")."""
     for child in tok.children:
         infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-        if child.dep_ == "xcomp" and infinitive and _child(tok, {"dobj"}) is not None:
+        if child.dep_ == "xcomp" and infinitive and child_with(tok, {"dobj"}) is not None:
             return child
-        if child.dep_ == "ccomp" and infinitive and _child(child, {"nsubj"}) is not None:
+        if child.dep_ == "ccomp" and infinitive and child_with(child, {"nsubj"}) is not None:
             return child
     return None
 
 
-def _purpose(child: Token) -> bool:
+def is_purpose(child: Token) -> bool:
     """A purpose infinitive: "met to discuss", "blocked roads to press their demands"."""
     return child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
 
 
-def _content_arc(child: Token) -> bool:
+def content_arc(child: Token) -> bool:
     """The arc makes ``child`` what its head event is about, or what it is for: "met to
     discuss", "staged a strike to demand" (a purpose infinitive is the aim, not a second act)."""
     if child.dep_ in CONTENT_ARCS:
         return True
-    if _purpose(child):
+    if is_purpose(child):
         return True
     return child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS
 
 
-def _stop_key(tok: Token, stopping: frozenset[str]) -> str:
+def stop_key(tok: Token, stopping: frozenset[str]) -> str:
     """A verb's key among the stopping verbs: "call off" with its particle when listed so,
     else the lemma ("cut off aid" is "cut")."""
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
@@ -182,7 +182,7 @@ def _stop_key(tok: Token, stopping: frozenset[str]) -> str:
     return phrase if particle and phrase in stopping else tok.lemma_.lower()
 
 
-def _yield_request(tok: Token, lexicon: Lexicon) -> EventEntry:
+def yield_request(tok: Token, lexicon: Lexicon) -> EventEntry:
     """A demand; a demand to yield (CAMEO 105x) when the clause names a retreat or ceasefire."""
     for node in tok.subtree:
         entry = lexicon.nouns.get(_noun_key(node)) or lexicon.verbs.get(node.lemma_.lower())
