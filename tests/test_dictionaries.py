@@ -150,7 +150,8 @@ def test_yaml_entry_without_code_is_an_error_naming_its_line(tmp_path):
 def test_kinds_by_file_name():
     assert dictionary_kind("Phoenix.Countries.actors.txt") == "actors"
     assert dictionary_kind("PETR.Validate.agents.txt") == "agents"
-    assert dictionary_kind("CAMEO.2.0.txt") == "other"
+    assert dictionary_kind("CAMEO.2.0.txt") == "verbs" and dictionary_kind("Phoenix.verbs.txt") == "verbs"
+    assert dictionary_kind("Phoenix.discards.txt") == "other"
     assert dictionary_kind("people.yml") == "yaml"
 
 

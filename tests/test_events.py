@@ -260,7 +260,8 @@ def test_analyzer_skips_other_languages_and_keeps_order(analyzer):
 
 
 def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
-    from chronicle.analysis.events import EventCoder
+    from chronicle.analysis.components import event_coder
+    from chronicle.config import Config
     from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "my.verbs.txt"
@@ -274,7 +275,7 @@ def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
     assert (entries["snub"].type, entries["snub"].cameo) == ("REJECT", "125")
     assert entries["snub talk"].cameo == "126"
     assert entries["mend tie"].type == "COOPERATE" and "mend" not in entries
-    coder = EventCoder(dictionaries=[str(path)])
+    coder = event_coder(Config(dictionaries=[str(path)]))
     assert coder.lexicon.verbs["snub"].cameo == "125" and "attack" in coder.lexicon.verbs
 
 
@@ -511,10 +512,11 @@ def test_cameo_conventions_keep_the_tense_and_code_reported_violence_as_the_accu
 
 
 def test_unknown_conventions_are_refused_by_name():
-    from chronicle.analysis.events import EventCoder
+    from chronicle.analysis.components import event_coder
+    from chronicle.config import Config
 
     with pytest.raises(ValueError, match="event_conventions: 'icews'"):
-        EventCoder(conventions="icews")
+        event_coder(Config(event_conventions="icews"))
 
 
 def test_regret_and_pardons_are_concessions(analyzer):

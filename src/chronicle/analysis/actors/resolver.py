@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Callable
+from typing import Any, Callable
 from spacy.tokens import Doc, Span, Token
 
-from ...config import Config, load_config
 from ...model import Actor, Article, Mention
 from .context import resolve_context
 from ..dictionaries import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, split_code
@@ -29,7 +28,7 @@ from .lexicon import genders, project_lexicon, shared_names
 from .slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from ..dictionaries import load_dictionaries
 from ..speech import subject_of
-from ..speech import QuoteLexicon, load_cues
+from ..speech import QuoteLexicon
 from ..speech import QuotedSpan, find_quoted
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
@@ -67,7 +66,9 @@ class ArticleActors:
         mentions, but no antecedent for "it" or "they". quote_lexicon: the quote marks and
         speech verbs that find quotations and their speakers (the packaged cues by default)."""
         self.doc = doc
-        self.quote_lexicon = quote_lexicon or load_cues()
+        if quote_lexicon is None:
+            raise TypeError("ArticleActors needs the speech cues (quote_lexicon)")
+        self.quote_lexicon = quote_lexicon
         self.text = doc.text  # once: Doc.text joins every token on each access
         self._votes: dict[tuple[int, int, str], tuple[tuple[str, int], ...]] = {}
         self._tallies: dict[str, tuple[int, Counter[str]]] = {}  # actor id -> (mentions counted, votes)
@@ -328,20 +329,17 @@ def _is_subject(doc: Doc, mention: Mention, sent: Span) -> bool:
 class ActorResolver:
     """Finds and codes the actors of articles; build once, call ``resolve`` per article.
 
-    config: Chronicle settings (``dictionaries`` lists user dictionary files);
-    dictionaries: extra user dictionary paths (YAML, PETRARCH ``.actors`` / ``.agents``),
-    whose entries win over our lexicon; strict: malformed dictionary lines raise.
+    cues: the speech cues (quotation marks, speech verbs); user: the index of the user's actor
+    dictionaries, whose entries win over ``lexicon``, ours; kb: a ``chronicle.kb.KnowledgeBase``
+    or None. ``analysis.components.actor_resolver(config)`` builds one from settings.
     """
 
-    def __init__(self, config: Config | None = None, dictionaries: list[str] | None = None,
-                 strict: bool = True, quote_lexicon: QuoteLexicon | None = None, kb=None) -> None:
-        self.config = config or load_config()
-        # quote marks and speech verbs for "inside a quotation" and its speaker: config.quote_lexicon
-        self.quote_lexicon = quote_lexicon or load_cues(self.config.quote_lexicon or None)
-        self.kb = kb if kb is not None else _configured_kb(self.config.actor_kb)  # chronicle.kb.KnowledgeBase or None
-        paths = list(self.config.dictionaries) + list(dictionaries or [])
-        self.user: PhraseIndex = load_dictionaries(paths, strict=strict)
-        self.lexicon: PhraseIndex = project_lexicon()
+    def __init__(self, *, cues: QuoteLexicon, user: PhraseIndex, lexicon: PhraseIndex, kb: Any = None) -> None:
+        # quote marks and speech verbs for "inside a quotation" and its speaker (config.quote_lexicon)
+        self.quote_lexicon = cues
+        self.kb = kb  # chronicle.kb.KnowledgeBase or None
+        self.user = user
+        self.lexicon = lexicon
 
     def resolve(self, doc: Doc, article: Article) -> ArticleActors:
         """All actor mentions of ``doc`` (made from ``article.body``), grouped into actors."""
@@ -488,15 +486,6 @@ def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
         country, sector = coded_country or country, coded_sector or sector
     return Mention(text=span.text, start=span.start_char, end=span.end_char, code=code,
                    country=country, sector=sector, name=slot.name, kind=slot.kind)
-
-
-def _configured_kb(setting: str):
-    """The knowledge base ``config.actor_kb`` names: "shipped", a KB file, or "" (none)."""
-    if not setting:
-        return None
-    from ...kb import KnowledgeBase
-
-    return KnowledgeBase.default() if setting == "shipped" else KnowledgeBase.open(setting)
 
 
 def _regions_sharing_a_name(doc: Doc, matches: list[Match]) -> list[Match]:

@@ -9,14 +9,15 @@ PETRARCH ``.actors`` and ``.agents``), ``read_verb_dictionary(path)`` /
 content: ``yaml``, ``actors``, ``agents`` or ``verbs``.
 """
 
-from .actors import dictionary_kind, load_dictionaries, read_dictionary
+from .actors import load_dictionaries, read_dictionary
+from .kinds import KINDS, dictionary_kind
 from .entries import (
     ISO_EXCLUDED, PROPER_KINDS, SECTORS, Entry, PhraseIndex, is_iso, normalise, phrase_words, split_code,
 )
 from .verbs import Element, VerbPattern, is_verb_dictionary, load_verb_patterns, pattern_lemma, read_verb_dictionary, read_verb_patterns
 
 __all__ = [
-    "ISO_EXCLUDED", "PROPER_KINDS", "SECTORS", "Element", "Entry", "PhraseIndex", "VerbPattern", "dictionary_kind",
+    "ISO_EXCLUDED", "KINDS", "PROPER_KINDS", "SECTORS", "Element", "Entry", "PhraseIndex", "VerbPattern", "dictionary_kind",
     "is_iso", "is_verb_dictionary", "load_dictionaries", "load_verb_patterns", "normalise", "pattern_lemma",
     "phrase_words", "read_dictionary", "read_verb_dictionary", "read_verb_patterns", "split_code",
 ]

@@ -38,6 +38,7 @@ from typing import Iterable, Iterator
 import yaml
 
 from ...errors import DictionaryError
+from .kinds import dictionary_kind
 from .entries import SECTORS, Entry, PhraseIndex, split_code
 
 log = logging.getLogger(__name__)
@@ -93,17 +94,6 @@ def _skip_or_raise(error: DictionaryError, strict: bool) -> None:
     if strict:
         raise error
     log.warning("skipped malformed dictionary line: %s", error)
-
-
-def dictionary_kind(path: str | os.PathLike) -> str:
-    """yaml | actors | agents | other (verbs, discards, anything else), from the file name."""
-    name = Path(path).name.lower()
-    if name.endswith((".yaml", ".yml")):
-        return "yaml"
-    for kind in ("actors", "agents"):
-        if f".{kind}" in name or name.startswith(kind):
-            return kind
-    return "other"
 
 
 def _lines(path: str | os.PathLike) -> Iterator[tuple[int, str]]:

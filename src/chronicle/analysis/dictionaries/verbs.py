@@ -30,6 +30,7 @@ from typing import Iterable
 from chronicle.errors import DictionaryError
 
 from ..ontology import EventEntry, cameo_to_plover
+from .kinds import dictionary_kind
 
 _HEADER = re.compile(r"^---\s+(?P<verb>[^\[]+?)\s*\[(?P<code>[^\]]*)\].*$")  # the closing "---" is often missing
 _PATTERN = re.compile(r"^-\s+(?P<pattern>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
@@ -67,8 +68,7 @@ class VerbPattern:
 
 def is_verb_dictionary(path: str) -> bool:
     """True for files named like PETRARCH verb dictionaries (``*verbs*``, ``CAMEO*.txt``)."""
-    name = Path(path).name.lower()
-    return "verb" in name or name.startswith("cameo")
+    return dictionary_kind(path) == "verbs"
 
 
 def read_verb_dictionary(path: str | Path) -> dict[str, EventEntry]:

@@ -42,7 +42,7 @@ def accusations_of(
     if event.type not in ASSAULT_TYPES or event.reported_by is None or doer is None or not doer.code:
         return
     verb = _speech_verb(tok, lexicon)
-    if verb is None or is_negated(verb) or is_unnamed(child_with(verb, {"nsubj"})):
+    if verb is None or is_negated(verb) or is_unnamed(child_with(verb, {"nsubj"}), lexicon):
         return
     if event.negated or event.hypothetical or event.future:
         return

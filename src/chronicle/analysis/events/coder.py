@@ -26,6 +26,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.errors import ConfigError
 from chronicle.model import Article, Event, Mention
 
 from .accusations import accusations_of
@@ -35,14 +36,14 @@ from .means import crowd, means_of, means_source, mishap, striving, verbal
 from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
 from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_mention, same_country, uncoded_doer, verb_source, verb_target
-from .roles import RELATIVE_PRONOUNS
+from .roles import RELATIVE_PRONOUNS, CodingView
 from .requests import clause_heads, deontic_requests
 from .restates import unrestated
 from .stopping import idle, stopping_reading
 from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
 from ..ontology import EventEntry
-from .lexicon import Lexicon, load_lexicon
-from ..dictionaries import load_verb_patterns
+from .lexicon import Lexicon
+from ..dictionaries import VerbPattern
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
@@ -83,19 +84,21 @@ MAX_PAIRS = 12
 class EventCoder:
     """Codes the events of one parsed article; the lexicon is loaded once per coder."""
 
-    def __init__(
-        self, lexicon: Lexicon | None = None, dictionaries: list[str] | None = None, conventions: str = "plover"
-    ) -> None:
+    def __init__(self, lexicon: Lexicon, patterns: dict[str, list[VerbPattern]] | None = None,
+                 conventions: str = "plover") -> None:
+        """lexicon: the event lexicon (``events.load_lexicon``); patterns: the whole PETRARCH
+        patterns of the user's verb files by verb word (none: no effect); conventions: "plover"
+        or "cameo". ``analysis.components.event_coder(config)`` builds one from settings."""
         if conventions not in CONVENTIONS:
-            raise ValueError(f"event_conventions: {conventions!r} is not one of {', '.join(CONVENTIONS)}")
+            raise ConfigError(f"event_conventions: {conventions!r} is not one of {', '.join(CONVENTIONS)}")
         self.conventions = conventions
-        self.lexicon = lexicon or load_lexicon(_verb_files(dictionaries or []))
-        # whole PETRARCH patterns of the user's verb files; empty (no effect) without them
-        self.patterns = load_verb_patterns(_verb_files(dictionaries or []))
+        self.lexicon = lexicon
+        self.patterns = patterns or {}
         warm_up()
 
     def code(self, doc: Doc, article: Article, actors: ActorLookup) -> list[Event]:
         """Events of ``doc`` (the parse of ``article.body``), numbered in text order."""
+        actors = CodingView(actors, self.lexicon)
         events: list[Event] = []
         for sent in doc.sents:
             if not _codable(sent):
@@ -497,13 +500,6 @@ class EventCoder:
                 return actor_at(child, actors)
             child = head
         return None
-
-
-def _verb_files(dictionaries: list[str]) -> list[str]:
-    """The verb dictionaries among the user's dictionary files (PETRARCH: *verbs*, CAMEO*)."""
-    from ..dictionaries import is_verb_dictionary
-
-    return [path for path in dictionaries if is_verb_dictionary(path)]
 
 
 def _relative_subject(tok: Token) -> bool:

@@ -1,9 +1,9 @@
 """The event lexicon: which verbs and nouns start an event, and which PLOVER type, mode,
 context and CAMEO code they carry.
 
-``load_lexicon(user_files)`` reads ``data/verbs/events.yaml`` and adds user verb dictionaries
-(PETRARCH ``CAMEO.2.0.txt`` format, read by ``verbdict``). ``cameo_to_plover(code)`` maps a
-CAMEO code to (type, mode, context) with our table ``data/verbs/cameo_plover.yaml``.
+``load_lexicon(user_verbs)`` reads ``data/verbs/events.yaml`` and adds the verbs of a user's
+PETRARCH verb dictionaries (read by ``analysis.dictionaries``; the component factories pass them
+in). ``EventEntry`` and ``cameo_to_plover`` live in ``analysis.ontology``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Mapping
 
 from chronicle.data import load_yaml
 
@@ -75,15 +75,10 @@ def _project_lexicon() -> Lexicon:
     )
 
 
-def load_lexicon(user_files: Iterable[str] = ()) -> Lexicon:
-    """Our lexicon plus the verbs of each user verb dictionary (later files win)."""
-    from ..dictionaries import read_verb_dictionary
-
+def load_lexicon(user_verbs: Mapping[str, EventEntry] | None = None) -> Lexicon:
+    """Our lexicon plus a user's verbs (``{key: EventEntry}`` as ``dictionaries.read_verb_dictionary``
+    reads them from PETRARCH verb files), which win over ours."""
     base = _project_lexicon()
-    files = list(user_files)
-    if not files:
+    if not user_verbs:
         return base
-    verbs = dict(base.verbs)
-    for path in files:
-        verbs.update(read_verb_dictionary(path))
-    return dataclasses.replace(base, verbs=verbs)
+    return dataclasses.replace(base, verbs={**base.verbs, **user_verbs})

@@ -9,7 +9,7 @@ coordinated actors of a list ("X and Y met"), and comparisons of two mentions.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc, Token
 
@@ -19,7 +19,7 @@ from chronicle.model import Mention
 from ..actors import capital_names
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, child_with, pobj_of
 from .triggers import Trigger, light_verb
-from .lexicon import load_lexicon
+from .lexicon import Lexicon
 from .patterns import AFTER_WINDOW
 
 MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
@@ -45,11 +45,26 @@ PATTERN_FALLBACK_SKIP = CLAUSE_ARCS | SUBJECTS | {"xcomp", "conj", "punct", "mar
 
 
 class ActorLookup(Protocol):
-    """What the coder needs from ``analysis.actors.ArticleActors``."""
+    """What the coder needs from ``analysis.actors.ArticleActors``, plus its own event lexicon
+    (the word classes: speech verbs, document nouns, light verbs): see ``CodingView``."""
+
+    lexicon: Lexicon
 
     def mention_for_token(self, token: Token) -> Mention | None: ...
 
     def resolve_pronoun(self, target: Token) -> Mention | None: ...
+
+
+class CodingView:
+    """An article's actors seen by one coder: ``ArticleActors`` with the coder's lexicon beside
+    it, so that role helpers read the word classes the coder was given, never a global."""
+
+    def __init__(self, actors: Any, lexicon: Lexicon) -> None:
+        self._actors = actors
+        self.lexicon = lexicon
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._actors, name)
 
 
 def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
@@ -100,7 +115,7 @@ def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:
         if clause.dep_ not in ("xcomp", "conj"):
             break
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in load_lexicon().speech_verbs:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in actors.lexicon.speech_verbs:
         return None
     speaker = child_with(clause.head, {"nsubj"})
     return actor_at(speaker, actors) if speaker is not None and speaker.conjuncts else None
@@ -168,7 +183,7 @@ def _author(tok: Token, actors: ActorLookup) -> Mention | None:
     """Who speaks through a document (``document_nouns`` in the lexicon): "a report by X", "a
     statement issued by X", "a report released in the Rwandan capital" (a capital stands for its
     country's government; another place where a document appears does not speak)."""
-    if tok.lemma_.lower() not in load_lexicon().document_nouns:
+    if tok.lemma_.lower() not in actors.lexicon.document_nouns:
         return None
     found = prep_actor(tok, {"by"}, actors)
     for verb in [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]:
@@ -368,7 +383,7 @@ def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
-    for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and light_verb(c, load_lexicon())):
+    for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and light_verb(c, actors.lexicon)):
         mention = actor_at(pobj_of(child_with(carrier, {"agent"})), actors) if child_with(carrier, {"agent"}) is not None else None
         if mention is not None:
             return mention  # "the demonstration staged by students": the students
@@ -516,13 +531,13 @@ def is_reflexive(tok: Token) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_.endswith(("self", "selves")) for c in tok.children)
 
 
-def is_unnamed(tok: Token | None) -> bool:
+def is_unnamed(tok: Token | None, lexicon: Lexicon) -> bool:
     """A speaker (the subject ``tok``) who names nobody in particular: a plural role noun
     without determiner ("officials said", "Thai military sources said"), an indefinite one
     ("a port official said"), or someone known only by whose they are ("his lawyer said");
     not "the Israeli army" or "Human Rights Watch", nor a document, named by its author ("a
     statement issued by X said")."""
-    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() in load_lexicon().document_nouns:
+    if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lexicon.document_nouns:
         return False
     determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
     if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):

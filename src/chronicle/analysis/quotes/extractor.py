@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ...config import Config
 from ...model import Article, Quote
 from ..speech import Frame, find_frames, subject_of
-from ..speech import QuoteLexicon, load_cues
+from ..speech import QuoteLexicon
 from ..speech import QuotedSpan, find_quoted
 from .speakers import SpeakerTracker, fill_descriptions
 
@@ -55,10 +54,11 @@ class _Candidate:
 
 
 class QuoteExtractor:
-    """Finds the quotes of one article. ``config.quote_lexicon`` may name another cues YAML file."""
+    """Finds the quotes of one article with the speech cues it is given
+    (``analysis.components.quote_extractor(config)`` builds one from settings)."""
 
-    def __init__(self, config: Config | None = None, lexicon: QuoteLexicon | None = None) -> None:
-        self.lexicon: QuoteLexicon = lexicon or load_cues(getattr(config, "quote_lexicon", None) or None)
+    def __init__(self, lexicon: QuoteLexicon) -> None:
+        self.lexicon: QuoteLexicon = lexicon
 
     def extract(self, doc: Doc, article: Article, actors: ArticleActors | None = None) -> list[Quote]:
         """Quotes of ``article`` (parsed as ``doc``). An error inside raises: the Analyzer turns
