@@ -17,13 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import Any, Callable, Protocol
 
 from chronicle.errors import ConfigError
 from chronicle.model import Article, Event, Quote
-
-if TYPE_CHECKING:
-    from .components import Resources
 
 ENTRY_POINT_GROUP = "chronicle.components"
 # what every article brings before any stage runs
@@ -48,7 +45,9 @@ class Stage(Protocol):
     def __call__(self, state: ArticleState) -> None: ...
 
 
-Factory = Callable[["Resources", dict[str, Any]], Stage]
+# factory(resources, settings): resources is the Analyzer's ``components.Resources`` (what is
+# loaded once: lexicons, dictionaries, the KB), settings the component's merged settings
+Factory = Callable[[Any, dict[str, Any]], Stage]
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class ComponentSpec:
     assigns: tuple[str, ...] = ()
     default_config: dict[str, Any] = field(default_factory=dict)
 
-    def build(self, resources: "Resources", settings: dict[str, Any] | None = None) -> Stage:
+    def build(self, resources: Any, settings: dict[str, Any] | None = None) -> Stage:
         unknown = sorted(set(settings or {}) - set(self.default_config))
         if unknown:
             raise ConfigError(f"component_settings.{self.name}: unknown setting(s) {', '.join(unknown)}; "
