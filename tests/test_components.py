@@ -96,3 +96,19 @@ def test_two_worker_processes_give_the_same_analyses_as_one():
     two = analyse(Config(batch_size=4, n_process=2), *articles)
     assert [a.to_dict() for a in two] == [a.to_dict() for a in one]
     assert len(two) == len(articles) and two[2].skipped == "empty body"
+
+
+def test_the_reporting_verbs_of_a_configured_speech_lexicon_reach_the_event_coder(tmp_path):
+    import yaml
+
+    from chronicle.data import read_text
+
+    cues = yaml.safe_load(read_text("quotes", "cues.yaml"))
+    cues["reporting_verbs"] = [*cues["reporting_verbs"], "mutter"]
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(cues), encoding="utf-8")
+    claim = article(body="Kenya muttered that Somali troops attacked a Kenyan border post.")
+    (plain,) = analyse(Config(components=["actors", "events"]), claim)
+    (told,) = analyse(Config(components=["actors", "events"], quote_lexicon=str(path)), claim)
+    assert [e.reported_by for e in plain.events if e.type == "ASSAULT"] == [None]
+    assert [e.reported_by.code for e in told.events if e.type == "ASSAULT"] == ["KEN"]

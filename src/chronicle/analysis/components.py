@@ -63,7 +63,7 @@ class Resources:
         user_verbs: dict = {}
         for path in self.files("verbs"):
             user_verbs.update(read_verb_dictionary(path))  # later files win
-        return load_lexicon(user_verbs)
+        return load_lexicon(user_verbs, self.speech_cues.reporting_verbs)
 
     @cached_property
     def verb_patterns(self) -> dict[str, list[VerbPattern]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from chronicle.data import load_yaml
 
@@ -29,7 +29,7 @@ class Lexicon:
     verbs: dict[str, EventEntry] = field(default_factory=dict)
     nouns: dict[str, EventEntry] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
-    speech_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()  # reporting verbs, from the speech cues
     no_comment: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
@@ -55,7 +55,6 @@ def _project_lexicon() -> Lexicon:
         verbs={k: event_entry(v) for k, v in data["verbs"].items()},
         nouns={k: event_entry(v) for k, v in data["nouns"].items()},
         light_verbs=frozenset(data["light_verbs"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
         no_comment=frozenset(data["no_comment_complements"]),
         deontic=frozenset(data["deontic_modals"]),
         intent_words=frozenset(data["intent_words"]),
@@ -75,10 +74,12 @@ def _project_lexicon() -> Lexicon:
     )
 
 
-def load_lexicon(user_verbs: Mapping[str, EventEntry] | None = None) -> Lexicon:
+def load_lexicon(user_verbs: Mapping[str, EventEntry] | None = None,
+                 reporting_verbs: Iterable[str] = ()) -> Lexicon:
     """Our lexicon plus a user's verbs (``{key: EventEntry}`` as ``dictionaries.read_verb_dictionary``
-    reads them from PETRARCH verb files), which win over ours."""
-    base = _project_lexicon()
+    reads them from PETRARCH verb files), which win over ours; ``reporting_verbs`` (from the
+    speech cues, ``speech.load_cues().reporting_verbs``) are its ``speech_verbs``."""
+    base = dataclasses.replace(_project_lexicon(), speech_verbs=frozenset(reporting_verbs))
     if not user_verbs:
         return base
     return dataclasses.replace(base, verbs={**base.verbs, **user_verbs})

@@ -1,4 +1,4 @@
-"""The quote lexicon (cue verbs, content nouns, pronouns, quote marks) read from data/quotes/cues.yaml.
+"""The speech cues (cue and reporting verbs, content nouns, pronouns, quote marks) from data/quotes/cues.yaml.
 
 In: optionally a path to another YAML file of the same shape. Out: a frozen ``QuoteLexicon``.
 """
@@ -15,6 +15,9 @@ from chronicle.data import read_text
 
 @dataclass(frozen=True)
 class QuoteLexicon:
+    """The speech cues of Chronicle: ``speech_verbs`` ... ``quote_marks`` for quotes and actors;
+    ``reporting_verbs`` for the event coder (reported acts are coded with their own source)."""
+
     speech_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     object_verbs: frozenset[str]
@@ -28,6 +31,7 @@ class QuoteLexicon:
     mark_pairs: tuple[tuple[str, str], ...]
     straight_marks: frozenset[str]
     double_apostrophe: str
+    reporting_verbs: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -35,8 +39,11 @@ class QuoteLexicon:
         return self.speech_verbs | self.cognition_verbs
 
 
-def _from_data(data: dict) -> QuoteLexicon:
+def _from_data(data: dict, packaged: dict | None = None) -> QuoteLexicon:
     marks = data["quote_marks"]
+    reporting = data.get("reporting_verbs")
+    if reporting is None and packaged is not None:
+        reporting = packaged["reporting_verbs"]
     return QuoteLexicon(
         speech_verbs=frozenset(data["speech_verbs"]),
         cognition_verbs=frozenset(data["cognition_verbs"]),
@@ -51,14 +58,14 @@ def _from_data(data: dict) -> QuoteLexicon:
         mark_pairs=tuple((a, b) for a, b in marks["pairs"]),
         straight_marks=frozenset(marks["straight"]),
         double_apostrophe=marks["double_apostrophe"],
+        reporting_verbs=frozenset(reporting or ()),
     )
 
 
 @lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> QuoteLexicon:
     """Read the packaged lexicon, or the YAML file at ``path``."""
-    if path:
-        text = Path(path).read_text(encoding="utf-8")
-    else:
-        text = read_text("quotes", "cues.yaml")
-    return _from_data(yaml.safe_load(text))
+    packaged = yaml.safe_load(read_text("quotes", "cues.yaml"))
+    if not path:
+        return _from_data(packaged)
+    return _from_data(yaml.safe_load(Path(path).read_text(encoding="utf-8")), packaged)
