@@ -44,31 +44,35 @@ from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
+from ..ontology import load_plover_rules
+from .words import load_event_words
+
+PLOVER_RULES = load_plover_rules()
+EVENT_WORDS = load_event_words()
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
-ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
+ARMED_MODES = PLOVER_RULES.armed_modes
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
-MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+MUTUAL_TYPES = PLOVER_RULES.mutual_types
 # Modes of nouns whose "from" phrase is the place left, their target ("withdrawal from Congo").
-AWAY_MODES = {"withdraw"}
+AWAY_MODES = PLOVER_RULES.away_modes
 # Prepositions placing a protest before or after the clause's act: not done by its subject.
-SEQUENCE_PREPOSITIONS = {"after", "before", "following", "since", "until"}
+SEQUENCE_PREPOSITIONS = EVENT_WORDS.sequence_prepositions
 # Noun events aimed at the place they happen in when nothing else is their target.
-PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
+PLACE_TARGET_TYPES = PLOVER_RULES.place_target_types
 # Noun events that need no target to be coded with the clause subject as doer: protests and
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
-UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
-ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+UNAIMED_TYPES = PLOVER_RULES.unaimed_types
+ADDRESSED_TYPES = PLOVER_RULES.addressed_types
 # PLOVER "Requires recipient: Yes": these are not coded without a target.
-RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
+RECIPIENT_TYPES = PLOVER_RULES.requires_recipient
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
-AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "REJECT", "THREATEN",
-                    "CONCEDE"}
+AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
 # Coding conventions (config ``event_conventions``): "plover" follows the PLOVER manual (an
 # announced cooperative act is an AGREE; reported violence is coded as the act, and as an
 # accusation by a speaker of another side); "cameo" follows CAMEO coders such as PETRARCH for
@@ -76,7 +80,7 @@ AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT",
 # is the accusation only).
 CONVENTIONS = ("plover", "cameo")
 # Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
-SETTING_PREPOSITIONS = {"at", "during"}
+SETTING_PREPOSITIONS = EVENT_WORDS.setting_prepositions
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -427,9 +431,9 @@ class EventCoder:
         tok, entry = trig.token, trig.entry
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
-            entry = EventEntry("PROTEST", "145", "riot", entry.context)
+            entry = PLOVER_RULES.recoding("riot", entry.context)
         if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
-            entry = EventEntry("ACCUSE", "111")  # "attacked the senator for his vote": criticism
+            entry = PLOVER_RULES.recoding("criticism")  # "attacked the senator for his vote": criticism
         # "would not give permission": a light verb's negation is its noun's
         negated = is_negated(tok) or (self._light_object(tok) and is_negated(self._light_carrier(tok)))
         event_type = negated_type(entry) if negated else entry.type
@@ -451,7 +455,7 @@ class EventCoder:
             target=target,
             mode=entry.mode,
             context=list(entry.context),
-            cameo=entry.cameo if event_type == entry.type else "120",
+            cameo=entry.cameo if event_type == entry.type else PLOVER_RULES.negated_cameo,
             negated=negated and event_type == entry.type,
             future=has_aux(tok, FUTURE_AUX) or going_to(tok),
             hypothetical=has_aux(tok, HYPOTHETICAL_AUX) or is_conditional(tok),

@@ -21,25 +21,26 @@ from ..syntax import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, child_with, pobj_of
 from .triggers import Trigger, light_verb
 from .lexicon import Lexicon
 from .patterns import AFTER_WINDOW
+from .words import load_event_words
+
+EVENT_WORDS = load_event_words()
 
 MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
-TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}
-VERB_ONLY_PREPOSITIONS = {"of", "about"}  # "warned of X", "complained about X"
+TARGET_PREPOSITIONS = EVENT_WORDS.target_prepositions
+VERB_ONLY_PREPOSITIONS = EVENT_WORDS.verb_only_prepositions
 # Arcs followed inside an object phrase when looking for its actor (not into clauses).
 PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
-SOURCE_PREPOSITIONS = {"by", "from"}
+SOURCE_PREPOSITIONS = EVENT_WORDS.source_prepositions
 # Passive verbs whose "from" phrase names the doer when no "by" agent does.
-FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
+FROM_SOURCE_VERBS = EVENT_WORDS.from_source_verbs
 # Passives whose subject holds the stance ("Israel is opposed to French mediation").
-STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine"}
+STATIVE_PASSIVES = EVENT_WORDS.stative_passives
 # Verbs whose object event is done to their subject: "faces pressure from Congress",
 # "received assurances from the government", "won support from X".
-RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+RECIPIENT_VERBS = EVENT_WORDS.recipient_verbs
+RELATIVE_PRONOUNS = EVENT_WORDS.relative_pronouns
 # Heads that only count or group the actor in their "of" phrase.
-PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
-              "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
-              "delegation", "number", "couple", "several", "one", "two", "three"}
+PARTITIVES = EVENT_WORDS.partitives
 # Arcs a user pattern's target search does not follow: clauses, subjects, verb modifiers.
 PATTERN_FALLBACK_SKIP = CLAUSE_ARCS | SUBJECTS | {"xcomp", "conj", "punct", "mark", "aux", "auxpass", "neg", "advmod"}
 
