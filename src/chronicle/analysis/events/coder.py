@@ -35,7 +35,8 @@ from .lookup import trigger_at
 from .means import crowd, means_of, means_source, mishap, striving, verbal
 from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
-from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_mention, same_country, uncoded_doer, verb_source, verb_target
+from ..links import same_actor
+from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_country, uncoded_doer, verb_source, verb_target
 from .roles import RELATIVE_PRONOUNS, CodingView
 from .requests import clause_heads, deontic_requests
 from .restates import unrestated
@@ -247,7 +248,7 @@ class EventCoder:
         if target is None and not trig.noun and child_with(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
             aimed = verb_target(Trigger(child_with(tok, {"xcomp"}), trig.entry, noun=False), actors)
-            target = aimed if aimed is not None and (source is None or not same_mention(source, aimed)) else None
+            target = aimed if aimed is not None and (source is None or not same_actor(source, aimed)) else None
         if target is None and trig.noun and tok.dep_ == "compound" and self._light_object(tok.head):
             # "began a bombing campaign against X", "launched a mediation effort between X and Y"
             target = noun_target(tok.head, actors)
@@ -261,7 +262,7 @@ class EventCoder:
             agent = child_with(tok, {"agent"})
             source = actor_at(pobj_of(agent), actors) if agent is not None else None
             subject = verb_source(tok.head, actors)
-            if target is None and subject is not None and (source is None or not same_mention(source, subject)):
+            if target is None and subject is not None and (source is None or not same_actor(source, subject)):
                 target = subject
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
@@ -298,7 +299,7 @@ class EventCoder:
             return  # PLOVER: cooperation, aid and sanctions require a recipient
         sources = coordinated_with(source, tok.doc, actors)
         targets = coordinated_with(target, tok.doc, actors) if target is not None else [None]
-        pairs = [(s, t) for s in sources for t in targets if t is None or not same_mention(s, t)]
+        pairs = [(s, t) for s in sources for t in targets if t is None or not same_actor(s, t)]
         if not trig.noun and is_reflexive(tok):
             pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
         elif trig.entry.type in MUTUAL_TYPES:
@@ -406,7 +407,7 @@ class EventCoder:
         if verb is not None and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             for dep in ("dobj", "nsubjpass"):
                 mention = actor_at(child_with(verb, {dep}), actors)
-                if mention is not None and (source is None or not same_mention(mention, source)):
+                if mention is not None and (source is None or not same_actor(mention, source)):
                     return mention
         if entry.type in PLACE_TARGET_TYPES:
             return prep_actor(tok, {"in", "at", "outside"}, actors) or (
