@@ -235,7 +235,7 @@ def ingest(
     config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
-    total = None if "-" in paths else count_documents(paths, config, options)
+    total = count_documents(paths, config, options)  # None (no ETA) when only reading would tell
     if not articles_only:
         _check_model(config.spacy_model)
     with _open(config.db, config.story_threshold) as store, Progress(

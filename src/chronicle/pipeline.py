@@ -17,7 +17,7 @@ from .articles import CrossDocumentBoilerplate, build_article
 from .config import Config
 from .errors import ChronicleError
 from .model import Analysis, Article, Document, Failure, RawArticle, Record, Serializable
-from .sources import SourceOptions, iter_documents
+from .sources import SourceOptions, expected_documents, iter_documents
 from .store import BY_OTHER_WRITER, DUPLICATE, STORED, Store
 
 if TYPE_CHECKING:
@@ -73,19 +73,19 @@ def extract_records(
     if skip is not None:
         documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
     # Each document is read as it comes, so a window holds text, never its documents' bytes.
-    for raws in _windows(map(_read, documents), WINDOW):
+    for raws in _windows(map(read_document, documents), WINDOW):
         for raw in raws:
             if isinstance(raw, RawArticle):
                 learner.observe(raw)
         if on_learnt is not None:
             on_learnt(learner)
-        built = [_build(raw, learner) for raw in raws]
+        built = [build_item(raw, learner) for raw in raws]
         if articles_only:
             yield from (item if isinstance(item, Failure) else Record(article=item) for item in built)
             continue
         if analyzer is None and any(isinstance(item, Article) for item in built):
-            analyzer = _analyzer(config)
-        yield from _analyse(built, analyzer)
+            analyzer = load_analyzer(config)
+        yield from analyse_items(built, analyzer)
 
 
 def ingest(
@@ -116,28 +116,30 @@ def ingest(
             summary.skipped += 1
             if not articles_only:
                 done_before.append(source)
-            _report(progress, summary, None, started)
+            report(progress, summary, None, started)
         return done
 
-    learner = _stored_learner(store, config)
+    learner = stored_learner(store, config)
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
                               on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]), analyzer=analyzer)
     for item in records:
-        _store_item(store, item, summary, recent)
-        _report(progress, summary, item, started)
+        store_item(store, item, summary, recent)
+        report(progress, summary, item, started)
         if len(done_before) >= WINDOW:
-            _analyse_stored(store, config, done_before, summary, loaded)
-    _analyse_stored(store, config, done_before, summary, loaded)
+            analyse_stored(store, config, done_before, summary, loaded)
+    analyse_stored(store, config, done_before, summary, loaded)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def count_documents(inputs: list[str], config: Config, source_options: SourceOptions | None = None) -> int:
-    """How many documents (and source failures) ``inputs`` hold: a read of the bytes, no parsing."""
-    return sum(1 for _ in iter_documents(inputs, source_options or SourceOptions.from_config(config)))
+def count_documents(inputs: list[str], config: Config, source_options: SourceOptions | None = None) -> int | None:
+    """How many documents (and source failures) ``inputs`` hold when their names tell (one per
+    plain file), else None: no byte is read, so the ETA of an ingest costs no second read."""
+    return expected_documents(inputs, source_options or SourceOptions.from_config(config))
 
 
 # --------------------------------------------------------------------------- steps
+# Public: chronicle.scale runs the same steps in worker processes, so its records are these.
 
 
 def _windows(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[RawArticle | Failure]]:
@@ -146,7 +148,7 @@ def _windows(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[
         yield window
 
 
-def _read(doc: Document | Failure) -> RawArticle | Failure:
+def read_document(doc: Document | Failure) -> RawArticle | Failure:
     """Document -> RawArticle, or the Failure that explains why not."""
     if isinstance(doc, Failure):
         return doc
@@ -160,7 +162,7 @@ def _read(doc: Document | Failure) -> RawArticle | Failure:
         return Failure(doc.source, "reader", f"unexpected error: {exc!r}")
 
 
-def _build(raw: RawArticle | Failure, learner: CrossDocumentBoilerplate) -> Article | Failure:
+def build_item(raw: RawArticle | Failure, learner: CrossDocumentBoilerplate) -> Article | Failure:
     if isinstance(raw, Failure):
         return raw
     try:
@@ -171,16 +173,16 @@ def _build(raw: RawArticle | Failure, learner: CrossDocumentBoilerplate) -> Arti
         return Failure(raw.source, "article", f"unexpected error: {exc!r}")
 
 
-def _analyzer(config: Config) -> "Analyzer":
+def load_analyzer(config: Config) -> "Analyzer":
     from .analysis import Analyzer  # loads spaCy: only when analysis is wanted
 
     return Analyzer(config)
 
 
-def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Iterator[Item]:
+def analyse_items(items: list[Article | Failure], analyzer: "Analyzer | None") -> Iterator[Item]:
     """Records in the order of ``items``; articles analysed in one batch, failures passed on."""
     articles = [a for a in items if isinstance(a, Article)]
-    analyses = _analyses(articles, analyzer) if articles and analyzer is not None else {}
+    analyses = analyse_batch(articles, analyzer) if articles and analyzer is not None else {}
     for item in items:
         if isinstance(item, Failure):
             yield item
@@ -190,7 +192,7 @@ def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Ite
             yield Record(article=item, analysis=analyses.get(item.id))
 
 
-def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analysis | Failure]:
+def analyse_batch(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analysis | Failure]:
     """Analysis (or the Failure of a stage) per article id; when the batch itself breaks (the
     parser, not a stage), each article alone, so one bad one fails alone."""
     try:
@@ -208,7 +210,7 @@ def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analys
         return found
 
 
-def _analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
+def analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
                     loaded: list["Analyzer"]) -> None:
     """Analyse the articles of ``sources`` (done by an earlier run) that were stored without an
     analysis (``--articles-only``); a failed analysis is recorded like any other. Empties ``sources``."""
@@ -217,8 +219,8 @@ def _analyse_stored(store: Store, config: Config, sources: list[str], summary: I
     if not articles:
         return
     if not loaded:
-        loaded.append(_analyzer(config))
-    found = _analyses(articles, loaded[0])
+        loaded.append(load_analyzer(config))
+    found = analyse_batch(articles, loaded[0])
     for article in articles:
         result = found.get(article.id)
         if isinstance(result, Failure):
@@ -229,14 +231,14 @@ def _analyse_stored(store: Store, config: Config, sources: list[str], summary: I
             summary.analysed += 1
 
 
-def _stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
+def stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
     """A boilerplate learner that goes on from the counts the store kept."""
     fresh = CrossDocumentBoilerplate.from_config(config)
     data = {"min_docs": fresh.min_docs, "min_share": fresh.min_share, "groups": store.boilerplate()}
     return CrossDocumentBoilerplate.from_dict(data, fresh.profiles)
 
 
-def _store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[str, None]) -> None:
+def store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[str, None]) -> None:
     summary.documents += 1
     if isinstance(item, Failure):
         store.add_failure(item)
@@ -260,7 +262,7 @@ def _store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[s
             summary.duplicates += 1
 
 
-def _report(progress: Callable[[IngestSummary, Item | None], None] | None, summary: IngestSummary, item: Item | None, started: float) -> None:
+def report(progress: Callable[[IngestSummary, Item | None], None] | None, summary: IngestSummary, item: Item | None, started: float) -> None:
     summary.seconds = time.perf_counter() - started
     if progress is not None:
         progress(summary, item)
