@@ -227,10 +227,21 @@ def ingest(
     dictionary: Optional[list[str]] = DictionaryOption,
     spacy_model: Optional[str] = ModelOption,
     config_file: Optional[Path] = ConfigOption,
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, max=256,
+                                          help="Read, clean and analyse in N worker processes; one writer stores."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="A Dask scheduler (tcp://HOST:8786), or local:N "
+                                       "for a local cluster of N workers (needs the `scale` extra)."),
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
     from .pipeline import count_documents, ingest as run_ingest
     from .store import display_target
+
+    if workers is not None and dask is not None:
+        raise typer.BadParameter("give --workers or --dask, not both")
+    if (workers or dask) and "-" in paths:
+        raise typer.BadParameter("stdin cannot be split among workers: ingest it without --workers/--dask")
+    if workers is not None and workers > 1 or dask is not None:
+        run_ingest = _parallel_ingest(workers, dask)  # noqa: F811 - the same call, run in parallel
 
     config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
@@ -248,6 +259,27 @@ def ingest(
     _print_summary(summary, display_target(config.db))
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _parallel_ingest(workers: Optional[int], dask: Optional[str]):
+    """``pipeline.ingest`` run by ``chronicle.scale`` with ``workers`` processes or on ``dask``."""
+    if dask is not None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise typer.BadParameter("--dask needs Dask: pip install 'chronicle[scale]'") from None
+        from .scale import parse_address
+
+        try:
+            parse_address(dask)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    from .scale import ingest as scale_ingest
+
+    def run(paths, store, config, options, articles_only, progress=None):
+        return scale_ingest(paths, store, config, options, articles_only, progress, workers=workers, dask=dask)
+
+    return run
 
 
 def _print_summary(summary, db: str) -> None:
