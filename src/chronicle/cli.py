@@ -455,7 +455,8 @@ def events(
 
 @app.command()
 def export(
-    out_path: Path = typer.Argument(..., metavar="OUT", help="The file to write (gdelt also writes OUT.mentions)."),
+    out_path: Path = typer.Argument(..., metavar="OUT", help="The file to write (gdelt also writes OUT.mentions; "
+                                    "with --partition-by, a folder)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, plover, gdelt or acled."),
     db: Optional[str] = DbOption,
     actor: Optional[str] = ActorOption,
@@ -465,14 +466,24 @@ def export(
     until: Optional[str] = UntilOption,
     monadic: bool = typer.Option(False, "--monadic", help="One row per actor and event (jsonl/csv/parquet); default one per event."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, max=MAX_LIMIT, help="At most this many events (default: all)."),
+    partition_by: Optional[str] = typer.Option(None, "--partition-by", help="month or publisher: a hive-partitioned "
+                                               "Parquet dataset in the folder OUT (with --format parquet)."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Export events in an event-data format: PLOVER JSON, GDELT 2.0 tables, ACLED-style CSV, or flat rows."""
+    from .export.dataset import PARTITIONS
     from .export.eventdata import EVENT_FORMATS, ExportEvent, sentence_number, write_events
 
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
-    if out_path.is_dir():
+    if partition_by is not None:
+        if partition_by not in PARTITIONS:
+            raise typer.BadParameter(f"--partition-by takes {' or '.join(PARTITIONS)}, not {partition_by!r}")
+        if fmt != "parquet":
+            raise typer.BadParameter("--partition-by writes a Parquet dataset: use --format parquet")
+        if out_path.exists() and (not out_path.is_dir() or any(out_path.iterdir())):
+            _fail(f"{out_path} is not an empty folder: a dataset is written into a new or empty one")
+    elif out_path.is_dir():
         _fail(f"{out_path} is a folder: give a file name")
     if not out_path.parent.is_dir():
         _fail(f"{out_path}: no folder {out_path.parent}")
@@ -487,7 +498,7 @@ def export(
             article = articles[row.article_id]
             items.append(ExportEvent(row.event, article, copies.get(row.article_id, 1),
                                      sentence_number(article.body, row.event.start)))
-    written = write_events(items, fmt, str(out_path), monadic=monadic)
+    written = write_events(items, fmt, str(out_path), monadic=monadic, partition_by=partition_by)
     err.print(f"{written} rows written to {out_path}" + (f" (and {out_path}.mentions)" if fmt == "gdelt" else ""),
               highlight=False, markup=False)
 
