@@ -15,7 +15,8 @@ Steps of ``read_html``:
 Cost is bounded (``ReadLimits``, config.py): a page over ``max_html_chars`` once decoded, over
 ``max_html_nodes`` elements or ``max_html_links`` links fails with a reason naming the limit; a
 page the parser cuts (nested too deep, a run of text too long) fails saying so; the search for
-link labels in the body scans at most LINK_SEARCH_BUDGET characters.
+link labels in the body scans at most LINK_SEARCH_FACTOR * max_html_chars characters, and the
+record notes (``meta.notes``) when it stopped there.
 Measured by ``python -m benchmarks.aeb`` (body F1 and speed against trafilatura alone).
 """
 
@@ -65,9 +66,10 @@ _HEADINGS = ("h1", "h2", "h3")
 # A page longer than this (characters of HTML) is extracted once, favouring recall: twice costs
 # twice the time for a choice that matters on news pages, not on a book-length page.
 ONE_PASS_CHARS = 1_000_000
-# Characters the search for link labels in the body may scan over a whole page (links found in
-# page order cost only the distance from the last one; each label not found, the whole body).
-LINK_SEARCH_BUDGET = 200_000_000
+# Characters the search for link labels in the body may scan over a page, per character of the
+# max_html_chars limit (links found in page order cost only the distance from the last one; a
+# label not found, the whole body): 200 million by default, a fraction of a second.
+LINK_SEARCH_FACTOR = 10
 # libxml2 stops a page at these, and keeps what it read: the page is then not what was written.
 _CUT_BY_PARSER = {
     "depth": "HTML nested deeper than the parser's limit of 256 elements: the page cannot be read whole",
@@ -133,14 +135,14 @@ def read_html(document: Document, limits: ReadLimits | None = None) -> RawArticl
     limits = limits or ReadLimits()
     tree, size = _parse(document, limits)
     try:
-        return _read(tree, document, size)
+        return _read(tree, document, size, limits)
     except ReaderError:
         raise
     except Exception as exc:  # trafilatura/htmldate/lxml raise many types on broken markup
         raise ReaderError(document.source, "HTML could not be parsed", detail=repr(exc)) from exc
 
 
-def _read(tree: HtmlElement, document: Document, size: int) -> RawArticle:
+def _read(tree: HtmlElement, document: Document, size: int, limits: ReadLimits) -> RawArticle:
     """Steps 1-5 of the module docstring on a parsed page of ``size`` characters (``tree`` is changed)."""
     meta = page_metadata(tree, document.url)
     publisher = meta.sitename or _host(meta.url)
@@ -152,13 +154,15 @@ def _read(tree: HtmlElement, document: Document, size: int) -> RawArticle:
     joiner = shield_zwnj(tree)
     titles = [t for t in (title, *(_label(h) for h in tree.iter("h1"))) if t]  # repeated atop the body
     text = extract_body(tree, meta.url, titles, labels, one_pass=size > ONE_PASS_CHARS)
+    budget = LINK_SEARCH_FACTOR * limits.max_html_chars
     if joiner and text:
         text = text.replace(joiner, ZWNJ)
     if not text or is_navigation(text, labels):
         raise ReaderError(document.source, NO_ARTICLE)
-    links, complete = _links(tree, text, meta.url)
-    notes = [] if complete else [f"links: the search for link labels in the body stopped after "
-                                 f"{LINK_SEARCH_BUDGET:,} characters; the links after {len(links)} are not listed"]
+    links, complete = _links(tree, text, meta.url, budget)
+    notes = [] if complete else [f"links: the search for link labels in the body stopped after {budget:,} "
+                                 f"characters ({LINK_SEARCH_FACTOR} x max_html_chars); links after the "
+                                 f"first {len(links)} are not listed"]
     return RawArticle(
         source=document.source,
         format="html",
@@ -481,13 +485,14 @@ def _label(anchor: HtmlElement) -> str:
     return " ".join(anchor.text_content().split())
 
 
-def _links(tree: HtmlElement, text: str, base: str | None) -> tuple[list[Link], bool]:
+def _links(tree: HtmlElement, text: str, base: str | None, budget: int) -> tuple[list[Link], bool]:
     """Links whose anchor text is part of the body, with absolute URLs when the page has one,
     and whether every link was looked for. Labels are searched from where the last one was
-    found (links come in body order), then in the whole body, within LINK_SEARCH_BUDGET."""
+    found (links come in body order), then in the whole body, scanning ``budget`` characters
+    at most."""
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
-    cursor, budget = 0, LINK_SEARCH_BUDGET
+    cursor = 0
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         label = _label(anchor)

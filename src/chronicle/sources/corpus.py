@@ -92,7 +92,7 @@ def _rows(
         return _jsonl_rows(text, source, options.max_file_bytes)
     if kind == "json":
         return _json_rows(text, source, options.max_file_bytes)
-    return _csv_rows(text, options)
+    return _csv_rows(text, source, options)
 
 
 def _json_rows(
@@ -165,18 +165,33 @@ def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
     return row
 
 
-def _csv_rows(text: io.TextIOWrapper, options: SourceOptions) -> Iterator[tuple[int, dict[str, Any] | None]]:
+def _csv_rows(
+    text: io.TextIOWrapper, source: str, options: SourceOptions
+) -> Iterator[tuple[int, dict[str, Any] | Failure | None]]:
     """(first line number, row dict) for each CSV record; the header row names the fields.
 
     A header without the text column yields one (0, None): the whole corpus is misconfigured.
+    A field over the file limit costs its row (a Failure), and the reading goes on after it.
     """
-    csv.field_size_limit(min(sys.maxsize, options.max_file_bytes))  # news bodies exceed the 128 KB default
+    limit = min(sys.maxsize, options.max_file_bytes)
+    csv.field_size_limit(limit)  # news bodies exceed the 128 KB default
     reader = csv.DictReader(text)
     if reader.fieldnames is not None and options.text_field.split(".")[0] not in reader.fieldnames:
         yield 0, None
         return
     previous = reader.line_num
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field limit" not in str(error):
+                raise
+            name = f"{source}#line{previous + 1}"  # not #N: that may be the id of another row
+            yield previous + 1, failure(name, f"a field of the row on line {previous + 1} is over the {human_size(limit)} limit")
+            previous = reader.line_num
+            continue
         yield previous + 1, row  # line_num is where a multi-line record ends; name it by its start
         previous = reader.line_num
 

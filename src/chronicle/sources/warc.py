@@ -38,10 +38,13 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
     warcio prints a warning and goes on when a record's Content-Length is wrong; the warnings
     are kept off the terminal and become one Failure for the file at the end.
     """
-    records = ArchiveIterator(stream)
+    records = _Records(stream)
     seen = [0]  # records met, of any type: a WARC with none is empty, and says so
+    item: Document | Failure | None = None
+    said = False  # the cut was said already, by the record it cut
     try:
         while (item := _next_document(records, source, options, seen)) is not None:
+            said = isinstance(item, Failure) and item.reason.startswith(_RECORD_CUT)
             yield item
     except (ArchiveLoadFailed, *CORRUPT_ERRORS) as error:
         seen[0] += 1
@@ -49,12 +52,29 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
     except (AttributeError, KeyError, TypeError) as error:  # warcio's parser on damaged headers
         seen[0] += 1
         yield corrupt(source, error)
-    if not seen[0]:
+    if records.cut_short and not said:  # the file ends inside a gzip member: whatever it held is lost
+        yield failure(source, "WARC file cut short: its last gzip member ends early; the records in it are lost")
+    elif not seen[0]:
         yield failure(source, "empty WARC: no records")
     if records.err_count:
         yield failure(
             source, f"{records.err_count} WARC record(s) with a wrong Content-Length; the rest was read"
         )
+
+
+_RECORD_CUT = "WARC record cut short"
+
+
+class _Records(ArchiveIterator):
+    """warcio's iterator, noting whether the stream ended inside a gzip member (warcio ends quietly)."""
+
+    cut_short = False
+
+    def close(self) -> None:
+        decompressor = getattr(self.reader, "decompressor", None) if self.reader else None
+        if decompressor is not None and getattr(decompressor, "eof", True) is False and self.fh.tell() > 0:
+            self.cut_short = True  # (a gzip stream begun; an empty file never began one)
+        super().close()
 
 
 def _next_document(
@@ -84,14 +104,19 @@ def _record(
     fmt = media_format(record.http_headers.get_header("Content-Type"))
     if fmt is None:
         return None
-    content = read_limited(record.content_stream(), options.max_file_bytes)
+    body = record.content_stream()
+    content = read_limited(body, options.max_file_bytes)
     record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
     name = f"{source}@{record_id or offset()}"
     if content is None:
         return too_large(name, None, options.max_file_bytes)
     missing = getattr(record.raw_stream, "limit", 0)
     if missing and not record.raw_stream.read(1):  # the file ends inside this record
-        return failure(name, f"WARC record cut short: {missing} of its {record.length} bytes are missing")
+        return failure(name, f"{_RECORD_CUT}: {missing} of its {record.length} bytes are missing")
+    decoder = getattr(body, "decompressor", None) if body is not record.raw_stream else None
+    if decoder is not None and getattr(decoder, "eof", True) is False:  # warcio gives b"" or a part
+        encoding = record.http_headers.get_header("Content-Encoding") or "compressed"
+        return failure(name, f"WARC record's {encoding}-encoded HTTP body is cut short or damaged")
     url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header(
         "uri"
     )  # WARC, ARC
