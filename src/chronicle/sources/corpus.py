@@ -44,13 +44,12 @@ def read_corpus_stream(
     The encoding is guessed from the first 16 KB: a CSV saved by Excel on a Persian
     Windows is cp1256, not UTF-8.
     """
-    try:
-        head = stream.read(SAMPLE_BYTES)
-    except CORRUPT_ERRORS as error:
+    head, error = _head(stream)
+    if error is not None and not head:
         yield corrupt(source, error)
         return
     encoding = guess_encoding(head, sample=True)
-    replayed = io.BufferedReader(_Replayed(head, stream))
+    replayed = io.BufferedReader(_Replayed(head, stream, error))
     text = io.TextIOWrapper(replayed, encoding=encoding, errors="replace", newline="")
     rows = _rows(kind, text, source, options)
     seen: set[str] = set()  # document names given so far: a reused id gets its line added
@@ -172,19 +171,29 @@ def _csv_rows(
 
     A header without the text column yields one (0, None): the whole corpus is misconfigured.
     A field over the file limit costs its row (a Failure), and the reading goes on after it.
+    A last record that ends inside a quoted field is a Failure: the file was cut short there.
     """
     limit = min(sys.maxsize, options.max_file_bytes)
     csv.field_size_limit(limit)  # news bodies exceed the 128 KB default
-    reader = csv.DictReader(text)
+    record: list[str] = []  # the lines of the record being read
+
+    def lines() -> Iterator[str]:
+        for line in text:
+            record.append(line)
+            yield line
+
+    reader = csv.DictReader(lines())
     if reader.fieldnames is not None and options.text_field.split(".")[0] not in reader.fieldnames:
         yield 0, None
         return
     previous = reader.line_num
+    pending: tuple[int, dict[str, Any]] | None = None  # held back until it is known not to be cut
     while True:
+        record.clear()
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as error:
             if "field limit" not in str(error):
                 raise
@@ -192,8 +201,19 @@ def _csv_rows(
             yield previous + 1, failure(name, f"a field of the row on line {previous + 1} is over the {human_size(limit)} limit")
             previous = reader.line_num
             continue
-        yield previous + 1, row  # line_num is where a multi-line record ends; name it by its start
+        if pending is not None:
+            yield pending
+        pending = (previous + 1, row)  # line_num is where a multi-line record ends; name it by its start
         previous = reader.line_num
+        last = record[:]
+    if pending is not None:
+        raw = "".join(last)
+        if raw.count('"') % 2:  # an odd number of quotes: the file ends inside a quoted field
+            line = pending[0]
+            yield line, failure(f"{source}#line{line}", f"the row on line {line} ends inside a quoted field: "
+                                                        "the file is cut short")
+        else:
+            yield pending
 
 
 def _field(row: dict[str, Any], name: str) -> Any:
@@ -223,12 +243,38 @@ def _document(row: dict[str, Any], line: int, source: str, options: SourceOption
     return Document(source=name, content=content, format=fmt, url=meta.get("url"), meta=meta)
 
 
-class _Replayed(io.RawIOBase):
-    """A byte stream whose first bytes were already read (to guess the encoding): replays them."""
+def _head(stream: BinaryIO) -> tuple[bytes, BaseException | None]:
+    """The first SAMPLE_BYTES of ``stream``, read in small pieces so that damage (junk after the
+    last gzip member) costs only what follows it; and the error met, if any."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < SAMPLE_BYTES:
+        try:
+            chunk = _read_some(stream, min(4096, SAMPLE_BYTES - total))
+        except CORRUPT_ERRORS as error:
+            return b"".join(chunks), error
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks), None
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+
+def _read_some(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes with one read of the stream below (``read1``): GzipFile.read would
+    read on into junk after the last member and raise, losing the bytes it had."""
+    read1 = getattr(stream, "read1", None)
+    return read1(size) if read1 is not None else stream.read(size)
+
+
+class _Replayed(io.RawIOBase):
+    """A byte stream whose first bytes were already read (to guess the encoding): replays them,
+    then raises the error met reading them, if any, or reads on."""
+
+    def __init__(self, head: bytes, rest: BinaryIO, error: BaseException | None = None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -239,6 +285,9 @@ class _Replayed(io.RawIOBase):
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
             return size
-        data = self._rest.read(len(buffer))
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        data = _read_some(self._rest, len(buffer))
         buffer[: len(data)] = data
         return len(data)
