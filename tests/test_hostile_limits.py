@@ -217,3 +217,25 @@ def test_a_window_of_large_texts_closes_before_128_documents(tmp_path):
     config = Config(max_window_bytes=12_000)
     records = list(extract_records([str(tmp_path)], config, articles_only=True, on_learnt=windows.append))
     assert len(records) == 8 and len(windows) >= 3  # one window of 8 without the limit
+
+
+def test_the_analyzer_is_never_handed_more_than_max_analysis_chars_at_once(tmp_path):
+    # spaCy holds a whole batch in memory: 32 parts of a long article at once took gigabytes
+    from chronicle.model import Analysis
+
+    class Counting:
+        def __init__(self):
+            self.batches = []
+
+        def analyze(self, articles):
+            articles = list(articles)
+            self.batches.append(sum(len(a.body) for a in articles))
+            return [Analysis(article_id=a.id) for a in articles]
+
+    (tmp_path / "long.txt").write_text(GOOD * 400)  # 40,000 characters
+    for i in range(5):
+        (tmp_path / f"short{i}.txt").write_text(GOOD.replace("canal", f"canal {i}"))
+    counting = Counting()
+    records = list(extract_records([str(tmp_path)], Config(max_analysis_chars=5000), analyzer=counting))
+    assert len(records) == 6 and all(r.analysis is not None for r in records)
+    assert max(counting.batches) <= 5000 and sum(counting.batches) >= 40_000

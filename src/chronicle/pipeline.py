@@ -236,14 +236,30 @@ def _analyse_in_parts(articles: list[Article], analyzer: "Analyzer", limit: int)
     parts = [(index, offset, part) for index, article in enumerate(articles)
              for offset, part in part_articles(article, limit)]
     pieces: list[list[tuple[int, Analysis]]] = [[] for _ in articles]
-    for (index, offset, _), analysis in zip(parts, analyzer.analyze([part for _, _, part in parts]), strict=True):
-        pieces[index].append((offset, analysis))
+    for group in _by_size(parts, limit):  # spaCy holds a whole batch: at most ``limit`` characters of it
+        for (index, offset, _), analysis in zip(group, analyzer.analyze([part for _, _, part in group]), strict=True):
+            pieces[index].append((offset, analysis))
     found: dict[str, Analysis] = {}
     for article, done in zip(articles, pieces):
         found[article.id] = join_analyses(article, done)
         if len(done) > 1:
             article.meta[PARTS_NOTE] = len(done)
     return found
+
+
+def _by_size(parts: list[tuple[int, int, Article]], limit: int) -> Iterator[list[tuple[int, int, Article]]]:
+    """``parts`` in order, in groups of at most ``limit`` characters of body (or one part)."""
+    group: list[tuple[int, int, Article]] = []
+    held = 0
+    for part in parts:
+        size = len(part[2].body)
+        if group and held + size > limit:
+            yield group
+            group, held = [], 0
+        group.append(part)
+        held += size
+    if group:
+        yield group
 
 
 def _analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
