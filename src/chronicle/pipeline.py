@@ -209,7 +209,8 @@ def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None", max_ch
 
 
 def _analyses(articles: list[Article], analyzer: "Analyzer", max_chars: int) -> dict[str, Analysis | Failure]:
-    """Analysis per article id; when the batch fails, each article alone, so one bad one fails alone.
+    """Analysis (or the Failure of a stage) per article id; when the batch itself breaks (the
+    parser, not a stage), each article alone, so one bad one fails alone.
 
     A body over ``max_chars`` (or spaCy's ``max_length``) is analysed in parts (chronicle/parts.py);
     its article's meta notes how many.
@@ -231,17 +232,22 @@ def _analyses(articles: list[Article], analyzer: "Analyzer", max_chars: int) -> 
         return found
 
 
-def _analyse_in_parts(articles: list[Article], analyzer: "Analyzer", limit: int) -> dict[str, Analysis]:
-    """Analysis per article id, each body analysed in parts of at most ``limit`` characters."""
+def _analyse_in_parts(articles: list[Article], analyzer: "Analyzer", limit: int) -> dict[str, Analysis | Failure]:
+    """Analysis (or a stage's Failure) per article id, each body analysed in parts of at most
+    ``limit`` characters; a part that fails fails its article."""
     parts = [(index, offset, part) for index, article in enumerate(articles)
              for offset, part in part_articles(article, limit)]
-    pieces: list[list[tuple[int, Analysis]]] = [[] for _ in articles]
+    pieces: list[list[tuple[int, Analysis | Failure]]] = [[] for _ in articles]
     for group in _by_size(parts, limit):  # spaCy holds a whole batch: at most ``limit`` characters of it
         for (index, offset, _), analysis in zip(group, analyzer.analyze([part for _, _, part in group]), strict=True):
             pieces[index].append((offset, analysis))
-    found: dict[str, Analysis] = {}
+    found: dict[str, Analysis | Failure] = {}
     for article, done in zip(articles, pieces):
-        found[article.id] = join_analyses(article, done)
+        failed = next((a for _, a in done if isinstance(a, Failure)), None)
+        if failed is not None:
+            found[article.id] = failed
+            continue
+        found[article.id] = join_analyses(article, [(o, a) for o, a in done if isinstance(a, Analysis)])
         if len(done) > 1:
             article.meta[PARTS_NOTE] = len(done)
     return found
