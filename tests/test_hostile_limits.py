@@ -199,12 +199,12 @@ def test_a_long_article_is_analysed_in_parts_with_offsets_into_the_whole_body(tm
     assert len({e.id for e in analysis.events}) == len(analysis.events)
 
 
-def test_a_text_longer_than_spacys_max_length_is_analysed_not_lost(tmp_path):
+def test_a_text_longer_than_spacys_max_length_is_analysed_not_lost(tmp_path, monkeypatch):
     from chronicle.analysis import Analyzer
 
     config = Config(max_analysis_chars=10**9)
     analyzer = Analyzer(config)
-    analyzer.nlp.max_length = 3000  # as a 1.5 MB text meets the default 1,000,000
+    monkeypatch.setattr(analyzer.nlp, "max_length", 3000)  # as a 1.5 MB text meets the default 1,000,000
     (tmp_path / "long.txt").write_text("Police arrested two protesters in the capital on Tuesday.\n" * 200)
     (record,) = extract_records([str(tmp_path / "long.txt")], config, analyzer=analyzer)
     assert record.analysis is not None and record.article.meta["analysed_in_parts"] >= 4
