@@ -239,3 +239,21 @@ def test_the_analyzer_is_never_handed_more_than_max_analysis_chars_at_once(tmp_p
     records = list(extract_records([str(tmp_path)], Config(max_analysis_chars=5000), analyzer=counting))
     assert len(records) == 6 and all(r.analysis is not None for r in records)
     assert max(counting.batches) <= 5000 and sum(counting.batches) >= 40_000
+
+
+def test_storing_a_2_mb_article_holds_tens_not_hundreds_of_mb(tmp_path):
+    # the story signature hashed every shingle against 128 permutations at once: ~1 GB for 1 MB
+    import tracemalloc
+
+    from chronicle.model import Article, Record
+
+    body = " ".join(f"word{i % 5000} council{i % 7} canal{i}" for i in range(60_000))  # 1.7 MB, 180,000 words
+    with open_store(str(tmp_path / "s.db")) as store:
+        tracemalloc.start()
+        try:
+            store.put_record(Record(Article(id="big", source="big.txt", body=body)))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert store.stats().articles == 1
+    assert peak < 100 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"
