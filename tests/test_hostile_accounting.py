@@ -212,3 +212,9 @@ def test_the_cases_the_properties_found():
     check_cut_at("d.warc", warc_bounds[3] + 28)  # inside a record's WARC headers ("WARC-Type: respons")
     check_cut_at("d.warc", warc_bounds[3] + 173)  # inside its HTTP headers ("Content-Type: text/htm")
     check_corrupt_at("d.warc", warc_bounds[1] + 250, b"\0")  # its "Content-Type" header name damaged
+
+
+def test_a_csv_whose_last_row_holds_a_lone_quote_is_not_taken_for_cut():
+    data = b'id,text\nr0,"' + DOCS[0].encode() + b'"\nr1,The wall stood 5" high and the council said so zqdoc1 zqend1.'
+    bodies, failures, _ = run("d.csv", data)
+    assert sorted(bodies) == [0, 1] and not failures

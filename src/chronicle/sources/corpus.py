@@ -207,13 +207,22 @@ def _csv_rows(
         previous = reader.line_num
         last = record[:]
     if pending is not None:
-        raw = "".join(last)
-        if raw.count('"') % 2:  # an odd number of quotes: the file ends inside a quoted field
+        if _ends_in_quotes("".join(last)):
             line = pending[0]
             yield line, failure(f"{source}#line{line}", f"the row on line {line} ends inside a quoted field: "
                                                         "the file is cut short")
         else:
             yield pending
+
+
+def _ends_in_quotes(record: str) -> bool:
+    """True when the CSV ``record`` (its raw lines) ends inside a quoted field (the lenient reader
+    takes such a field as it is; the strict one says "unexpected end of data")."""
+    try:
+        list(csv.reader(io.StringIO(record, newline=""), strict=True))
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _field(row: dict[str, Any], name: str) -> Any:
