@@ -23,3 +23,14 @@ def test_long_article_has_the_words_asked_for_in_paragraphs():
     body = article(3000).body
     assert 3000 <= len(body.split()) < 3100
     assert body.count("\n\n") >= 3000 // 100
+
+
+def test_limits_bench_inputs_are_what_they_say():
+    from benchmarks.limits import links_html, paragraphs_html, pdf_pages
+    from chronicle.model import Document
+    from chronicle.readers import read
+
+    assert 100_000 <= len(paragraphs_html(100_000)) < 101_000
+    assert links_html(1000).count(b"<a ") == 1000
+    raw = read(Document(source="book.pdf", content=pdf_pages(3)))
+    assert [f"Page {i}:" in raw.text for i in range(3)] == [True] * 3
