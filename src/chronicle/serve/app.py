@@ -219,7 +219,11 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
             raise HTTPException(404, f"no article {article_id}")
         found = s.article_page(ids=[article_id], limit=1)
         quads = {r.event.id: r.quad for r in s.event_page(EventQuery(article=article_id), limit=10_000)}
-        return R.article_detail(record, found[0].story_id if found else None, quads)
+        story_id = found[0].story_id if found else None
+        data = R.article_detail(record, story_id, quads)
+        copies = s.story(story_id) if story_id else None
+        data["story_size"] = len(copies.article_ids) if copies else 1
+        return data
 
     # ------------------------------------------------------------------ events
 

@@ -49,9 +49,14 @@ def borders() -> dict[str, Any]:
     lons: list[float | None] = []
     lats: list[float | None] = []
     for ring in _rings(topo):
+        previous = None
         for lon, lat in ring:
+            if previous is not None and abs(lon - previous) > 180:  # the line crosses the antimeridian: cut it
+                lons.append(None)
+                lats.append(None)
             lons.append(round(lon, 3))
             lats.append(round(lat, 3))
+            previous = lon
         lons.append(None)
         lats.append(None)
     return {"lon": lons, "lat": lats, "source": "Natural Earth 1:110m via world-atlas (" + path.name + ")"}
