@@ -82,7 +82,9 @@ class SafeCursor:
 
 def like_pattern(text: str, prefix: bool = False) -> str:
     """A LIKE pattern matching ``text`` as a substring (or prefix), with wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # NUL ends a LIKE pattern in SQLite ("%\0%" would match everything): it becomes U+FFFD, as
+    # PostgreSQL stores it, so it matches what it should and nothing else
+    escaped = text.replace("\x00", "\ufffd").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped + "%" if prefix else "%" + escaped + "%"
 
 
@@ -257,10 +259,10 @@ class SqlStore:
     def _insert_quote(self, cur: Any, article_id: str, quote: Quote, day: str | None) -> None:
         speaker = quote.speaker
         cur.execute(
-            self._q("INSERT INTO quotes (article_id, id, kind, speaker, speaker_code, day, data) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            self._q("INSERT INTO quotes (article_id, id, kind, speaker, speaker_code, day, data, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             (article_id, quote.id, quote.kind, speaker and (speaker.name or speaker.text),
-             speaker and speaker.code, day, json.dumps(quote.to_dict(), ensure_ascii=False)),
+             speaker and speaker.code, day, json.dumps(quote.to_dict(), ensure_ascii=False), quote.text),
         )
 
     def has_source(self, source: str) -> bool:
@@ -538,7 +540,7 @@ class SqlStore:
             where.append("(lower(q.speaker) LIKE ? ESCAPE '\\' OR upper(q.speaker_code) LIKE ? ESCAPE '\\')")
             params += [like_pattern(speaker.lower()), like_pattern(speaker.upper(), prefix=True)]
         if text:
-            where.append("lower(q.data) LIKE ? ESCAPE '\\'")
+            where.append("lower(q.text) LIKE ? ESCAPE '\\'")
             params.append(like_pattern(text.lower()))
         _date_range(where, params, "q.day", since, until)
         for clause, value in (("q.article_id = ?", article), ("lower(a.publisher) = lower(?)", publisher),

@@ -1,4 +1,4 @@
--- Migration 3: what the HTTP API filters and pages events on, copied out of the event's JSON.
+-- Migration 3: what the HTTP API filters and pages events and quotes on, copied out of their JSON.
 -- quad: CAMEO root's quad class, else the PLOVER type's (data/export/crosswalks.yaml as of this
 -- migration; new rows take it from that file when they are written). Keyset pages read the
 -- *_order indexes; articles.added serves ``updated_since``.
@@ -22,6 +22,8 @@ UPDATE events SET
     WHEN type IN ('REQUEST', 'ACCUSE', 'REJECT', 'THREATEN') THEN 3
     WHEN type IN ('PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT') THEN 4
   END;
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS text TEXT;
+UPDATE quotes SET text = data::jsonb ->> 'text';
 CREATE INDEX IF NOT EXISTS events_order ON events (coalesce(day, ''), article_id, id);
 CREATE INDEX IF NOT EXISTS events_id ON events (id);
 CREATE INDEX IF NOT EXISTS events_source ON events (source_code);
