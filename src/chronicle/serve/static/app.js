@@ -305,7 +305,8 @@ async function timeline(params) {
     customdata: s.points.map(() => s.key), marker: { size: 9, color: QUAD_COLOURS[s.key] || "#555" },
     line: { color: QUAD_COLOURS[s.key] || "#555" },
   }));
-  Plotly.newPlot(chart, traces, { margin: { t: 20, r: 20, b: 50, l: 50 }, xaxis: { type: "date", title: { text: interval }, tickformat: interval === "month" ? "%Y-%m" : "%Y-%m-%d" },
+  Plotly.newPlot(chart, traces, { margin: { t: 20, r: 20, b: 50, l: 50 }, xaxis: { type: "date", title: { text: interval }, tickformat: interval === "month" ? "%Y-%m" : "%Y-%m-%d",
+    range: interval === "month" ? undefined : dayRange(t) },
     yaxis: { title: { text: "events" }, rangemode: "tozero" }, legend: { orientation: "h" }, hovermode: "closest" },
     { displaylogo: false, responsive: true });
   chart.on("plotly_click", async (data) => {
@@ -317,6 +318,13 @@ async function timeline(params) {
     clear(list).appendChild(el("p", { class: "muted" }, found.count + " event(s), " + (QUADS[quad] || "") + ", " + interval + " of " + period));
     found.items.forEach((e) => list.appendChild(eventCard(e)));
   });
+}
+
+function dayRange(t) {  // the days of a timeline, three days wider each side (one day alone is no axis)
+  const days = t.series.flatMap((s) => s.points.map((p) => p.period)).sort();
+  if (!days.length) return undefined;
+  const shift = (day, n) => { const d = new Date(day.slice(0, 10) + "T00:00:00Z"); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
+  return [shift(days[0], -3), shift(days[days.length - 1], 3)];
 }
 
 function layout(nodes, edges) {
@@ -440,8 +448,9 @@ async function actor(key) {
             el("td", {}, c.as_source), el("td", {}, c.as_target), el("td", {}, c.cooperation), el("td", {}, c.conflict))))),
         el("h2", {}, "Quotes"), qs_.items.length ? qs_.items.map(quoteCard) : el("p", { class: "muted" }, "No quotes."))));
   Plotly.newPlot(chart, t.series.map((s) => ({ type: "bar", name: s.name, x: s.points.map((p) => p.period), y: s.points.map((p) => p.count),
-    marker: { color: QUAD_COLOURS[s.key] || "#555" } })), { barmode: "stack", margin: { t: 10, r: 10, b: 40, l: 40 },
-    xaxis: { type: "date" }, legend: { orientation: "h" } }, { displaylogo: false, responsive: true });
+    width: s.points.map(() => 0.8 * 86400000), marker: { color: QUAD_COLOURS[s.key] || "#555" } })),
+  { barmode: "stack", margin: { t: 10, r: 10, b: 40, l: 40 }, xaxis: { type: "date", tickformat: "%Y-%m-%d", range: dayRange(t) },
+    yaxis: { dtick: 1, rangemode: "tozero" }, legend: { orientation: "h" } }, { displaylogo: false, responsive: true });
 }
 
 async function quotes(params) {
