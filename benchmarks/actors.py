@@ -13,7 +13,8 @@ import json
 import sys
 from collections import Counter
 
-from chronicle.analysis.actors import ActorResolver
+from chronicle.analysis.components import actor_resolver
+from chronicle.config import load_config
 from chronicle.analysis.nlp import load_nlp
 from chronicle.config import shared_dir
 from chronicle.model import Article
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> dict:
     argv = sys.argv[1:] if argv is None else argv
     limit = int(argv[0]) if argv else None
     records = _records()[:limit]
-    nlp, resolver = load_nlp(), ActorResolver()
+    nlp, resolver = load_nlp(), actor_resolver(load_config())
     counts: Counter[str] = Counter()
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
         actors = resolver.resolve(doc, Article(id=record["id"], source="plover-gsr", body=record["text"]))

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> dict:
         analyzer.nlp(art.body)
         bare = time.perf_counter() - started
         started = time.perf_counter()
-        result = next(analyzer.analyze([art]))
+        result = next(analyzer.analyze([art], raise_failures=True))
         whole = time.perf_counter() - started
         rows[size] = {"words": words, "spacy_words_per_s": round(words / bare), "pipeline_words_per_s": round(words / whole),
                       "ratio_to_spacy": round(bare / whole, 3), "events": len(result.events)}

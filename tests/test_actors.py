@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from chronicle.analysis.actors import ActorResolver, ArticleActors
+from chronicle.analysis.components import actor_resolver
 from chronicle.config import Config
 from chronicle.model import Actor, Article, Document
 
 
 @pytest.fixture(scope="module")
 def resolver() -> ActorResolver:
-    return ActorResolver(Config())
+    return actor_resolver(Config())
 
 
 def resolve(nlp, resolver: ActorResolver, body: str, **meta) -> ArticleActors:
@@ -174,7 +175,7 @@ def test_user_dictionary_wins_and_dated_codes_follow_the_article_date(nlp, tmp_p
     )
     agents_file = tmp_path / "Test.agents.txt"
     agents_file.write_text("RANGER [~MIL]\n", encoding="utf-8")
-    resolver = ActorResolver(Config(), dictionaries=[str(actors_file), str(agents_file)])
+    resolver = actor_resolver(Config(), dictionaries=[str(actors_file), str(agents_file)])
     body = "Aragorn said Arnorian rangers would stay in Moscow."
     late = resolve(nlp, resolver, body, published="2012-03-14")
     early = resolve(nlp, resolver, body, published="2005-06-01")
@@ -217,7 +218,7 @@ def test_yaml_user_dictionary_names_and_roles(nlp, tmp_path: Path):
         "agents:\n  - names: [field commander]\n    code: MIL\n",
         encoding="utf-8",
     )
-    resolver = ActorResolver(Config(dictionaries=[str(path)]))
+    resolver = actor_resolver(Config(dictionaries=[str(path)]))
     actors = resolve(nlp, resolver, "Antonov met Afghan field commanders in Kabul.")
     assert code_of(actors, "Antonov") == "RUSMIL"
     assert code_of(actors, "Afghan field commanders") == "AFGMIL"
@@ -243,7 +244,7 @@ def test_user_entry_without_a_code_for_the_date_falls_back_to_title(nlp, tmp_pat
     path.write_text("PETRO_IVANENKO_\n\t[UKRGOV 20000101-20050101]\n", encoding="utf-8")
     agents = tmp_path / "Old.agents.txt"
     agents.write_text("REGIME [~GOV]\n", encoding="utf-8")
-    resolver = ActorResolver(Config(), dictionaries=[str(path), str(agents)])
+    resolver = actor_resolver(Config(), dictionaries=[str(path), str(agents)])
     body = "Ukrainian Defense Minister Petro Ivanenko said the Ukrainian regime would not bow."
     actors = resolve(nlp, resolver, body, published="2012-01-01")
     assert person(actors, "Petro Ivanenko").code == "UKRGOV"
@@ -253,7 +254,7 @@ def test_user_entry_without_a_code_for_the_date_falls_back_to_title(nlp, tmp_pat
 def test_context_lends_the_country_valid_on_the_article_date(nlp, tmp_path: Path):
     path = tmp_path / "Dated.actors.txt"
     path.write_text("GEORGIAN_\n\t[USRGEO <19910409]\n\t[GEO >19911221]\n", encoding="utf-8")
-    resolver = ActorResolver(Config(), dictionaries=[str(path)])
+    resolver = actor_resolver(Config(), dictionaries=[str(path)])
     body = "Georgian demonstrators received ministers from the capital."
     actors = resolve(nlp, resolver, body, published="2008-08-04")
     assert code_of(actors, "ministers") == "GEOGOV"
@@ -360,7 +361,7 @@ def test_a_role_code_is_no_country_to_lend(nlp, tmp_path: Path):
     actors_file.write_text("GONDOR_HERALD\n\t[MED]\n", encoding="utf-8")
     agents_file = tmp_path / "Press.agents.txt"
     agents_file.write_text("CORRESPONDENT [~MED]\nPEACEKEEPER [~MIL]\n", encoding="utf-8")
-    resolver = ActorResolver(Config(), dictionaries=[str(actors_file), str(agents_file)])
+    resolver = actor_resolver(Config(), dictionaries=[str(actors_file), str(agents_file)])
     actors = resolve(nlp, resolver, "A Gondor Herald correspondent said rebels kidnapped dozens of peacekeepers.")
     assert code_of(actors, "Gondor Herald correspondent") == "MED"
     assert not (code_of(actors, "peacekeepers") or "").startswith("MED")
@@ -530,7 +531,7 @@ def test_georgia_is_a_us_state_in_an_american_story_and_the_country_in_a_caucasu
 
 def test_actor_kb_setting_places_people_only_the_knowledge_base_knows(nlp):
     body = "Rishi Sunak met the delegation on Monday."
-    plain = resolve(nlp, ActorResolver(Config()), body, published="2023-05-02")
-    with_kb = resolve(nlp, ActorResolver(Config(actor_kb="shipped")), body, published="2023-05-02")
+    plain = resolve(nlp, actor_resolver(Config()), body, published="2023-05-02")
+    with_kb = resolve(nlp, actor_resolver(Config(actor_kb="shipped")), body, published="2023-05-02")
     assert [m.country for m in plain.mentions if m.text == "Rishi Sunak"] in ([], [None])
     assert [(m.country, m.sector) for m in with_kb.mentions if m.text == "Rishi Sunak"] == [("GBR", "GOV")]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chronicle.analysis.casualties import Casualties, find_casualties
+from chronicle.analysis.circumstances import Casualties, find_casualties
 
 
 @pytest.mark.parametrize(

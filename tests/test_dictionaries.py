@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.analysis.actor_lexicon import PhraseIndex, phrase_words, split_code
+from chronicle.analysis.dictionaries import PhraseIndex, phrase_words, split_code
 from chronicle.analysis.dictionaries import dictionary_kind, load_dictionaries, read_dictionary
 from chronicle.errors import DictionaryError
 
@@ -150,12 +150,13 @@ def test_yaml_entry_without_code_is_an_error_naming_its_line(tmp_path):
 def test_kinds_by_file_name():
     assert dictionary_kind("Phoenix.Countries.actors.txt") == "actors"
     assert dictionary_kind("PETR.Validate.agents.txt") == "agents"
-    assert dictionary_kind("CAMEO.2.0.txt") == "other"
+    assert dictionary_kind("CAMEO.2.0.txt") == "verbs" and dictionary_kind("Phoenix.verbs.txt") == "verbs"
+    assert dictionary_kind("Phoenix.discards.txt") == "other"
     assert dictionary_kind("people.yml") == "yaml"
 
 
 def test_phrase_index_prefers_the_longest_phrase():
-    from chronicle.analysis.actor_lexicon import Entry
+    from chronicle.analysis.dictionaries import Entry
 
     index = PhraseIndex()
     index.add("NEW_YORK", Entry("country", "USA"))

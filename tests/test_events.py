@@ -260,8 +260,9 @@ def test_analyzer_skips_other_languages_and_keeps_order(analyzer):
 
 
 def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
-    from chronicle.analysis.events import EventCoder
-    from chronicle.analysis.verbdict import read_verb_dictionary
+    from chronicle.analysis.components import event_coder
+    from chronicle.config import Config
+    from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "my.verbs.txt"
     path.write_text(
@@ -274,12 +275,12 @@ def test_user_verb_dictionary_adds_verbs_and_patterns(tmp_path):
     assert (entries["snub"].type, entries["snub"].cameo) == ("REJECT", "125")
     assert entries["snub talk"].cameo == "126"
     assert entries["mend tie"].type == "COOPERATE" and "mend" not in entries
-    coder = EventCoder(dictionaries=[str(path)])
+    coder = event_coder(Config(dictionaries=[str(path)]))
     assert coder.lexicon.verbs["snub"].cameo == "125" and "attack" in coder.lexicon.verbs
 
 
 def test_malformed_verb_dictionary_line_names_file_and_line(tmp_path):
-    from chronicle.analysis.verbdict import read_verb_dictionary
+    from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "bad.verbs.txt"
     path.write_text("--- SNUB [125] ---\nSNUB\n- * TALKS\n", encoding="utf-8")
@@ -308,7 +309,7 @@ def test_meetings_are_mutual(analyzer):
 
 
 def test_user_verb_patterns_before_the_verb(tmp_path, analyzer):
-    from chronicle.analysis.verbdict import read_verb_dictionary
+    from chronicle.analysis.dictionaries import read_verb_dictionary
 
     path = tmp_path / "x.verbs.txt"
     path.write_text("--- RESTORE [064] ---\nRESTORE\n- NOT * [112]\n- * TIES [0641]\n", encoding="utf-8")
@@ -511,10 +512,11 @@ def test_cameo_conventions_keep_the_tense_and_code_reported_violence_as_the_accu
 
 
 def test_unknown_conventions_are_refused_by_name():
-    from chronicle.analysis.events import EventCoder
+    from chronicle.analysis.components import event_coder
+    from chronicle.config import Config
 
     with pytest.raises(ValueError, match="event_conventions: 'icews'"):
-        EventCoder(conventions="icews")
+        event_coder(Config(event_conventions="icews"))
 
 
 def test_regret_and_pardons_are_concessions(analyzer):

@@ -92,7 +92,7 @@ def test_actor_strings_meet_the_targets_with_the_shipped_kb(kb):
 
 
 def test_resolver_with_kb_gives_an_untitled_person_their_own_country(nlp, kb):
-    from chronicle.analysis.actors import ActorResolver
+    from chronicle.analysis.components import actor_resolver
     from chronicle.config import Config
     from chronicle.model import Article
 
@@ -100,10 +100,10 @@ def test_resolver_with_kb_gives_an_untitled_person_their_own_country(nlp, kb):
             "and German ministers welcomed him.")
     article = Article(id="t", source="test", body=body, published="2025-05-01")
     doc = nlp(body)
-    with_kb = ActorResolver(Config(), kb=kb).resolve(doc, article)
+    with_kb = actor_resolver(Config(), kb=kb).resolve(doc, article)
     sharif = [m for m in with_kb.mentions if m.text == "Shavkat Mirziyoyev"]
     assert sharif and sharif[0].country == "UZB" and sharif[0].code == "UZBGOV"
-    without = ActorResolver(Config()).resolve(doc, article)
+    without = actor_resolver(Config()).resolve(doc, article)
     assert [m.country for m in without.mentions if m.text == "Shavkat Mirziyoyev"] != ["UZB"]
 
 

@@ -99,26 +99,22 @@ def test_boilerplate_learnt_in_one_ingest_cleans_the_next(tmp_path, config):
         assert newest.body.startswith("Heavy snow") and MASTHEAD in newest.boilerplate
 
 
-class _FailingQuotes:
-    """A quote stage that breaks on one article, put in place of the Analyzer's own."""
-
-    def __init__(self, real):
-        self.real = real
-
-    def extract(self, doc, article, actors=None):
-        if "boom" in article.body:
-            raise ValueError("no cue table")
-        return self.real.extract(doc, article, actors)
-
-
 def test_a_stage_that_raises_fails_that_article_alone_and_chronicle_errors_shows_it(tmp_path, config):
     from typer.testing import CliRunner
 
-    from chronicle.analysis import Analyzer
+    from chronicle.analysis import Analyzer, component
     from chronicle.cli import app
 
+    @component("test-fragile", requires=("actors",), assigns=("quotes",))
+    def fragile(resources, settings):
+        def stage(state):
+            if "boom" in state.article.body:
+                raise ValueError("no cue table")
+
+        return stage
+
+    config.components = ["actors", "events", "test-fragile"]
     analyzer = Analyzer(config)
-    analyzer.quotes = _FailingQuotes(analyzer.quotes)
     (tmp_path / "good.txt").write_text('"We will open the bridge," the governor said on Monday.', encoding="utf-8")
     (tmp_path / "bad.txt").write_text('"We will boom the bridge," the governor said on Monday.', encoding="utf-8")
     with open_store(config.db) as store:
@@ -128,7 +124,7 @@ def test_a_stage_that_raises_fails_that_article_alone_and_chronicle_errors_shows
         assert good.source.endswith("good.txt")
         (failure,) = summary.failures
     assert failure.source.endswith("bad.txt") and failure.stage == "analysis"
-    assert failure.reason == "quotes stage failed: ValueError('no cue table')"
+    assert failure.reason == "test-fragile stage failed: ValueError('no cue table')"
     shown = CliRunner().invoke(app, ["errors", "--db", config.db, "-f", "jsonl"], catch_exceptions=False)
     (row,) = [json.loads(line) for line in shown.stdout.splitlines()]
     assert row["source"].endswith("bad.txt") and row["reason"] == failure.reason

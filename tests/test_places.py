@@ -2,7 +2,7 @@
 
 import pytest
 
-from chronicle.analysis.places import location_in, lookup
+from chronicle.analysis.circumstances import location_in, lookup
 
 
 def test_lookup_cities_and_countries():

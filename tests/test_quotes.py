@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import pytest
 
+from chronicle.analysis.components import quote_extractor
 from chronicle.analysis.quotes import QuoteExtractor
-from chronicle.analysis.quotes_lexicon import load_lexicon
-from chronicle.analysis.quotes_marks import find_quoted
+from chronicle.analysis.speech import load_cues
+from chronicle.analysis.speech import find_quoted
 from chronicle.config import Config
 from chronicle.model import Article, Quote
 
 
 @pytest.fixture(scope="module")
 def extractor() -> QuoteExtractor:
-    return QuoteExtractor()
+    return quote_extractor(Config())
 
 
 def extract(nlp, extractor, body: str, actors=None) -> list[Quote]:
@@ -138,7 +139,7 @@ def test_declined_to_say_is_no_quote(nlp, extractor):
 
 
 def test_speaker_codes_come_from_the_actors_stage(nlp, extractor):
-    from chronicle.analysis.actors import ActorResolver
+    from chronicle.analysis.components import actor_resolver
 
     body = (
         'Russian Foreign Minister Sergey Lavrov met Syrian envoys on Monday.\n\n'
@@ -146,7 +147,7 @@ def test_speaker_codes_come_from_the_actors_stage(nlp, extractor):
     )
     article = Article(id="t", source="test", body=body)
     doc = nlp(body)
-    actors = ActorResolver().resolve(doc, article)
+    actors = actor_resolver(Config()).resolve(doc, article)
     q = starting(extractor.extract(doc, article, actors), "Both sides must stop")
     assert q.speaker.name == "Sergey Lavrov"
     assert q.speaker.code and q.speaker.code.startswith("RUS")
@@ -197,13 +198,13 @@ def test_one_huge_paragraph_is_fine(nlp, extractor):
 
 
 def test_marks_straight_curly_and_double_apostrophe():
-    lex = load_lexicon()
+    lex = load_cues()
     body = "“One,” he said. \"Two,\" she said. ''Three,'' they said."
     assert [body[q.start : q.end] for q in find_quoted(body, lex)] == ["One", "Two", "Three"]
 
 
 def test_unclosed_quote_closes_at_paragraph_end():
-    lex = load_lexicon()
+    lex = load_cues()
     body = '"First paragraph of a long quote.\n\n"Second paragraph," she said.'
     spans = find_quoted(body, lex)
     assert [body[q.start : q.end] for q in spans] == ["First paragraph of a long quote.", "Second paragraph"]
@@ -218,9 +219,9 @@ def test_lexicon_from_another_file(tmp_path, nlp):
     data["speech_verbs"].append("grumble")
     path = tmp_path / "cues.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    custom = QuoteExtractor(Config(quote_lexicon=str(path)))
+    custom = quote_extractor(Config(quote_lexicon=str(path)))
     assert "grumble" in custom.lexicon.speech_verbs
-    assert "grumble" not in QuoteExtractor().lexicon.speech_verbs
+    assert "grumble" not in quote_extractor(Config()).lexicon.speech_verbs
 
 
 def test_cue_and_comma_introduce_a_direct_quote(nlp, extractor):

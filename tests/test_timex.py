@@ -1,6 +1,6 @@
 """Dates resolved against the publication date (analysis/timex.py)."""
 
-from chronicle.analysis.timex import find_dates, parse_published
+from chronicle.analysis.circumstances import find_dates, parse_published
 
 PUBLISHED = "2012-03-14"  # a Wednesday
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.analysis.verbdict import best_pattern, load_verb_patterns, read_verb_dictionary, read_verb_patterns
+from chronicle.analysis.events import best_pattern
+from chronicle.analysis.dictionaries import load_verb_patterns, read_verb_dictionary, read_verb_patterns
 
 VERBS = """\
 <!-- a test verb file in the PETRARCH format -->

@@ -7,10 +7,14 @@ Every setting has the same name in all three places: ``spacy_model`` in the file
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+DEFAULT_COMPONENTS = ("actors", "events", "quotes", "links")
 
 
 @dataclass
@@ -30,6 +34,9 @@ class Config:
     event_conventions: str = "plover"  # "plover" (the PLOVER manual) or "cameo" (as PETRARCH codes)
     quote_lexicon: str = ""  # a YAML file replacing data/quotes/cues.yaml (quote cues, marks)
     actor_kb: str = ""  # actor knowledge base for people the lexicons do not place: "shipped", a KB file, or "" (off)
+    # analysis stages to run, in order (see chronicle.analysis.registry; a user's own via entry points)
+    components: list[str] = field(default_factory=lambda: list(DEFAULT_COMPONENTS))
+    component_settings: dict[str, dict] = field(default_factory=dict)  # per component: its settings
 
 
 def _coerce(current: object, raw: str) -> object:
@@ -41,6 +48,8 @@ def _coerce(current: object, raw: str) -> object:
         return float(raw)
     if isinstance(current, list):
         return [p for p in raw.split(os.pathsep) if p]
+    if isinstance(current, dict):
+        return json.loads(raw)  # CHRONICLE_COMPONENT_SETTINGS='{"events": {...}}'
     return raw
 
 

@@ -44,3 +44,8 @@ class DictionaryError(Exception):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+class ConfigError(ValueError):
+    """A setting is wrong (an unknown component, a component whose needs are unmet): names the
+    setting and the reason."""

@@ -191,14 +191,15 @@ def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Ite
 
 
 def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analysis | Failure]:
-    """Analysis per article id; when the batch fails, each article alone, so one bad one fails alone."""
+    """Analysis (or the Failure of a stage) per article id; when the batch itself breaks (the
+    parser, not a stage), each article alone, so one bad one fails alone."""
     try:
-        return {a.article_id: a for a in analyzer.analyze(articles)}
+        return {article.id: result for article, result in zip(articles, analyzer.analyze(articles))}
     except Exception:  # find which article broke the batch
         found: dict[str, Analysis | Failure] = {}
         for article in articles:
             try:
-                found.update({a.article_id: a for a in analyzer.analyze([article])})
+                found.update({article.id: result for result in analyzer.analyze([article])})
             except Exception as exc:
                 if isinstance(exc, ChronicleError):
                     found[article.id] = Failure(article.source, "analysis", exc.reason, exc.detail)

@@ -266,7 +266,7 @@ def predicted_events(golds: list[GoldArticle], config: Config) -> Iterable[tuple
         Article(id=g.name, source=g.source, body=g.text, published=g.published, language="en", format="text")
         for g in golds
     ]
-    for gold, analysis in zip(golds, analyzer.analyze(articles)):
+    for gold, analysis in zip(golds, analyzer.analyze(articles, raise_failures=True)):
         yield gold, list(analysis.events)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config, load_config
-from ..model import Article, Quote
+from ..model import Article, Failure, Quote
 
 OPENING = "\"“«„‘'"
 CLOSING = "\"”»“’'"
@@ -227,34 +227,21 @@ class PolnearScore:
 
 
 def evaluate(path: str | Path, config: Config | None = None, limit: int | None = None) -> dict:
-    """Run the quote extractor over a PolNeAR split folder and score it (see the module docstring).
-    ``limit`` keeps the first N articles (for quick checks on the 840-article train split)."""
-    from ..analysis.nlp import load_nlp
-    from ..analysis.quotes import QuoteExtractor
+    """Run the actors and quotes stages over a PolNeAR split folder and score the quotes (see the
+    module docstring). ``limit`` keeps the first N articles (for quick checks on the 840-article
+    train split)."""
+    from ..analysis import Analyzer
 
     config = config or load_config()
-    nlp = load_nlp(config.spacy_model)
-    extractor = QuoteExtractor(config)
-    resolver = _actor_resolver(config)
+    analyzer = Analyzer(config, components=["actors", "quotes"])
     gold_articles = load_split(path)[:limit]
     score = PolnearScore()
-    texts = (a.text for a in gold_articles)
-    for gold, doc in zip(gold_articles, nlp.pipe(texts, batch_size=config.batch_size)):
-        article = Article(id=gold.name, source=gold.name, body=gold.text)
-        try:
-            actors = resolver.resolve(doc, article) if resolver is not None else None
-            quotes = extractor.extract(doc, article, actors)
-        except Exception as exc:  # noqa: BLE001 - counted: the figure says no article raises
-            score.errors.append(f"{gold.name}: {exc!r}")
+    articles = [Article(id=gold.name, source=gold.name, body=gold.text) for gold in gold_articles]
+    for gold, result in zip(gold_articles, analyzer.analyze(articles)):
+        if isinstance(result, Failure):  # counted: the figure says no article fails
+            score.errors.append(f"{gold.name}: {result.reason}")
             quotes = []
+        else:
+            quotes = result.quotes
         score.add(gold, quotes)
     return score.as_dict()
-
-
-def _actor_resolver(config: Config) -> object | None:
-    """The actors stage's resolver, so speakers carry codes; None where that stage is absent."""
-    try:
-        from ..analysis.actors import ActorResolver
-    except ImportError:
-        return None
-    return ActorResolver(config)

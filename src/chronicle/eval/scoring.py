@@ -91,7 +91,7 @@ def analyze_all(articles: Iterable[Article], config: Config, strict: bool = True
 
     articles = list(articles)
     analyzer = Analyzer(config, quotes=False, strict=strict)
-    return {a.article_id: a for a in analyzer.analyze(articles)}
+    return {a.article_id: a for a in analyzer.analyze(articles, raise_failures=True)}
 
 
 def event_triples(analysis: Analysis) -> list[Triple]:

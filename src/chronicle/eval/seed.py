@@ -61,7 +61,7 @@ def build_seed_article(path: Path) -> Article:
 def analyze_seed(article: Article, config: Config) -> Analysis:
     from chronicle.analysis import Analyzer
 
-    return next(Analyzer(config).analyze([article]))
+    return next(Analyzer(config).analyze([article], raise_failures=True))
 
 
 # ---------------------------------------------------------------------- metadata

@@ -1,0 +1,100 @@
+"""Countries from context for mentions that name none ("the opposition", "President X").
+
+``resolve_context(doc, slots, dominant)`` works through the slots in text order so earlier
+mentions can lend theirs: a later mention of a person takes the full one's code ("Antonov"),
+"the minister" refers back to a titled person, then the nearest country earlier in the
+sentence, a place named later in it ("a curfew in Algiers"), or the article's dominant country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .lexicon import homes, titles
+from ..dictionaries import is_iso
+from .slots import Slot, is_place, names_a_base
+
+def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
+    """Fill in countries from context, in text order so earlier mentions can lend theirs."""
+    people: dict[str, list[Slot]] = {}
+    named = {s.country for s in slots if is_iso(s.country)}
+    for k, slot in enumerate(slots):
+        if slot.kind == "person":
+            _link_person(slot, people)
+        elif slot.kind == "group" and slot.needs_country:
+            _link_role(doc, slot, slots[:k])
+        if slot.needs_country and not slot.country:
+            slot.country = _home(doc, slot, named) or _nearest_country(doc, slots, k) \
+                or _later_place(doc, slots, k) or dominant
+
+
+def _home(doc: Doc, slot: Slot, named: set[str | None]) -> str | None:
+    """Country of a capitalised institution ("the Kremlin"; "Congress" when the article
+    names the US), from ``homes.yaml``."""
+    if slot.agent is None or not slot.agent.name or not doc[slot.head].text[:1].isupper():
+        return None
+    table = homes()
+    home = table["always"].get(slot.agent.name)
+    mentioned = table["when_mentioned"].get(slot.agent.name)
+    return home or (mentioned if mentioned in named else None)
+
+
+def _later_place(doc: Doc, slots: list[Slot], k: int) -> str | None:
+    """Country of a place named later in the sentence ("... a curfew in Algiers"): where an
+    actor acts is its country more often than not; a target ("against Russia") is not used."""
+    sent = doc[slots[k].start_tok].sent
+    for slot in slots[k + 1 :]:
+        if slot.start_tok >= sent.end:
+            break
+        if slot.kind == "country" and is_iso(slot.country) and is_place(doc[slot.head]) \
+                and not names_a_base(doc, slot):
+            return slot.country
+    return None
+
+
+def _link_role(doc: Doc, slot: Slot, earlier: list[Slot]) -> None:
+    """"the minister", "the president": the last person whose title has that word."""
+    word = doc[slot.head].lemma_.lower()
+    if word not in titles()["head"]:
+        return
+    for other in reversed(earlier):
+        if other.kind == "person" and other.role and word in other.role.lower().split():
+            slot.kind, slot.name, slot.role = "person", other.name, other.role
+            slot.country, slot.sector, slot.entry = other.country, other.sector, other.entry
+            slot.needs_country = False
+            return
+
+
+def _link_person(slot: Slot, people: dict[str, list[Slot]]) -> None:
+    """A later, shorter mention ("Antonov", "De Blasio") takes the country, sector, role and
+    name of the full one ("Anatoly Antonov", "Bill de Blasio")."""
+    words = _name_key(slot.name or "").split()
+    if not words:
+        return
+    earlier = next((p for p in people.get(words[-1], []) if set(words) <= set(_name_key(p.name or "").split())), None)
+    if earlier:
+        slot.name = earlier.name
+        slot.country = slot.country or earlier.country
+        slot.sector = slot.sector or earlier.sector
+        slot.role = slot.role or earlier.role
+        slot.entry = slot.entry or earlier.entry
+        slot.needs_country = slot.country is None and slot.entry is None
+        return
+    # earliest first: a bare surname means the article's main person of that name, not a relative
+    people.setdefault(words[-1], []).append(slot)
+
+
+def _name_key(name: str) -> str:
+    """A person's name for comparison: lower case, one kind of apostrophe."""
+    return name.lower().replace("\u2019", "'")
+
+
+def _nearest_country(doc: Doc, slots: list[Slot], k: int) -> str | None:
+    """Country of the nearest earlier mention in the same sentence (countries of IGOs excluded)."""
+    sent = doc[slots[k].start_tok].sent
+    for slot in reversed(slots[:k]):
+        if slot.start_tok < sent.start:
+            break
+        if slot.kind != "pronoun" and is_iso(slot.country) and not names_a_base(doc, slot):
+            return slot.country
+    return None

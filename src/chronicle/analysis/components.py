@@ -1,0 +1,140 @@
+"""The built-in components and the resources they share, loaded once per Analyzer.
+
+``Resources(config)`` loads, the first time a component asks and never again: the speech cues
+(``config.quote_lexicon`` or the packaged ones), the user's actor dictionaries and verb
+dictionaries (``config.dictionaries``, one reader per kind), the event lexicon with the user's
+verbs, the actor lexicon and the knowledge base (``config.actor_kb``). The factories below
+take what they need from it and inject it into their wing; no wing reads a lexicon from a
+global. ``actor_resolver``, ``event_coder`` and ``quote_extractor`` build one wing's worker
+from a config (what the factories and the evaluations use).
+
+Built-in components, in their default order (``config.components``):
+
+| name    | requires        | assigns  | settings |
+|---------|-----------------|----------|----------|
+| actors  | doc, article    | actors   | - |
+| events  | actors          | events   | conventions ("" = config.event_conventions) |
+| quotes  | actors          | quotes   | - |
+| links   | events, quotes  | links    | - (sets Quote.event_id) |
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from chronicle.config import Config
+
+from .actors import ActorResolver, project_lexicon
+from .dictionaries import PhraseIndex, VerbPattern, dictionary_kind, load_dictionaries, load_verb_patterns, read_verb_dictionary
+from .events import EventCoder, Lexicon, load_lexicon
+from .links import link_quotes
+from .quotes import QuoteExtractor
+from .registry import ArticleState, Stage, component
+from .speech import QuoteLexicon, load_cues
+
+
+class Resources:
+    """Lexicons, dictionaries and the KB of one configuration, each loaded on first use, once.
+    ``strict=False`` skips malformed user dictionary lines instead of raising."""
+
+    def __init__(self, config: Config, strict: bool = True) -> None:
+        self.config = config
+        self.strict = strict
+
+    def files(self, kind: str) -> list[str]:
+        """The user's dictionary files of one kind (``dictionaries.dictionary_kind``)."""
+        return [path for path in self.config.dictionaries if dictionary_kind(path) == kind]
+
+    @cached_property
+    def speech_cues(self) -> QuoteLexicon:
+        return load_cues(self.config.quote_lexicon or None)
+
+    @cached_property
+    def actor_dictionaries(self) -> PhraseIndex:
+        return load_dictionaries(self.config.dictionaries, strict=self.strict)
+
+    @cached_property
+    def actor_lexicon(self) -> PhraseIndex:
+        return project_lexicon()
+
+    @cached_property
+    def event_lexicon(self) -> Lexicon:
+        user_verbs: dict = {}
+        for path in self.files("verbs"):
+            user_verbs.update(read_verb_dictionary(path))  # later files win
+        return load_lexicon(user_verbs, self.speech_cues.reporting_verbs)
+
+    @cached_property
+    def verb_patterns(self) -> dict[str, list[VerbPattern]]:
+        return load_verb_patterns(self.files("verbs"))
+
+    @cached_property
+    def kb(self) -> Any:
+        setting = self.config.actor_kb
+        if not setting:
+            return None
+        from chronicle.kb import KnowledgeBase
+
+        return KnowledgeBase.default() if setting == "shipped" else KnowledgeBase.open(setting)
+
+
+def actor_resolver(config: Config, resources: Resources | None = None, dictionaries: list[str] | None = None,
+                   kb: Any = None) -> ActorResolver:
+    """The actor resolver of ``config``; ``dictionaries`` adds user files to ``config.dictionaries``,
+    ``kb`` replaces the configured knowledge base."""
+    res = resources or Resources(config)
+    user = res.actor_dictionaries
+    if dictionaries:
+        user = load_dictionaries(list(config.dictionaries) + list(dictionaries), strict=res.strict)
+    return ActorResolver(cues=res.speech_cues, user=user, lexicon=res.actor_lexicon, kb=kb if kb is not None else res.kb)
+
+
+def event_coder(config: Config, resources: Resources | None = None, conventions: str = "") -> EventCoder:
+    """The event coder of ``config`` (its lexicon with the user's verbs, their whole patterns)."""
+    res = resources or Resources(config)
+    return EventCoder(res.event_lexicon, res.verb_patterns, conventions or config.event_conventions)
+
+
+def quote_extractor(config: Config, resources: Resources | None = None) -> QuoteExtractor:
+    """The quote extractor of ``config`` (its speech cues)."""
+    res = resources or Resources(config)
+    return QuoteExtractor(res.speech_cues)
+
+
+@component("actors", requires=("doc", "article"), assigns=("actors",))
+def make_actors(resources: Resources, settings: dict) -> Stage:
+    resolver = actor_resolver(resources.config, resources)
+
+    def actors(state: ArticleState) -> None:
+        state.actors = resolver.resolve(state.doc, state.article)
+
+    return actors
+
+
+@component("events", requires=("actors",), assigns=("events",), default_config={"conventions": ""})
+def make_events(resources: Resources, settings: dict) -> Stage:
+    coder = event_coder(resources.config, resources, settings["conventions"])
+
+    def events(state: ArticleState) -> None:
+        state.events = coder.code(state.doc, state.article, state.actors)
+
+    return events
+
+
+@component("quotes", requires=("actors",), assigns=("quotes",))
+def make_quotes(resources: Resources, settings: dict) -> Stage:
+    extractor = quote_extractor(resources.config, resources)
+
+    def quotes(state: ArticleState) -> None:
+        state.quotes = extractor.extract(state.doc, state.article, state.actors)
+
+    return quotes
+
+
+@component("links", requires=("events", "quotes"), assigns=("links",))
+def make_links(resources: Resources, settings: dict) -> Stage:
+    def links(state: ArticleState) -> None:
+        link_quotes(state.quotes, state.events)
+
+    return links

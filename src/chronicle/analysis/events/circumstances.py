@@ -1,0 +1,58 @@
+"""What an event carries beside its actors: its date, place, casualties and confidence.
+
+In: a built ``Event``, its trigger token, sentence and article (for the publication date).
+Out: the event filled in place (``add_circumstances``: the date expression nearest the trigger,
+the place named in its clause or sentence, and for violence the dead and injured counted in its
+clause) and a rough 0-1 confidence (``confidence_of``). ``warm_up`` loads the gazetteer and word
+lists these use once, before the first article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from chronicle.model import Article, Event
+
+from ..circumstances import find_casualties
+from .triggers import Trigger
+from ..circumstances import location_in, lookup
+from ..circumstances import find_dates
+
+# Violent types: their events carry casualty counts (and another side reporting them accuses).
+ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+
+
+def warm_up() -> None:
+    """Load the gazetteer and word lists now (seconds), not in the middle of the first article."""
+    lookup("Kabul")
+    find_dates("Tuesday", "2012-03-14")
+    find_casualties("killing 2 people")
+
+
+def add_circumstances(event: Event, tok: Token, sent: Span, article: Article) -> None:
+    """Date, place and (for violence) casualties from the trigger's clause or sentence."""
+    event.date = _nearest_date(sent, tok, article.published)
+    event.location = location_in(tok.subtree) or location_in(sent)
+    if event.type in ASSAULT_TYPES:
+        clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+        counts = find_casualties(clause)
+        event.dead, event.injured = counts.dead, counts.injured
+
+
+def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
+    """The date expression of the sentence nearest the trigger, else the publication date."""
+    dates = find_dates(sent.text, published)
+    if not dates:
+        return published[:10] if published else None
+    offset = tok.idx - sent.start_char
+    return min(dates, key=lambda d: abs(d.start - offset)).value
+
+
+def confidence_of(event: Event, trig: Trigger) -> float:
+    """A rough 0-1 score: verbs with both actors in the lexicon's own sense rank highest."""
+    score = 0.6 if not trig.noun else 0.5
+    score += 0.2 if event.target is not None else 0.0
+    score -= 0.1 if (event.hypothetical or event.negated) else 0.0
+    score += 0.1 if event.reported_by is None else 0.0
+    score -= 0.2 if event.source is None else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)

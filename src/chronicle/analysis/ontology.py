@@ -1,0 +1,58 @@
+"""PLOVER and CAMEO facts the wings share: what a trigger word means (``EventEntry``) and the
+PLOVER reading of a CAMEO code (``cameo_to_plover``, from ``data/verbs/cameo_plover.yaml``).
+
+Both the event lexicon (``analysis.events``) and the PETRARCH verb dictionary reader
+(``analysis.dictionaries``) build ``EventEntry`` records; this module is below both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronicle.data import load_yaml
+
+
+@dataclass(frozen=True)
+class EventEntry:
+    """What a trigger word means. ``requires``: the noun only counts with one of these
+    prepositions or an infinitive ("to") beside it. ``negated``: type when negated
+    ("wouldn't agree" is a refusal). ``received``: the verb's subject is on the receiving end
+    ("X received ministers from Y", "X hosted Y"): the doer is the giver or visitor."""
+
+    type: str
+    cameo: str | None = None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    negated: str | None = None
+    received: bool = False
+
+
+def event_entry(raw: dict) -> EventEntry:
+    """An ``EventEntry`` from its YAML mapping (type, cameo, mode, context, requires, negated, received)."""
+    return EventEntry(
+        type=raw["type"],
+        cameo=str(raw["cameo"]) if raw.get("cameo") is not None else None,
+        mode=raw.get("mode"),
+        context=tuple(raw.get("context") or ()),
+        requires=tuple(raw.get("requires") or ()),
+        negated=raw.get("negated"),
+        received=bool(raw.get("received")),
+    )
+
+
+@lru_cache(maxsize=1)
+def _cameo_table() -> dict[str, dict]:
+    return {str(k): v for k, v in load_yaml("verbs", "cameo_plover.yaml")["codes"].items()}
+
+
+def cameo_to_plover(code: str) -> EventEntry | None:
+    """PLOVER reading of a CAMEO code: the longest prefix in our table, or None for codes
+    PLOVER leaves out (01 statements, 02 appeals)."""
+    table = _cameo_table()
+    for size in range(len(code), 1, -1):
+        raw = table.get(code[:size])
+        if raw is not None:
+            return None if raw.get("type") is None else event_entry({**raw, "cameo": code})
+    return None
