@@ -502,6 +502,7 @@ def test_uploads_over_the_size_limit_are_413(built, tmp_path):
 def test_an_upload_is_ingested_and_a_bad_one_recorded_as_a_failure(writer):
     client = writer
     auth = {"Authorization": "Bearer s3cret"}
+    assert client.get("/stats").json()["articles"] == 4  # asked before: a kept answer must not outlive the upload
     text = b"Flood relief reached the northern valley on Monday after the road reopened, officials said today."
     response = client.post("/documents", params={"analyse": "false"}, headers=auth,
                            files=[("files", ("relief.txt", text, "text/plain")),
@@ -530,6 +531,10 @@ def test_an_uploaded_article_is_analysed_into_events(writer):
     response = client.post("/documents", headers={"Authorization": "Bearer s3cret"},
                            files={"files": ("claim.txt", text, "text/plain")})
     assert response.status_code == 200 and response.json()["stored"] == 1
+    before = client.get("/facets").json()["type"].get("ACCUSE", 0)
+    response = client.post("/documents", headers={"Authorization": "Bearer s3cret"},
+                           files={"files": ("claim2.txt", text.replace(b"Monday", b"Tuesday"), "text/plain")})
+    assert client.get("/facets").json()["type"].get("ACCUSE", 0) == before + 1  # aggregates see the new event
     found = client.get("/events", params={"text": "border town"}).json()["items"]
     assert found and found[0]["type"] == "ACCUSE"
 

@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import date, timedelta
@@ -36,6 +37,7 @@ from .assets import borders, plotly_js, static_dir
 MAX_PAGE = 1000  # rows one JSON page may hold
 STREAM_PAGE = 1000  # rows read per query while a CSV/JSONL answer streams
 DEFAULT_UPLOAD_MB = 20  # CHRONICLE_MAX_UPLOAD_MB
+AGGREGATE_CACHE = 512  # timeline/facets/network/stats answers kept per store version
 
 DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 STAMP = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -101,6 +103,22 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
                             headers={"WWW-Authenticate": "Bearer"})
 
     Read = Depends(can_read)
+    cache: OrderedDict[tuple, Any] = OrderedDict()
+
+    def cached(name: str, params: Any, compute: Callable[[], Any]) -> Any:
+        """An aggregate, computed once per store version (the store only grows: a new document,
+        article or analysis changes the version, and with it every key)."""
+        key = (name, repr(params), store().data_version())
+        with lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = compute()
+        with lock:
+            cache[key] = value
+            while len(cache) > AGGREGATE_CACHE:
+                cache.popitem(last=False)
+        return value
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -244,12 +262,12 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     @app.get("/facets", tags=["events"], dependencies=[Read])
     def facets(query: Events) -> dict[str, dict[str, int]]:
         """Counts of the matching events by type, quad class, country, sector and publisher."""
-        return store().event_facets(query)
+        return cached("facets", query, lambda: store().event_facets(query))
 
     @app.get("/network", tags=["events"], dependencies=[Read])
     def network(query: Events, limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> dict[str, Any]:
         """Actors as nodes, source -> target edges weighted by events, split into cooperation and conflict."""
-        edges = store().event_edges(query, limit=limit)
+        edges = cached("network", (query, limit), lambda: store().event_edges(query, limit=limit))
         nodes: dict[str, dict[str, Any]] = {}
         for e in edges:
             for key, name in ((e.source, e.source_name), (e.target, e.target_name)):
@@ -262,7 +280,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
                  by: Annotated[str, Query(pattern="^(quad|type)$")] = "quad") -> dict[str, Any]:
         """Event counts per day, week (starting Monday) or month, one series per quad class or type."""
         series: dict[str, dict[str, int]] = {}
-        for day, key, n in store().event_counts(query, by=by):
+        for day, key, n in cached("counts", (query, by), lambda: store().event_counts(query, by=by)):
             period = _period(day, interval)
             if period is None:
                 continue
@@ -351,8 +369,9 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     def stats() -> dict[str, Any]:
         """Counts over the store, and events per quad class and type."""
         s = store()
-        data = s.stats().to_dict()
-        facets = s.event_facets(EventQuery(), limit=50)
+        data = cached("stats", None, lambda: s.stats().to_dict())
+        data = dict(data)
+        facets = cached("facets", (EventQuery(), 50), lambda: s.event_facets(EventQuery(), limit=50))
         data["quads"] = {R.QUAD_NAMES.get(int(k), k): n for k, n in facets["quad"].items()}
         data["types"] = facets["type"]
         return data

@@ -591,6 +591,13 @@ class SqlStore:
         n = len(ARTICLE_COLUMNS)
         return [ArticleRow(_article(r[:n]), r[n], r[n + 1]) for r in self._rows(sql, params)]
 
+    def data_version(self) -> str:
+        """Changes whenever a document, article or analysis is stored (rows are only ever added): a
+        reader may cache what it computed from the store under this key."""
+        docs, last = self._rows("SELECT count(*), max(added) FROM documents")[0]
+        analyses = self._scalar("SELECT count(*) FROM analyses")
+        return f"{docs}:{last or ''}:{analyses}"
+
     def story(self, story_id: str) -> Story | None:
         """One story (any size) with its members, oldest first."""
         members = self._rows("SELECT id FROM articles WHERE story_id = ? ORDER BY coalesce(published, ''), id",
