@@ -166,7 +166,8 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
             found = fetch(after, n + 1)
             page = found[:n]
             token = R.encode_cursor(kind, key(page[-1])) if len(found) > n else None
-            return {"items": [item(r) for r in page], "count": len(page), "next": token}
+            # already JSON-ready: sent as it is, without FastAPI's second pass over every value
+            return JSONResponse({"items": [item(r) for r in page], "count": len(page), "next": token})
 
         def generate() -> Iterator[str]:
             left, position = limit, after
