@@ -67,10 +67,13 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     lock = threading.Lock()
     ingest_lock = threading.Lock()
 
+    generation = [0]  # bumped when the app shuts down and closes its stores: a thread then opens a new one
+
     def store() -> Store:
         found = getattr(local, "store", None)
-        if found is None:
+        if found is None or getattr(local, "generation", None) != generation[0]:
             found = local.store = open_store(store_target, config.story_threshold)
+            local.generation = generation[0]
             with lock:
                 opened.append(found)
         return found
@@ -79,6 +82,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     async def lifespan(_app: FastAPI):
         yield
         with lock:
+            generation[0] += 1
             for s in opened:
                 s.close()
             opened.clear()
