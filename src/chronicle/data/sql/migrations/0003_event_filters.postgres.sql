@@ -25,6 +25,9 @@ UPDATE events SET
 ALTER TABLE quotes ADD COLUMN IF NOT EXISTS text TEXT;
 UPDATE quotes SET text = data::jsonb ->> 'text';
 CREATE INDEX IF NOT EXISTS events_order ON events (coalesce(day, ''), article_id, id);
+CREATE INDEX IF NOT EXISTS events_type_order ON events (type, coalesce(day, ''), article_id, id);
+-- timeline counts read this index alone, never the events' JSON
+CREATE INDEX IF NOT EXISTS events_counts ON events (day, quad, type);
 CREATE INDEX IF NOT EXISTS events_id ON events (id);
 CREATE INDEX IF NOT EXISTS events_source ON events (source_code);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_code);
