@@ -104,6 +104,10 @@ class SqlStore:
         """The SQL in this backend's placeholder style (``?`` as written here)."""
         return sql
 
+    def _code_prefix(self, column: str, code: str) -> tuple[str, str]:
+        """"``column`` starts with ``code``" (letters and digits only) as this backend's index can answer it."""
+        return f"{column} LIKE ? ESCAPE '\\'", like_pattern(code, prefix=True)
+
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
         raise NotImplementedError
@@ -420,7 +424,7 @@ class SqlStore:
                    limit: int = 50) -> list[EventRow]:
         """Events matching ``query``, newest day first (then article id, event id, descending); ``after``
         is the ``event_key`` of the last row of the page before: the next page starts after it."""
-        where, params = _event_where(query or EventQuery())
+        where, params = _event_where(query or EventQuery(), self._code_prefix)
         if after is not None:
             where.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
             params += [str(v) for v in after]
@@ -441,7 +445,7 @@ class SqlStore:
         """(day, quad class or PLOVER type, events) for the events matching ``query``, by day."""
         column = {"quad": "e.quad", "type": "e.type"}[by]
         query = query or EventQuery()
-        where, params = _event_where(query)
+        where, params = _event_where(query, self._code_prefix)
         sql = (f"SELECT e.day, {column}, count(*) FROM events e{_article_join(query)}{_where(where + ['e.day IS NOT NULL'])} "
                "GROUP BY 1, 2 ORDER BY 1, 2")
         return [(day, "" if key is None else str(key), int(n)) for day, key, n in self._rows(sql, params)]
@@ -449,7 +453,7 @@ class SqlStore:
     def event_facets(self, query: EventQuery | None = None, limit: int = 20) -> dict[str, dict[str, int]]:
         """Counts of the matching events by type, country, sector, publisher and quad class."""
         query = query or EventQuery()
-        where, params = _event_where(query)
+        where, params = _event_where(query, self._code_prefix)
         join = _article_join(query)
         facets: dict[str, dict[str, int]] = {}
         for name, column, joined in (("type", "e.type", join), ("quad", "e.quad", join),
@@ -472,7 +476,7 @@ class SqlStore:
     def event_edges(self, query: EventQuery | None = None, limit: int = 200) -> list[Edge]:
         """Source -> target pairs of the matching events (actor key: code, else name), most events first."""
         query = query or EventQuery()
-        where, params = _event_where(query)
+        where, params = _event_where(query, self._code_prefix)
         where += [f"{_SOURCE_KEY} IS NOT NULL", f"{_TARGET_KEY} IS NOT NULL"]
         sql = (f"SELECT {_SOURCE_KEY}, max(e.source_name), {_TARGET_KEY}, max(e.target_name), count(*), "
                "sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) "
@@ -671,11 +675,30 @@ def _article_join(query: EventQuery) -> str:
     return " JOIN articles a ON a.id = e.article_id" if needed else ""
 
 
-def _event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
-    """WHERE clauses and their parameters for an EventQuery (``e`` events, ``a`` articles)."""
+_CODE = re.compile(r"[A-Z0-9]{2,}")  # what a CAMEO-style code looks like, as a user types one
+
+
+def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and their parameters for an EventQuery (``e`` events, ``a`` articles).
+
+    ``code_prefix(column, code)``: the backend's index-friendly "column starts with code" (clause,
+    parameter). An ``actor``, ``source`` or ``target`` typed as a code (RUS, RUSGOV: capitals and
+    digits) matches the start of codes only, through it; anything else matches the start of a code
+    or part of a name, ignoring case."""
     where: list[str] = []
     params: list[Any] = []
-    for value, sides in ((q.actor, ("source", "target")), (q.source, ("source",)), (q.target, ("target",))):
+    for value, side in ((q.source, "source"), (q.target, "target")):
+        if value and _CODE.fullmatch(value):
+            clause, param = code_prefix(f"e.{side}_code", value)
+            where.append(clause)
+            params.append(param)
+    if q.actor and _CODE.fullmatch(q.actor):
+        (left, a), (right, b) = code_prefix("e.source_code", q.actor), code_prefix("e.target_code", q.actor)
+        where.append(f"({left} OR {right})")
+        params += [a, b]
+    for value, sides in ((q.actor if q.actor and not _CODE.fullmatch(q.actor) else None, ("source", "target")),
+                         (q.source if q.source and not _CODE.fullmatch(q.source) else None, ("source",)),
+                         (q.target if q.target and not _CODE.fullmatch(q.target) else None, ("target",))):
         if value:
             code, name = like_pattern(value.upper(), prefix=True), like_pattern(value.lower())
             where.append("(" + " OR ".join(f"upper(e.{s}_code) LIKE ? ESCAPE '\\' OR lower(e.{s}_name) LIKE ? ESCAPE '\\'"

@@ -29,7 +29,8 @@ CREATE INDEX IF NOT EXISTS events_type_order ON events (type, coalesce(day, ''),
 -- timeline counts read this index alone, never the events' JSON
 CREATE INDEX IF NOT EXISTS events_counts ON events (day, quad, type);
 CREATE INDEX IF NOT EXISTS events_id ON events (id);
-CREATE INDEX IF NOT EXISTS events_source ON events (source_code);
+-- a dyad (source, target codes) from the index; PostgreSQL: text_pattern_ops answers LIKE 'RUS%'
+CREATE INDEX IF NOT EXISTS events_source ON events (source_code, target_code);
 CREATE INDEX IF NOT EXISTS events_target ON events (target_code);
 CREATE INDEX IF NOT EXISTS quotes_order ON quotes (coalesce(day, ''), article_id, id);
 CREATE INDEX IF NOT EXISTS articles_order ON articles (coalesce(published, ''), id);
