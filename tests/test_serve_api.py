@@ -563,3 +563,29 @@ def test_the_dashboard_and_every_asset_it_loads_come_from_this_server(client):
     assert len(world["lon"]) == len(world["lat"]) > 1000
     assert client.get("/static/nope.js").status_code == 404
     assert client.get("/static/..%2Fapp.py").status_code == 404
+
+
+def test_reads_go_on_while_an_ingest_writes_to_the_same_store(built, tmp_path):
+    import threading
+
+    def write():
+        with open_store(built) as store:
+            for n in range(40):
+                for record in serve_store.records()[:1]:
+                    record.article.id = f"live{n:016d}"
+                    record.article.source = f"live-{n}.md"
+                    record.article.body += f" Update {n}."
+                    record.analysis.article_id = record.article.id
+                    store.add_record(record)
+
+    writer_thread = threading.Thread(target=write)
+    seen = []
+    with TestClient(create_app(built), client=LOCAL) as c:
+        writer_thread.start()
+        while writer_thread.is_alive():
+            response = c.get("/events", params={"limit": 5})
+            assert response.status_code == 200
+            seen.append(c.get("/stats").json()["events"])
+        writer_thread.join()
+        seen.append(c.get("/stats").json()["events"])
+    assert seen == sorted(seen) and seen[-1] == 8 + 40 * 3  # counts only grow, and every write shows
