@@ -56,3 +56,48 @@ def cameo_to_plover(code: str) -> EventEntry | None:
         if raw is not None:
             return None if raw.get("type") is None else event_entry({**raw, "cameo": code})
     return None
+
+
+@dataclass(frozen=True)
+class PloverRules:
+    """The PLOVER/CAMEO facts of ``data/verbs/plover_rules.yaml`` (each field documented there)."""
+
+    requires_recipient: frozenset[str]
+    aimed_noun_types: frozenset[str]
+    mutual_types: frozenset[str]
+    place_target_types: frozenset[str]
+    unaimed_types: frozenset[str]
+    addressed_types: frozenset[str]
+    violent_types: frozenset[str]
+    cooperative_types: frozenset[str]
+    protest_aims: frozenset[str]
+    armed_modes: frozenset[str]
+    away_modes: frozenset[str]
+    intent_agree: dict[str, str]
+    intent_threaten: dict[str, str]
+    eased: dict[str, tuple[str, str]]
+    recodings: dict[str, EventEntry]
+    negated_cameo: str
+
+    def recoding(self, reason: str, context: tuple[str, ...] | None = None) -> EventEntry:
+        """The entry an act is recoded to for ``reason`` (riot, criticism, wish, dispersed);
+        ``context`` replaces the recoding's own (a riot keeps the context of the act)."""
+        entry = self.recodings[reason]
+        return entry if context is None else EventEntry(entry.type, entry.cameo, entry.mode, context)
+
+
+@lru_cache(maxsize=1)
+def load_plover_rules() -> PloverRules:
+    """``data/verbs/plover_rules.yaml``, read once."""
+    data = load_yaml("verbs", "plover_rules.yaml")
+    sets = {name: frozenset(data[name]) for name in (
+        "requires_recipient", "aimed_noun_types", "mutual_types", "place_target_types", "unaimed_types",
+        "addressed_types", "violent_types", "cooperative_types", "protest_aims", "armed_modes", "away_modes")}
+    return PloverRules(
+        **sets,
+        intent_agree={str(k): str(v) for k, v in data["intent_agree"].items()},
+        intent_threaten={str(k): str(v) for k, v in data["intent_threaten"].items()},
+        eased={str(k): (str(v[0]), str(v[1])) for k, v in data["eased"].items()},
+        recodings={str(k): event_entry(v) for k, v in data["recodings"].items()},
+        negated_cameo=str(data["negated_cameo"]),
+    )

@@ -13,7 +13,8 @@ from typing import Iterable
 
 from chronicle.data import load_yaml
 
-from ..dictionaries import ISO_EXCLUDED, PROPER_KINDS, SECTORS, Entry, PhraseIndex, is_iso, normalise, phrase_words, split_code
+from ..dictionaries import Entry, PhraseIndex, normalise, split_code
+from ..speech import load_pronouns
 
 
 @lru_cache(maxsize=1)
@@ -146,12 +147,13 @@ def titles() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def genders() -> tuple[dict[str, str], dict[str, str], int, frozenset[str]]:
-    """genders.yaml: pronoun -> gender, title word -> gender, a title's weight in pronouns, and
+    """genders.yaml and pronouns.yaml: pronoun -> gender, title word -> gender, a title's weight in pronouns, and
     the pronouns that count towards a person's gender."""
     data = _load("genders.yaml")
-    pronouns = {w: g for g in ("male", "female") for w in data[g]["pronouns"]}
+    pronouns = load_pronouns()
+    by_gender = {w: g for g in ("male", "female") for w in getattr(pronouns, g)}
     words = {normalise(w): g for g in ("male", "female") for w in data[g]["titles"]}
-    return pronouns, words, int(data["title_weight"]), frozenset(data["voting"])
+    return by_gender, words, int(data["title_weight"]), pronouns.voting
 
 
 @lru_cache(maxsize=1)

@@ -24,17 +24,16 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Actor, Article, Mention
 from .context import resolve_context
 from ..dictionaries import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, split_code
-from .lexicon import genders, project_lexicon, shared_names
+from .lexicon import genders, shared_names
 from .slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
-from ..dictionaries import load_dictionaries
 from ..speech import subject_of
-from ..speech import QuoteLexicon
-from ..speech import QuotedSpan, find_quoted
+from ..speech import QuoteLexicon, load_pronouns
+from ..speech import QuotedSpan, find_quoted, in_open_quote
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+PERSON_PRONOUNS = load_pronouns().person
+GROUP_PRONOUNS = load_pronouns().group
+PLURAL_PRONOUNS = load_pronouns().plural
 # a word before a country's name that makes it another place
 PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
 AREA_KINDS = PLACE_KINDS | {"region"}  # places that make an article a country's (states, cities too)
@@ -273,7 +272,7 @@ class ArticleActors:
             pronouns, titled, weight, voting = genders()
             if m.kind == "pronoun":
                 word = m.text.lower()
-                found = ((pronouns[word], 1),) if word in voting and not _in_quotation(self.text, m.start) else ()
+                found = ((pronouns[word], 1),) if word in voting and not in_open_quote(self.text, m.start) else ()
             else:
                 words = self.text[max(m.start - 20, 0) : m.start].split()[-1:] + m.text.split()  # "Mrs." before it
                 found = tuple((g, weight) for g in {titled[w] for w in map(normalise, words) if w in titled})
@@ -286,13 +285,6 @@ class ArticleActors:
         if span is not None and span.root.tag_ in ("NNS", "NNPS"):
             return True
         return len(self.conjoined(mention)) > 1
-
-
-def _in_quotation(text: str, char: int) -> bool:
-    """Whether offset ``char`` lies inside a quotation of its paragraph (more opening than closing marks)."""
-    start = text.rfind("\n", 0, char) + 1
-    before = text[start:char]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _antecedent(

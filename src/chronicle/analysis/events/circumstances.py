@@ -17,9 +17,12 @@ from ..circumstances import find_casualties
 from .triggers import Trigger
 from ..circumstances import location_in, lookup
 from ..circumstances import find_dates
+from ..ontology import load_plover_rules
+
+PLOVER_RULES = load_plover_rules()
 
 # Violent types: their events carry casualty counts (and another side reporting them accuses).
-ASSAULT_TYPES = {"ASSAULT", "COERCE"}
+ASSAULT_TYPES = PLOVER_RULES.violent_types
 
 
 def warm_up() -> None:

@@ -35,7 +35,8 @@ from .lookup import trigger_at
 from .means import crowd, means_of, means_source, mishap, striving, verbal
 from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
-from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_mention, same_country, uncoded_doer, verb_source, verb_target
+from ..links import same_actor
+from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_country, uncoded_doer, verb_source, verb_target
 from .roles import RELATIVE_PRONOUNS, CodingView
 from .requests import clause_heads, deontic_requests
 from .restates import unrestated
@@ -44,31 +45,35 @@ from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
+from ..ontology import load_plover_rules
+from .words import load_event_words
+
+PLOVER_RULES = load_plover_rules()
+EVENT_WORDS = load_event_words()
 
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
-ARMED_MODES = {"firearms", "heavy-weapons", "explosives"}
+ARMED_MODES = PLOVER_RULES.armed_modes
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
-MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+MUTUAL_TYPES = PLOVER_RULES.mutual_types
 # Modes of nouns whose "from" phrase is the place left, their target ("withdrawal from Congo").
-AWAY_MODES = {"withdraw"}
+AWAY_MODES = PLOVER_RULES.away_modes
 # Prepositions placing a protest before or after the clause's act: not done by its subject.
-SEQUENCE_PREPOSITIONS = {"after", "before", "following", "since", "until"}
+SEQUENCE_PREPOSITIONS = EVENT_WORDS.sequence_prepositions
 # Noun events aimed at the place they happen in when nothing else is their target.
-PLACE_TARGET_TYPES = {"PROTEST", "MOBILIZE"}
+PLACE_TARGET_TYPES = PLOVER_RULES.place_target_types
 # Noun events that need no target to be coded with the clause subject as doer: protests and
 # shows of force ("youths threw stones during demonstrations", "troops remained on alert").
-UNAIMED_TYPES = {"PROTEST", "MOBILIZE"}
-ADDRESSED_TYPES = {"REQUEST", "THREATEN"}
+UNAIMED_TYPES = PLOVER_RULES.unaimed_types
+ADDRESSED_TYPES = PLOVER_RULES.addressed_types
 # PLOVER "Requires recipient: Yes": these are not coded without a target.
-RECIPIENT_TYPES = {"COOPERATE", "AID", "SANCTION"}
+RECIPIENT_TYPES = PLOVER_RULES.requires_recipient
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
-AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "REJECT", "THREATEN",
-                    "CONCEDE"}
+AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
 # Coding conventions (config ``event_conventions``): "plover" follows the PLOVER manual (an
 # announced cooperative act is an AGREE; reported violence is coded as the act, and as an
 # accusation by a speaker of another side); "cameo" follows CAMEO coders such as PETRARCH for
@@ -76,7 +81,7 @@ AIMED_NOUN_TYPES = {"SUPPORT", "AID", "ACCUSE", "COOPERATE", "AGREE", "CONSULT",
 # is the accusation only).
 CONVENTIONS = ("plover", "cameo")
 # Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
-SETTING_PREPOSITIONS = {"at", "during"}
+SETTING_PREPOSITIONS = EVENT_WORDS.setting_prepositions
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -243,7 +248,7 @@ class EventCoder:
         if target is None and not trig.noun and child_with(tok, {"xcomp"}) is not None:
             # "agreed to lift the sanctions on Iran": the agreed act's target (not the doer itself)
             aimed = verb_target(Trigger(child_with(tok, {"xcomp"}), trig.entry, noun=False), actors)
-            target = aimed if aimed is not None and (source is None or not same_mention(source, aimed)) else None
+            target = aimed if aimed is not None and (source is None or not same_actor(source, aimed)) else None
         if target is None and trig.noun and tok.dep_ == "compound" and self._light_object(tok.head):
             # "began a bombing campaign against X", "launched a mediation effort between X and Y"
             target = noun_target(tok.head, actors)
@@ -257,7 +262,7 @@ class EventCoder:
             agent = child_with(tok, {"agent"})
             source = actor_at(pobj_of(agent), actors) if agent is not None else None
             subject = verb_source(tok.head, actors)
-            if target is None and subject is not None and (source is None or not same_mention(source, subject)):
+            if target is None and subject is not None and (source is None or not same_actor(source, subject)):
                 target = subject
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
@@ -294,7 +299,7 @@ class EventCoder:
             return  # PLOVER: cooperation, aid and sanctions require a recipient
         sources = coordinated_with(source, tok.doc, actors)
         targets = coordinated_with(target, tok.doc, actors) if target is not None else [None]
-        pairs = [(s, t) for s in sources for t in targets if t is None or not same_mention(s, t)]
+        pairs = [(s, t) for s in sources for t in targets if t is None or not same_actor(s, t)]
         if not trig.noun and is_reflexive(tok):
             pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
         elif trig.entry.type in MUTUAL_TYPES:
@@ -402,7 +407,7 @@ class EventCoder:
         if verb is not None and tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             for dep in ("dobj", "nsubjpass"):
                 mention = actor_at(child_with(verb, {dep}), actors)
-                if mention is not None and (source is None or not same_mention(mention, source)):
+                if mention is not None and (source is None or not same_actor(mention, source)):
                     return mention
         if entry.type in PLACE_TARGET_TYPES:
             return prep_actor(tok, {"in", "at", "outside"}, actors) or (
@@ -427,9 +432,9 @@ class EventCoder:
         tok, entry = trig.token, trig.entry
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
-            entry = EventEntry("PROTEST", "145", "riot", entry.context)
+            entry = PLOVER_RULES.recoding("riot", entry.context)
         if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
-            entry = EventEntry("ACCUSE", "111")  # "attacked the senator for his vote": criticism
+            entry = PLOVER_RULES.recoding("criticism")  # "attacked the senator for his vote": criticism
         # "would not give permission": a light verb's negation is its noun's
         negated = is_negated(tok) or (self._light_object(tok) and is_negated(self._light_carrier(tok)))
         event_type = negated_type(entry) if negated else entry.type
@@ -451,7 +456,7 @@ class EventCoder:
             target=target,
             mode=entry.mode,
             context=list(entry.context),
-            cameo=entry.cameo if event_type == entry.type else "120",
+            cameo=entry.cameo if event_type == entry.type else PLOVER_RULES.negated_cameo,
             negated=negated and event_type == entry.type,
             future=has_aux(tok, FUTURE_AUX) or going_to(tok),
             hypothetical=has_aux(tok, HYPOTHETICAL_AUX) or is_conditional(tok),

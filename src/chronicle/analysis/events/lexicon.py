@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 
 from chronicle.data import load_yaml
 
-from ..ontology import EventEntry, cameo_to_plover, event_entry
+from ..ontology import EventEntry, event_entry
 
 
 @dataclass
@@ -46,6 +46,8 @@ class Lexicon:
     arriving_forces: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
     peacekeeping: EventEntry | None = None
+    opinion_verbs: frozenset[str] = frozenset()  # "agreed that ...": a shared view, no act
+    relatives: frozenset[str] = frozenset()  # "his wife": a relative speaks for herself
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +73,8 @@ def _project_lexicon() -> Lexicon:
         arriving_forces=frozenset(data.get("arriving_forces") or ()),
         peacekeeping_words=frozenset(data.get("peacekeeping_words") or ()),
         peacekeeping=event_entry(data["peacekeeping"]) if data.get("peacekeeping") else None,
+        opinion_verbs=frozenset(data.get("opinion_verbs") or ()),
+        relatives=frozenset(data.get("relatives") or ()),
     )
 
 

@@ -9,11 +9,9 @@ nouns by their lexicon keys. Speech verbs and no-comment verbs start none.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from spacy.tokens import Token
 
-from chronicle.data import load_yaml
 
 from .triggers import STOP, WISH, Trigger, following_words, in_name, is_no_comment, noun_keys, is_participle, preceding_words, requirements_met, stop_key, wished_act
 from ..ontology import EventEntry
@@ -85,15 +83,10 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger |
     return Trigger(tok, entry, noun=False) if entry is not None and requirements_met(tok, entry) else None
 
 
-@lru_cache(maxsize=1)
-def _opinion_verbs() -> frozenset[str]:
-    return frozenset(load_yaml("verbs", "events.yaml").get("opinion_verbs") or ())
-
-
 def _opinion(tok: Token, lexicon: Lexicon) -> bool:
     """"agreed that the rules should change", "agreed it was a bad plan", "agreed with Y about
     the winner": sharing a view, not an agreement to act (which has "to", "on" or an object)."""
-    if tok.lemma_.lower() not in _opinion_verbs() or any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+    if tok.lemma_.lower() not in lexicon.opinion_verbs or any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children):
         return False

@@ -21,9 +21,12 @@ from chronicle.model import Mention
 from ..syntax import pobj_of
 from .roles import SOURCE_PREPOSITIONS, ActorLookup, actor_at, modifier_actors, prep_actor, verb_source
 from .triggers import Trigger
+from .words import load_event_words
 
-MEANS_PREPOSITIONS = {"in", "by"}
-WHEN = {"when", "as"}
+EVENT_WORDS = load_event_words()
+
+MEANS_PREPOSITIONS = EVENT_WORDS.means_prepositions
+WHEN = EVENT_WORDS.when_words
 
 
 @lru_cache(maxsize=1)

@@ -10,22 +10,26 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..ontology import EventEntry
+from ..ontology import load_plover_rules
+from .words import load_event_words
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should", "must", "ca", "'d"}
+PLOVER_RULES = load_plover_rules()
+EVENT_WORDS = load_event_words()
+
+FUTURE_AUX = EVENT_WORDS.future_aux
+HYPOTHETICAL_AUX = EVENT_WORDS.hypothetical_aux
 # Modals of possibility: on a verb of wishing they guess at a wish ("might want Y to go"),
 # which nobody expressed, so it is no request.
-SPECULATIVE_AUX = {"might", "may", "could"}
+SPECULATIVE_AUX = EVENT_WORDS.speculative_aux
 # Modals that, with an "if/unless" clause, announce an act: "may halt aid if ..." is a threat.
-CONDITIONAL_AUX = {"would", "could", "might", "may"}
-HISTORICAL_ADVERBS = {"long", "once", "formerly", "previously", "earlier", "historically"}
+CONDITIONAL_AUX = EVENT_WORDS.conditional_aux
+HISTORICAL_ADVERBS = EVENT_WORDS.historical_adverbs
 # Announced acts: cooperative ones are AGREE, hostile ones THREATEN, with the CAMEO intent code.
-INTENT_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
-                "RETREAT": "035"}
+INTENT_AGREE = PLOVER_RULES.intent_agree
 # Verbs whose infinitive did not happen: "failed to agree" is a refusal.
-FAILURE_VERBS = {"fail", "neglect"}
-COOPERATIVE_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
-INTENT_THREATEN = {"PROTEST": "130", "ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138"}
+FAILURE_VERBS = EVENT_WORDS.failure_verbs
+COOPERATIVE_TYPES = PLOVER_RULES.cooperative_types
+INTENT_THREATEN = PLOVER_RULES.intent_threaten
 
 
 def intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
@@ -33,7 +37,8 @@ def intent_entry(entry: EventEntry, conditional: bool = False) -> EventEntry:
     announced hostile one, or any announced act with an "unless" condition, a THREATEN
     (CAMEO 13); other types stay as they are."""
     if conditional and entry.type in INTENT_AGREE:
-        return EventEntry("THREATEN", "130", entry.mode, entry.context)
+        ultimatum = PLOVER_RULES.recodings["ultimatum"]
+        return EventEntry(ultimatum.type, ultimatum.cameo, entry.mode, entry.context)
     if entry.type in INTENT_AGREE:
         return EventEntry("AGREE", INTENT_AGREE[entry.type], entry.mode, entry.context)
     if entry.type in INTENT_THREATEN:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.model import Article, Event
 
 from ..syntax import MAX_CLIMB
-from .roles import ActorLookup, obliged_actor, same_mention, verb_source
+from ..links import same_actor
+from .roles import ActorLookup, obliged_actor, verb_source
 from .triggers import Trigger, yield_request
 from .lexicon import Lexicon
 
@@ -33,7 +34,7 @@ def deontic_requests(
             continue
         source = verb_source(speech, actors)
         target = obliged_actor(tok, actors)
-        if source is None or target is None or same_mention(source, target):
+        if source is None or target is None or same_actor(source, target):
             continue
         entry = yield_request(tok, lexicon)
         event = build(Trigger(tok, entry, noun=False), sent, article, source, target, actors)

@@ -8,12 +8,10 @@ coordinated actors of a list ("X and Y met"), and comparisons of two mentions.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Token
 
-from chronicle.data import load_yaml
 from chronicle.model import Mention
 
 from ..actors import capital_names
@@ -21,25 +19,27 @@ from ..syntax import CLAUSE_ARCS, MAX_CLIMB, SUBJECTS, child_with, pobj_of
 from .triggers import Trigger, light_verb
 from .lexicon import Lexicon
 from .patterns import AFTER_WINDOW
+from .words import load_event_words
+from ..links import same_actor
+
+EVENT_WORDS = load_event_words()
 
 MODIFIER_ARCS = {"poss", "compound", "amod", "nmod"}
-TARGET_PREPOSITIONS = {"to", "with", "against", "on", "upon", "at", "for", "into", "toward", "towards", "between"}
-VERB_ONLY_PREPOSITIONS = {"of", "about"}  # "warned of X", "complained about X"
+TARGET_PREPOSITIONS = EVENT_WORDS.target_prepositions
+VERB_ONLY_PREPOSITIONS = EVENT_WORDS.verb_only_prepositions
 # Arcs followed inside an object phrase when looking for its actor (not into clauses).
 PHRASE_ARCS = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos"}
-SOURCE_PREPOSITIONS = {"by", "from"}
+SOURCE_PREPOSITIONS = EVENT_WORDS.source_prepositions
 # Passive verbs whose "from" phrase names the doer when no "by" agent does.
-FROM_SOURCE_VERBS = {"fire", "launch", "shell", "attack", "bomb", "shoot", "strike", "target"}
+FROM_SOURCE_VERBS = EVENT_WORDS.from_source_verbs
 # Passives whose subject holds the stance ("Israel is opposed to French mediation").
-STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "determine"}
+STATIVE_PASSIVES = EVENT_WORDS.stative_passives
 # Verbs whose object event is done to their subject: "faces pressure from Congress",
 # "received assurances from the government", "won support from X".
-RECIPIENT_VERBS = {"face", "receive", "get", "draw", "win", "gain", "earn"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+RECIPIENT_VERBS = EVENT_WORDS.recipient_verbs
+RELATIVE_PRONOUNS = EVENT_WORDS.relative_pronouns
 # Heads that only count or group the actor in their "of" phrase.
-PARTITIVES = {"tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
-              "group", "member", "some", "many", "most", "all", "part", "team", "unit", "contingent",
-              "delegation", "number", "couple", "several", "one", "two", "three"}
+PARTITIVES = EVENT_WORDS.partitives
 # Arcs a user pattern's target search does not follow: clauses, subjects, verb modifiers.
 PATTERN_FALLBACK_SKIP = CLAUSE_ARCS | SUBJECTS | {"xcomp", "conj", "punct", "mark", "aux", "auxpass", "neg", "advmod"}
 
@@ -84,7 +84,7 @@ def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
     mention = actors.mention_for_token(tok)
     if mention is not None and mention.code:
         return mention
-    if tok.lemma_.lower() in _relatives() and any(c.dep_ == "poss" for c in tok.children):
+    if tok.lemma_.lower() in actors.lexicon.relatives and any(c.dep_ == "poss" for c in tok.children):
         return None  # "Scott's wife": the wife, no actor, not Scott
     modifiers = modifier_actors(tok, actors)  # "Russian military personnel"
     if modifiers:
@@ -98,11 +98,6 @@ def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
             if child.dep_ == "prep" and child.lower_ in ("from", "of") and pobj_of(child) is not None:
                 return actor_at(pobj_of(child), actors)
     return None
-
-
-@lru_cache(maxsize=1)
-def _relatives() -> frozenset[str]:
-    return frozenset(load_yaml("verbs", "events.yaml").get("relatives") or ())
 
 
 def _speakers(pronoun: Token, actors: ActorLookup) -> Mention | None:
@@ -279,12 +274,12 @@ def verb_target(trig: Trigger, actors: ActorLookup) -> Mention | None:
     # "warned that Iran would face sanctions": the subject of the clause it is about
     subject = actor_at(child_with(clause, {"nsubj", "nsubjpass"}), actors) if found is None and clause is not None else None
     own = verb_source(tok, actors) if subject is not None else None
-    if own is not None and same_mention(subject, own):
+    if own is not None and same_actor(subject, own):
         # "X warned that it would use force against Y": the doer's own act, aimed at Y (or at
         # nobody named: "Iran warned that it would retaliate" is still its threat)
         obj = child_with(clause, {"dobj"})
         aimed = (phrase_actor(obj, actors) if obj is not None else None, prep_actor(clause, TARGET_PREPOSITIONS, actors))
-        subject = next((m for m in aimed if m is not None and not same_mention(m, own)), None)
+        subject = next((m for m in aimed if m is not None and not same_actor(m, own)), None)
     found = found or subject
     if found is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, found, actors):
         found = None  # the troops or ships it moved (inside the object phrase too)
@@ -360,7 +355,7 @@ def modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
     for child in sorted(modifiers, key=lambda t: t.i):
         if child.dep_ in MODIFIER_ARCS:
             mention = actors.mention_for_token(child)
-            if mention is not None and mention.code and not any(same_mention(mention, m) or _overlap(mention, m) for m in found):
+            if mention is not None and mention.code and not any(same_actor(mention, m) or _overlap(mention, m) for m in found):
                 found.append(mention)
     return found
 
@@ -435,7 +430,7 @@ def addressee_of(tok: Token, actors: ActorLookup, source: Mention) -> Mention | 
     if verb is None or tok.dep_ in ("dobj", "nsubj"):
         return None
     subject = actor_at(child_with(verb, {"nsubj"}), actors)
-    return subject if subject is not None and not same_mention(subject, source) else None
+    return subject if subject is not None and not same_actor(subject, source) else None
 
 
 def clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> Mention | None:
@@ -446,7 +441,7 @@ def clause_subject(tok: Token, actors: ActorLookup, source: Mention | None) -> M
         clauses += [c for c in tok.head.children if c.dep_ == "ccomp"]
     for clause in clauses:
         subject = actor_at(child_with(clause, {"nsubj", "nsubjpass"}), actors)
-        if subject is not None and (source is None or not same_mention(subject, source)):
+        if subject is not None and (source is None or not same_actor(subject, source)):
             return subject
     return None
 
@@ -549,5 +544,3 @@ def same_country(a: Mention, b: Mention) -> bool:
     return bool(a.code and b.code) and a.code[:3] == b.code[:3]
 
 
-def same_mention(a: Mention, b: Mention) -> bool:
-    return (a.start, a.end) == (b.start, b.end) or (a.actor_id is not None and a.actor_id == b.actor_id)

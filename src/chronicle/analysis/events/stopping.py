@@ -13,12 +13,14 @@ from .modes import COOPERATIVE_TYPES
 from .triggers import STOP, Trigger, stop_key
 from ..ontology import EventEntry
 from .lexicon import Lexicon
+from ..ontology import load_plover_rules
+
+PLOVER_RULES = load_plover_rules()
 
 # Stopping pressure: type of the stopped event -> (type, CAMEO) of the easing (CAMEO 08).
-EASED = {"SANCTION": ("RETREAT", "085"), "COERCE": ("CONCEDE", "081"), "PROTEST": ("CONCEDE", "080"),
-         "ASSAULT": ("RETREAT", "087")}
+EASED = PLOVER_RULES.eased
 # A protest dispersed by force: repression (CAMEO 175), as "suppress" in the lexicon.
-DISPERSED = EventEntry("COERCE", "175", context=("repression",))
+DISPERSED = PLOVER_RULES.recoding("dispersed")
 
 
 def stopping_reading(trig: Trigger, triggers: dict[int, Trigger], lexicon: Lexicon) -> Trigger:

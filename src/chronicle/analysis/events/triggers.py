@@ -16,19 +16,24 @@ from spacy.tokens import Token
 from ..syntax import child_with
 from ..ontology import EventEntry
 from .lexicon import Lexicon
+from ..ontology import load_plover_rules
+from .words import load_event_words
+
+PLOVER_RULES = load_plover_rules()
+EVENT_WORDS = load_event_words()
 
 # Verb patterns ("restore ... ties") look this far into the verb's object and prepositions.
 PATTERN_ARCS = {"prt", "prep", "dobj", "dative", "attr", "acomp", "oprd", "advmod", "npadvmod"}
 PATTERN_WINDOW = 6
 # Arcs by which a nested trigger is the content of its parent event ("urged X to withdraw").
 CONTENT_ARCS = {"xcomp", "ccomp", "acl", "dobj", "attr", "oprd", "pcomp"}
-CONTENT_PREPOSITIONS = {"of", "for", "to", "from", "on", "upon"}
+CONTENT_PREPOSITIONS = EVENT_WORDS.content_prepositions
 # Named-entity labels whose proper-noun words are names, never event nouns.
 NAME_ENTITIES = {"ORG", "GPE", "NORP", "FAC", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART"}
 # Verbal acts a protest's participle states as its aim ("marched, demanding ..."): not coded apart.
-PROTEST_AIMS = {"REQUEST"}
+PROTEST_AIMS = PLOVER_RULES.protest_aims
 # What wishing that someone else act codes: a request to them.
-WISH = EventEntry("REQUEST", "100")
+WISH = PLOVER_RULES.recoding("wish")
 # Placeholder entry of a stopping verb until its object shows what it stops.
 STOP = EventEntry("STOP")
 

@@ -12,6 +12,10 @@ from pathlib import Path
 import yaml
 from chronicle.data import read_text
 
+from .pronouns import load_pronouns
+
+PRONOUNS = load_pronouns()
+
 
 @dataclass(frozen=True)
 class QuoteLexicon:
@@ -53,8 +57,8 @@ def _from_data(data: dict, packaged: dict | None = None) -> QuoteLexicon:
         stance_verbs=frozenset(data["stance_verbs"]),
         stance_preps=frozenset(data["stance_preps"]),
         prepositional_cues=tuple(tuple(c) for c in data["prepositional_cues"]),
-        person_pronouns=frozenset(data["pronouns"]["person"]),
-        group_pronouns=frozenset(data["pronouns"]["group"]),
+        person_pronouns=frozenset(data["pronouns"]["person"]) if "pronouns" in data else PRONOUNS.speaker_person,
+        group_pronouns=frozenset(data["pronouns"]["group"]) if "pronouns" in data else PRONOUNS.speaker_group,
         mark_pairs=tuple((a, b) for a, b in marks["pairs"]),
         straight_marks=frozenset(marks["straight"]),
         double_apostrophe=marks["double_apostrophe"],

@@ -1,0 +1,44 @@
+"""The closed-class words the event coder reads in a parse, from ``data/verbs/event_words.yaml``.
+
+``load_event_words()`` -> ``EventWords`` (read once): modal auxiliaries, historical adverbs,
+prepositions of targets, doers, settings and means, and a few verb classes; each field is
+documented in the data file. Dependency-label sets stay in code, as spaCy keeps them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronicle.data import load_yaml
+
+
+@dataclass(frozen=True)
+class EventWords:
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    speculative_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    historical_adverbs: frozenset[str]
+    failure_verbs: frozenset[str]
+    sequence_prepositions: frozenset[str]
+    setting_prepositions: frozenset[str]
+    means_prepositions: frozenset[str]
+    when_words: frozenset[str]
+    content_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    verb_only_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
+    from_source_verbs: frozenset[str]
+    stative_passives: frozenset[str]
+    recipient_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+    partitives: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_event_words() -> EventWords:
+    """``data/verbs/event_words.yaml``, read once."""
+    data = load_yaml("verbs", "event_words.yaml")
+    return EventWords(**{f.name: frozenset(str(w) for w in data[f.name]) for f in dataclasses.fields(EventWords)})
