@@ -253,8 +253,8 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     @app.get("/events", tags=["events"], dependencies=[Read])
     def events(query: Events, format: Format = "json", limit: Limit = None, cursor: Cursor = None) -> Any:
         """Coded events, newest first, each with its sentence, summary ("source -> type -> target") and why."""
-        return listing("events", lambda after, n: store().event_page(query, after=after, limit=n), R.event_key,
-                       R.event_row, R.EVENT_COLUMNS, format, limit, cursor, 3)
+        return listing("events", lambda after, n: store().event_dicts(query, after=after, limit=n), R.event_key,
+                       R.event_item, R.EVENT_COLUMNS, format, limit, cursor, 3)
 
     @app.get("/events/{event_id}", tags=["events"], dependencies=[Read])
     def event(event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
@@ -367,7 +367,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
         s = store()
         return {"query": q,
                 "articles": [h.to_dict() for h in s.search(q, limit=limit)],
-                "events": [R.event_row(r) for r in s.event_page(EventQuery(text=q), limit=limit)],
+                "events": [R.event_item(d) for d in s.event_dicts(EventQuery(text=q), limit=limit)],
                 "quotes": [R.quote_row(r) for r in s.quote_page(text=q, limit=limit)]}
 
     @app.get("/stats", tags=["stats"], dependencies=[Read])

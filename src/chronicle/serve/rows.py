@@ -10,7 +10,7 @@ import binascii
 import json
 from typing import Any
 
-from ..model import Article, Event, Mention, Quote, Record
+from ..model import Article, Quote, Record
 from ..store import ActorSummary, ArticleRow, EventRow, QuoteRow
 
 # Quad classes as GDELT 2.0 and the PLOVER manual name them.
@@ -41,56 +41,53 @@ def decode_cursor(kind: str, token: str, size: int) -> list[Any]:
     return key
 
 
-def mention(m: Mention | None) -> dict[str, Any] | None:
-    return None if m is None else m.to_dict()
-
-
-def actor_label(m: Mention | None) -> str:
+def actor_label(m: dict[str, Any] | None) -> str:
     """How an event's side is written in "source -> type -> target": name, else text, with its code."""
-    if m is None:
+    if not m:
         return "?"
-    name = m.name or m.text or m.code or "?"
-    return f"{name} ({m.code})" if m.code and m.code != name else name
+    name = m.get("name") or m.get("text") or m.get("code") or "?"
+    return f"{name} ({m['code']})" if m.get("code") and m["code"] != name else name
 
 
-def why(event: Event) -> str:
-    """Why the event was coded as it was, in words: its trigger, its sides, its modifiers."""
-    parts = [f'trigger "{event.trigger}" coded {event.type}' + (f" (CAMEO {event.cameo})" if event.cameo else "")]
-    if event.mode:
-        parts.append(f"mode {event.mode}")
-    if event.source is not None:
-        parts.append(f'source "{event.source.text}"' + (f" = {event.source.code}" if event.source.code else ""))
-    if event.target is not None:
-        parts.append(f'target "{event.target.text}"' + (f" = {event.target.code}" if event.target.code else ""))
-    flags = [name for name in ("negated", "future", "hypothetical", "historical") if getattr(event, name)]
+def why(e: dict[str, Any]) -> str:
+    """Why the event (as a plain dict) was coded as it was, in words: its trigger, sides, modifiers."""
+    parts = [f'trigger "{e.get("trigger")}" coded {e.get("type")}' + (f" (CAMEO {e['cameo']})" if e.get("cameo") else "")]
+    if e.get("mode"):
+        parts.append(f"mode {e['mode']}")
+    for side in ("source", "target"):
+        m = e.get(side)
+        if m:
+            parts.append(f'{side} "{m.get("text")}"' + (f" = {m['code']}" if m.get("code") else ""))
+    flags = [name for name in ("negated", "future", "hypothetical", "historical") if e.get(name)]
     if flags:
         parts.append("marked " + ", ".join(flags))
-    if event.reported_by is not None:
-        parts.append(f'reported by "{event.reported_by.text}"')
-    if event.location is not None:
-        parts.append(f"place {event.location.name}")
-    parts.append(f"confidence {event.confidence:.2f}")
+    if e.get("reported_by"):
+        parts.append(f'reported by "{e["reported_by"].get("text")}"')
+    if e.get("location"):
+        parts.append(f"place {e['location'].get('name')}")
+    parts.append(f"confidence {float(e.get('confidence') or 0):.2f}")
     return "; ".join(parts)
 
 
-def event_item(event: Event, article_id: str, **extra: Any) -> dict[str, Any]:
-    """An event as the API sends it: the stored event, its article, its summary line and its why."""
-    data = event.to_dict()
-    data.update(article_id=article_id, summary=f"{actor_label(event.source)} -> {event.type} -> "
-                f"{actor_label(event.target)}", why=why(event))
-    data.update(extra)
+def event_item(data: dict[str, Any]) -> dict[str, Any]:
+    """An event as the API sends it: the stored event with its article fields, plus its summary
+    line ("source -> type -> target"), why it was coded, and its quad class's name."""
+    data["summary"] = f"{actor_label(data.get('source'))} -> {data.get('type')} -> {actor_label(data.get('target'))}"
+    data["why"] = why(data)
     if "quad" in data:
         data["quad_name"] = QUAD_NAMES.get(data["quad"]) if data["quad"] is not None else None
     return data
 
 
 def event_row(row: EventRow) -> dict[str, Any]:
-    return event_item(row.event, row.article_id, day=row.day, published=row.published, title=row.title,
-                      publisher=row.publisher, story_id=row.story_id, quad=row.quad, added=row.added)
+    data = row.event.to_dict()
+    data.update(article_id=row.article_id, day=row.day, published=row.published, title=row.title,
+                publisher=row.publisher, story_id=row.story_id, quad=row.quad, added=row.added)
+    return event_item(data)
 
 
-def event_key(row: EventRow) -> list[Any]:
-    return [row.day or "", row.article_id, row.event.id]
+def event_key(data: dict[str, Any]) -> list[Any]:
+    return [data.get("day") or "", data["article_id"], data["id"]]
 
 
 def quote_row(row: QuoteRow) -> dict[str, Any]:
@@ -134,7 +131,7 @@ def article_detail(record: Record, story_id: str | None, quads: dict[str, int | 
                 spans.append({"kind": "actor", "start": m.start, "end": m.end, "text": m.text,
                               "actor_id": actor.id, "code": m.code or actor.code, "name": actor.name})
         for event in analysis.events:
-            events.append(event_item(event, article.id, quad=quads.get(event.id)))
+            events.append(event_item({**event.to_dict(), "article_id": article.id, "quad": quads.get(event.id)}))
             spans.append({"kind": "event", "start": event.start, "end": event.end, "event_id": event.id,
                           "type": event.type, "trigger_start": event.trigger_start,
                           "trigger_end": event.trigger_end})

@@ -424,13 +424,29 @@ class SqlStore:
                    limit: int = 50) -> list[EventRow]:
         """Events matching ``query``, newest day first (then article id, event id, descending); ``after``
         is the ``event_key`` of the last row of the page before: the next page starts after it."""
+        return [_event_row(r) for r in self._event_rows(query, after, limit)]
+
+    def _event_rows(self, query: EventQuery | None, after: Sequence[str] | None, limit: int) -> list[tuple]:
         where, params = _event_where(query or EventQuery(), self._code_prefix)
         if after is not None:
             where.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
             params += [str(v) for v in after]
         sql = (_EVENT_SELECT + _where(where) + " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
                + _limit(limit, params))
-        return [_event_row(r) for r in self._rows(sql, params)]
+        return self._rows(sql, params)
+
+    def event_dicts(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+        """``event_page`` as JSON-ready dicts: the stored event (``Event.to_dict()``) with its row's
+        fields (article_id, published, title, publisher, story_id, day, quad, added) beside them;
+        no Event objects are built, for readers that send the rows on (the HTTP API)."""
+        found = []
+        for r in self._event_rows(query, after, limit):
+            data = json.loads(r[3])
+            data.update(article_id=r[0], published=r[1], title=r[2], publisher=r[4], story_id=r[5], day=r[6],
+                        quad=r[7], added=r[8])
+            found.append(data)
+        return found
 
     def event(self, event_id: str, article_id: str | None = None) -> EventRow | None:
         """One stored event by its id (and article, when ids could repeat across articles)."""
