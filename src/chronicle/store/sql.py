@@ -737,7 +737,9 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
     if q.quad is not None:
         where.append("e.quad = ?")
         params.append(int(q.quad))
-    _date_range(where, params, "e.day", q.since, q.until)
+    if q.since or q.until:  # written on coalesce(e.day, '') so the page's own ordering index answers it
+        where.append("coalesce(e.day, '') >= ? AND coalesce(e.day, '') <= ?")
+        params += [q.since or "0", _day_ceiling(q.until)]
     if q.min_confidence is not None:
         where.append("e.confidence >= ?")
         params.append(float(q.min_confidence))
@@ -753,6 +755,13 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
         where.append("e.data LIKE ? AND e.data NOT LIKE ?")
         params += ['%"location": {%', '%"lat": null%']
     return where, params
+
+
+def _day_ceiling(until: str | None) -> str:
+    """The largest day an inclusive ``until`` (a date or a prefix: 2012, 2012-03) lets in."""
+    if not until:
+        return "9999-99-99"
+    return until + "-99-99"[len(until) - 4:] if len(until) < 10 else until
 
 
 def _article(row: Sequence[Any]) -> Article:
