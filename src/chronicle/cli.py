@@ -545,6 +545,44 @@ def stats(
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default 127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    public: bool = typer.Option(False, "--public", help="Reads open to every client (default: other machines need CHRONICLE_TOKEN)."),
+    config_file: Optional[Path] = ConfigOption,
+) -> None:
+    """Serve the HTTP API (docs at /docs) and the offline dashboard over the store."""
+    import ipaddress
+    import os
+
+    try:
+        import uvicorn
+        from .serve import create_app
+    except ImportError as error:
+        _fail(f"serving needs the serve extra (pip install 'chronicle[serve]'): {error}")
+    from .store import StoreError, display_target
+
+    with _store(db, config_file) as store:
+        pass  # the store exists and opens
+    config = _config(config_file, db=db)
+    try:
+        api = create_app(config.db, public=public)
+    except StoreError as error:
+        _fail(str(error))
+    try:
+        local = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = host == "localhost"
+    if not local and not public and not os.environ.get("CHRONICLE_TOKEN"):
+        err.print(f"serving on {host}: clients on other machines need CHRONICLE_TOKEN, which is not set, so only this "
+                  "machine can read (give --public to open reads)", highlight=False, markup=False)
+    err.print(f"Chronicle dashboard for {display_target(config.db)}: http://{host}:{port}/  (API docs: /docs)",
+              highlight=False, markup=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
 def _default_dataset(name: str) -> str:
     """The gold data of evaluation ``name`` under the shared folder (data/eval_datasets.yaml)."""
     table = load_yaml("eval_datasets.yaml")

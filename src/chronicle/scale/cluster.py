@@ -52,7 +52,7 @@ class DaskBackend:
         self.config, self.options, self.articles_only = config, options, articles_only
 
     def read(self, slices: list[Slice]) -> tuple[Any, Any]:
-        raws = self.client.submit(tasks.read_partition, slices, self.options, pure=False, retries=RETRIES)
+        raws = self.client.submit(tasks.read_partition, slices, self.options, self.config, pure=False, retries=RETRIES)
         seen = self.client.submit(tasks.observe_partition, raws, self.config, pure=False, retries=RETRIES)
         return raws, seen
 

@@ -7,7 +7,7 @@ How results stay those of ``chronicle.pipeline.ingest`` (one process):
    cross-document boilerplate learner counts of each document (``tasks.Seen``), not its text.
 2. The parent feeds those counts, in input order, to the one learner (carried on from the
    store, as in one process), window by window (``pipeline.WINDOW`` documents, failures and
-   all, skipped documents left out), and after each window keeps what decides
+   all, skipped documents left out, or ``config.max_window_bytes`` of text), and after each window keeps what decides
    ``is_boilerplate`` for that window's publishers (``CrossDocumentBoilerplate.verdicts``).
 3. Once every window a partition touches is closed, the worker that read it cleans each
    document with its window's verdicts and analyses them (``tasks.finish_partition``).
@@ -93,18 +93,19 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
     parts = _partitions(inputs, options, ended)
     active: list[_Part] = []  # in input order
     observed = 0  # parts of ``active`` whose items were counted
-    position = 0  # kept items counted so far (failures too): position // window is the window
     window_groups: set[str] = set()  # publishers of the window being counted
+    in_window = held = 0  # items and text memory of the window being counted
     closed = 0  # windows whose counts are complete: their verdicts are in ``verdicts``
     verdicts: dict[int, Any] = {}
     exhausted = False
     limit = max(AHEAD * backend.workers, window // FILES_PER_PARTITION + 2 * backend.workers)
 
     def close_window() -> None:
-        nonlocal closed
+        nonlocal closed, in_window, held
         verdicts[closed] = learner.verdicts(window_groups)
         window_groups.clear()
         closed += 1
+        in_window = held = 0
         store.save_boilerplate(learner.to_dict()["groups"])  # as one process does after each window
 
     while True:
@@ -132,16 +133,17 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
                         done_before.append(item.source)
                     report(progress, summary, None, started)
                     continue
-                if position == (closed + 1) * window:
-                    close_window()
                 if item.observation is not None:
                     learner.add(item.observation)
                     window_groups.add(item.observation.group)
                 part.kept.append(index)
-                part.windows.append(position // window)
-                position += 1
+                part.windows.append(closed)
+                in_window += 1
+                held += item.size
+                if in_window >= window or held >= config.max_window_bytes:  # as one process closes its windows
+                    close_window()
             observed += 1
-        if exhausted and observed == len(active) and closed * window < position:
+        if exhausted and observed == len(active) and in_window:
             close_window()  # the last window
         for part in active[:observed]:  # 3. partitions whose windows are all closed: cleaned, analysed
             if part.finish is None and part.items is None:

@@ -18,7 +18,7 @@ from typing import Any
 from chronicle.articles import CrossDocumentBoilerplate
 from chronicle.config import Config
 from chronicle.model import Failure, RawArticle, Record
-from chronicle.pipeline import Item, analyse_items, build_item, load_analyzer, read_document
+from chronicle.pipeline import Item, analyse_items, build_item, load_analyzer, read_document, read_limits, window_size
 from chronicle.sources import SourceOptions, iter_documents
 
 
@@ -41,17 +41,19 @@ class Seen:
     source: str
     document: bool
     observation: Any = None
+    size: int = 0  # what it adds to its window's memory (``pipeline.window_size``)
 
 
 _CACHE: dict[bytes, Any] = {}  # per process: pickled config -> Analyzer / learner profiles
 
 
-def read_partition(slices: list[Slice], options: SourceOptions) -> list[RawArticle | Failure]:
+def read_partition(slices: list[Slice], options: SourceOptions, config: Config) -> list[RawArticle | Failure]:
     """The raw articles (or Failures) of ``slices``, in order. Never raises for bad input."""
+    limits = read_limits(config)
     items: list[RawArticle | Failure] = []
     for part in slices:
         for doc in _documents(part, options):
-            items.append(read_document(doc))
+            items.append(read_document(doc, limits))
     return items
 
 
@@ -68,7 +70,7 @@ def observe_partition(raws: list[RawArticle | Failure], config: Config) -> list[
     seen = []
     for raw in raws:
         if isinstance(raw, RawArticle):
-            seen.append(Seen(raw.source, True, learner.observation(raw)))
+            seen.append(Seen(raw.source, True, learner.observation(raw), window_size(raw)))
         else:
             seen.append(Seen(raw.source, raw.stage != "source", None))
     return seen
@@ -77,7 +79,7 @@ def observe_partition(raws: list[RawArticle | Failure], config: Config) -> list[
 def read_and_observe(slices: list[Slice], options: SourceOptions,
                      config: Config) -> tuple[list[RawArticle | Failure], list[Seen]]:
     """``read_partition`` and ``observe_partition`` in one step (local worker processes)."""
-    raws = read_partition(slices, options)
+    raws = read_partition(slices, options, config)
     return raws, observe_partition(raws, config)
 
 
@@ -92,7 +94,7 @@ def finish_partition(raws: list[RawArticle | Failure], kept: list[int], windows:
     if articles_only:
         return [item if isinstance(item, Failure) else Record(article=item) for item in built]
     analyzer = analyzer_for(config) if any(not isinstance(b, Failure) for b in built) else None
-    return list(analyse_items(built, analyzer))
+    return list(analyse_items(built, analyzer, config.max_analysis_chars))
 
 
 def analyzer_for(config: Config) -> Any:
