@@ -25,7 +25,7 @@ class PostgresStore(SqlStore):
     """A store in a PostgreSQL database given by a postgresql:// URL."""
 
     nul_free = True
-    signature_order = "seq"  # migration 3: filled under the stories' lock, so in commit order
+    signature_order = "seq"  # migration 4: filled under the stories' lock, so in commit order
 
     def __init__(self, url: str, story_threshold: float = 0.5) -> None:
         from . import display_target

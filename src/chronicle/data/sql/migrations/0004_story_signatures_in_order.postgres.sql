@@ -1,4 +1,4 @@
--- Migration 3: story signatures read in the order they were stored, so a writer picks up the
+-- Migration 4: story signatures read in the order they were stored, so a writer picks up the
 -- ones concurrent writers stored since it last looked (stories grouped across writers).
 -- Filled under the stories' advisory lock, so seq order is commit order.
 ALTER TABLE story_signatures ADD COLUMN IF NOT EXISTS seq BIGSERIAL;
