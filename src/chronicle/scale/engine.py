@@ -35,7 +35,7 @@ from chronicle.store import Store
 
 from .tasks import Seen, Slice
 
-FILES_PER_PARTITION = 16  # plain files read by one task
+FILES_PER_PARTITION = 4  # plain files read by one task: small, so N workers share the work evenly
 SLICE_DOCUMENTS = 256  # documents of an archive, crawl or corpus per task
 AHEAD = 4  # partitions in flight per worker (read, waiting for their window, or analysed)
 
@@ -169,7 +169,9 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
                 analyse_stored(store, config, done_before, summary, loaded)
         if exhausted and not active:
             break
-        pending = [h for p in active for h in (p.read, p.finish) if h is not None]
+        # wait for a step not done yet (a read partition waiting for its window is done: waiting
+        # on it would spin and take a core from the workers)
+        pending = [h for p in active for h in (p.read, p.finish) if h is not None and not backend.done(h)]
         if pending:
             backend.wait(pending)
     analyse_stored(store, config, done_before, summary, loaded)
