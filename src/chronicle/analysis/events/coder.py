@@ -9,15 +9,15 @@ Reported speech codes what was reported ("the U.N. says Syrian forces killed ...
 Syrian forces, reported_by the U.N.); speech acts that are events themselves (accuse, demand,
 reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
 
-This module decides which triggers code and builds the events; its helpers live beside it:
-``event_lookup`` (the lexicon entry a word starts), ``event_triggers`` (what is a trigger, how
-triggers nest), ``event_stopping`` (what "halted", "ended" code by what they stop),
-``event_roles`` (source and target actors from the parse), ``event_modes`` (negated, future,
-hypothetical, intended), ``event_means`` (the attack, weapon or mishap a killing happened in
-or by), ``event_accusations`` (another side's reported violence as an ACCUSE),
-``event_requests`` ("X said Y must ..."), ``event_circumstances`` (date, place, casualties,
-confidence), ``event_restates`` (one sentence's events said twice) and ``event_parse``
-(dependency-tree lookups they share).
+This module decides which triggers code and builds the events; its helpers live beside it in
+the events wing: ``lookup`` (the lexicon entry a word starts), ``triggers`` (what is a trigger,
+how triggers nest), ``patterns`` (a user's whole PETRARCH verb patterns), ``stopping`` (what
+"halted", "ended" code by what they stop), ``roles`` (source and target actors from the parse),
+``modes`` (negated, future, hypothetical, intended), ``means`` (the attack, weapon or mishap a
+killing happened in or by), ``accusations`` (another side's reported violence as an ACCUSE),
+``requests`` ("X said Y must ..."), ``contests`` (sport and elections: no events),
+``circumstances`` (date, place, casualties, confidence) and ``restates`` (one sentence's events
+said twice); ``analysis.syntax`` holds the dependency-tree lookups they share.
 """
 
 from __future__ import annotations
