@@ -811,3 +811,10 @@ def test_every_event_says_why_it_was_coded(analyzer):
     assert accusation.rule.startswith("violence by another side reported by the speaker")
     [riot] = events_of(analyzer, "Protesters torched a police station in Nairobi.")
     assert riot.type == "PROTEST" and riot.rule.endswith("unarmed violence by a crowd: a riot")
+
+
+def test_criticism_in_other_words_is_an_accusation(analyzer):
+    for text in ("Kenyan President William Ruto derided the Somali government as weak.",
+                 "Kenyan President William Ruto mocked the Somali government on Monday.",
+                 "Kenyan President William Ruto hit out at the Somali government on Monday."):
+        assert ("ACCUSE", "KEN", "SOM") in triples(events_of(analyzer, text)), text
