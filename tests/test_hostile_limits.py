@@ -257,3 +257,14 @@ def test_storing_a_2_mb_article_holds_tens_not_hundreds_of_mb(tmp_path):
             tracemalloc.stop()
         assert store.stats().articles == 1
     assert peak < 100 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"
+
+
+def test_a_one_line_page_of_30000_paragraphs_is_read_whole_in_seconds(tmp_path):
+    # 2.9 MB: a size where trafilatura, run twice, grows faster than the page (16 MB took 80 s)
+    (tmp_path / "p.html").write_bytes(page("<nav><a href='/'>Home</a></nav><article>" + paragraphs(30_000) + "</article>"))
+    started = time.perf_counter()
+    assert ingest(tmp_path / "p.html", db=tmp_path / "s.db").exit_code == 0
+    assert time.perf_counter() - started < 30
+    (article,) = articles(tmp_path / "s.db").values()
+    lines = article.body.split("\n\n")
+    assert len(lines) == 30_000 and "day 0 " in lines[0] and "day 29999 " in lines[-1]
