@@ -34,3 +34,30 @@ def test_limits_bench_inputs_are_what_they_say():
     assert links_html(1000).count(b"<a ") == 1000
     raw = read(Document(source="book.pdf", content=pdf_pages(3)))
     assert [f"Page {i}:" in raw.text for i in range(3)] == [True] * 3
+
+
+def test_serve_benchmark_store_has_the_events_asked_for_and_every_type(tmp_path):
+    from benchmarks.serve import TYPES, generate
+    from chronicle.store import EventQuery, open_store
+
+    db = str(tmp_path / "bench.db")
+    assert generate(db, 120) == 120
+    with open_store(db) as store:
+        assert store.stats().events == 120 and store.stats().articles == 3
+        rows = store.event_page(EventQuery(), limit=200)
+        assert {r.event.type for r in rows} <= {t for t, _, _ in TYPES} and len({r.event.type for r in rows}) > 8
+        for r in rows[:20]:  # offsets point at the text they name
+            body = store.article(r.article_id).body
+            assert body[r.event.start:r.event.end] == r.event.sentence
+            assert body[r.event.source.start:r.event.source.end] == r.event.source.text
+
+
+def test_serve_benchmark_measures_a_running_server(tmp_path):
+    from benchmarks.serve import generate, serve_and_load
+
+    db = str(tmp_path / "bench.db")
+    generate(db, 200)
+    figures = serve_and_load(db, clients=2, requests=8)
+    assert figures["errors"] == 0
+    assert figures["events"]["requests"] == 8 and figures["aggregates"]["requests"] == 8
+    assert figures["events"]["median_ms"] > 0 and figures["events"]["p95_ms"] >= figures["events"]["median_ms"]

@@ -3,7 +3,8 @@
 Copies ``demo/corpus`` to ``demo-out/corpus``, builds the binary formats from ``demo/sources``
 (a PDF, a .zip archive, a gzipped WARC crawl), ingests it all into a fresh ``demo-out/demo.db``
 with the ``chronicle`` command, then prints articles, stories, events, quotes, errors and stats.
-CHRONICLE_DEMO_SERVE=0 stops there; the dashboard of a later issue will start otherwise.
+Then it serves the demo store's dashboard at http://127.0.0.1:8000 (``chronicle serve``), unless
+CHRONICLE_DEMO_SERVE=0.
 """
 
 from __future__ import annotations
@@ -118,7 +119,9 @@ def main() -> int:
     print(f"\ningest exit code {code} (3: some documents failed, as the files in corpus/bad/ should)")
     print(f"The demo database is {db}; try: chronicle search reservoir --db {db}")
     if os.environ.get("CHRONICLE_DEMO_SERVE", "1") != "0":
-        print("(No dashboard yet: a later issue adds it. Stopping here.)")
+        print("\nServing the dashboard of the demo store at http://127.0.0.1:8000 (Ctrl-C stops; "
+              "CHRONICLE_DEMO_SERVE=0 skips this)")
+        chronicle("serve", "--db", str(db), "--host", "127.0.0.1", "--port", "8000")
     return 0
 
 

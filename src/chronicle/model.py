@@ -8,6 +8,7 @@ Flow: Document (sources) -> RawArticle (readers) -> Article (articles)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -23,12 +24,38 @@ class Serializable:
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        hints = typing.get_type_hints(cls)
         kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                kwargs[f.name] = _from_plain(hints[f.name], data[f.name])
+        for name, convert in _converters(cls):
+            if name in data:
+                value = data[name]
+                kwargs[name] = None if value is None else convert(value)
         return cls(**kwargs)
+
+
+@functools.cache
+def _converters(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(field name, function from its plain value) per field of a record class, worked out once:
+    resolving type hints costs more than building the record."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
+        inner = [a for a in args if a is not type(None)]
+        return _converter(inner[0]) if len(inner) == 1 else _identity
+    if origin in (list, tuple) and args:
+        item = _converter(args[0])
+        return lambda value: [None if v is None else item(v) for v in value]
+    if isinstance(hint, type) and issubclass(hint, Serializable):
+        return lambda value: hint.from_dict(value) if isinstance(value, dict) else value
+    return _identity
 
 
 def _to_plain(value: Any) -> Any:
@@ -40,21 +67,6 @@ def _to_plain(value: Any) -> Any:
         return {k: _to_plain(v) for k, v in value.items()}
     if isinstance(value, bytes):
         raise TypeError("bytes are not JSON-serialisable; Document.content is never exported")
-    return value
-
-
-def _from_plain(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
-        inner = [a for a in args if a is not type(None)]
-        return _from_plain(inner[0], value) if len(inner) == 1 else value
-    if origin in (list, tuple) and args:
-        return [_from_plain(args[0], v) for v in value]
-    if isinstance(hint, type) and issubclass(hint, Serializable) and isinstance(value, dict):
-        return hint.from_dict(value)
     return value
 
 
@@ -222,6 +234,7 @@ class Event(Serializable):
     location: Location | None = None
     confidence: float = 0.5
     reported_by: Mention | None = None  # "the U.N. says ..." : who reported it
+    rule: str | None = None  # why it was coded: the lexicon entry, user pattern or rule that coded it
 
 
 @dataclass

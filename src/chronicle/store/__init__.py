@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from .base import (BY_OTHER_WRITER, DUPLICATE, STORED, EventRow, QuoteRow, SearchHit, Stats, Store, StoredFailure,
-                   StoreError)
+from .base import (BY_OTHER_WRITER, DUPLICATE, STORED, ActorSummary, ArticleRow, Counterpart, Edge, EventQuery,
+                   EventRow, QuoteRow, SearchHit, Stats, Store, StoredFailure, StoreError)
 
 
 def is_postgres(target: str) -> bool:
@@ -45,4 +45,5 @@ def open_store(target: str, story_threshold: float | None = None) -> Store:
     return SqliteStore(target, story_threshold)
 
 
-__all__ = ["StoreError", "STORED", "DUPLICATE", "BY_OTHER_WRITER", "open_store", "is_postgres", "display_target", "Store", "SearchHit", "EventRow", "QuoteRow", "Stats", "StoredFailure"]
+__all__ = ["StoreError", "STORED", "DUPLICATE", "BY_OTHER_WRITER", "open_store", "is_postgres", "display_target", "Store", "SearchHit", "EventRow", "QuoteRow", "Stats", "StoredFailure",
+           "EventQuery", "ArticleRow", "ActorSummary", "Counterpart", "Edge"]

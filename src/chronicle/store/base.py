@@ -37,12 +37,97 @@ class SearchHit(Serializable):
 
 @dataclass
 class EventRow(Serializable):
-    """A stored event with the article it came from."""
+    """A stored event with the article it came from (``day``: the event's date, else its article's)."""
 
     article_id: str
     published: str | None
     title: str | None
     event: Event
+    publisher: str | None = None
+    story_id: str | None = None
+    day: str | None = None
+    quad: int | None = None  # 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+    added: str | None = None  # when its article was stored (UTC, ISO)
+
+
+@dataclass
+class EventQuery(Serializable):
+    """Filters over stored events; every one given must hold. Text matches ignore case.
+
+    ``actor``: code prefix (RUS, RUSGOV) or name part, either side; ``source``/``target``: the same
+    for one side (both: a dyad); ``country``: ISO-3 of either side; ``sector``: PLOVER sector of
+    either side; ``type``: PLOVER type; ``cameo``: CAMEO code prefix; ``quad``: 1-4;
+    ``since``/``until``: the event's day (``until`` may be a prefix, 2012-03); ``text``: part of the
+    sentence; ``updated_since``: articles stored at or after this UTC time (ISO).
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    type: str | None = None
+    cameo: str | None = None
+    quad: int | None = None
+    since: str | None = None
+    until: str | None = None
+    min_confidence: float | None = None
+    text: str | None = None
+    story: str | None = None
+    publisher: str | None = None
+    article: str | None = None
+    updated_since: str | None = None
+    located: bool = False  # only events with a place that has coordinates
+
+
+@dataclass
+class ArticleRow(Serializable):
+    """A stored article with its story and when it was stored."""
+
+    article: Article
+    story_id: str | None = None
+    added: str | None = None
+
+
+@dataclass
+class ActorSummary(Serializable):
+    """One actor across the store: ``key`` is its code, or its name when it has no code."""
+
+    key: str
+    name: str | None = None
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    articles: int = 0
+    events: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Counterpart(Serializable):
+    """Another actor one actor had events with: as source (``as_source``) or target."""
+
+    key: str
+    name: str | None
+    as_source: int = 0  # events where the actor acted on this counterpart
+    as_target: int = 0  # events where this counterpart acted on the actor
+    cooperation: int = 0  # of those, quad 1-2
+    conflict: int = 0  # quad 3-4
+
+
+@dataclass
+class Edge(Serializable):
+    """Events from one actor to another: counted, and split by cooperation and conflict."""
+
+    source: str
+    source_name: str | None
+    target: str
+    target_name: str | None
+    events: int = 0
+    cooperation: int = 0
+    conflict: int = 0
 
 
 @dataclass
@@ -53,6 +138,9 @@ class QuoteRow(Serializable):
     published: str | None
     title: str | None
     quote: Quote
+    publisher: str | None = None
+    day: str | None = None
+    added: str | None = None
 
 
 @dataclass
@@ -134,6 +222,7 @@ class Store(Protocol):
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[EventRow]: ...
 
     def quotes(
@@ -142,6 +231,39 @@ class Store(Protocol):
     ) -> list[QuoteRow]: ...
 
     def stories(self, *, min_size: int = 2, limit: int | None = None) -> list[Story]: ...
+
+    # What the HTTP API reads (keyset pages: ``after`` is the sort key of the last row of the page before).
+    def event_page(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
+                   limit: int = 50) -> list[EventRow]: ...
+
+    def event_dicts(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]: ...
+
+    def event(self, event_id: str, article_id: str | None = None) -> EventRow | None: ...
+
+    def event_counts(self, query: EventQuery | None = None, by: str = "quad") -> list[tuple[str, str, int]]: ...
+
+    def event_facets(self, query: EventQuery | None = None, limit: int = 20) -> dict[str, dict[str, int]]: ...
+
+    def event_edges(self, query: EventQuery | None = None, limit: int = 200) -> list[Edge]: ...
+
+    def actor_summaries(self, *, text: str | None = None, after: Sequence[Any] | None = None,
+                        limit: int = 50) -> list[ActorSummary]: ...
+
+    def actor(self, key: str) -> ActorSummary | None: ...
+
+    def counterparts(self, key: str, limit: int = 50) -> list[Counterpart]: ...
+
+    def quote_page(self, **filters: Any) -> list[QuoteRow]: ...
+
+    def speakers(self, *, text: str | None = None, limit: int = 100) -> list[tuple[str, str | None, int]]: ...
+
+    def article_page(self, **filters: Any) -> list[ArticleRow]: ...
+
+    def story(self, story_id: str) -> Story | None: ...
+
+    def data_version(self) -> str:
+        """Changes whenever anything is stored: a key to cache answers computed from the store under."""
 
     def failures(self, *, limit: int | None = None) -> list[StoredFailure]: ...
 

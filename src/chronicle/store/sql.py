@@ -11,10 +11,13 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
+from ..data import load_yaml
 from ..model import Actor, Analysis, Article, Event, Failure, Mention, Quote, Record, Story
-from .base import BY_OTHER_WRITER, DUPLICATE, STORED, EventRow, QuoteRow, SearchHit, Stats, StoredFailure
+from .base import (BY_OTHER_WRITER, DUPLICATE, STORED, ActorSummary, ArticleRow, Counterpart, Edge, EventQuery,
+                   EventRow, QuoteRow, SearchHit, Stats, StoredFailure)
 from .stories import StoryIndex, to_bytes
 
 ARTICLE_COLUMNS = (
@@ -23,6 +26,21 @@ ARTICLE_COLUMNS = (
 )
 _JSON_COLUMNS = ("boilerplate", "links", "meta")
 _MENTION_COLUMNS = ("text", "start_char", "end_char", "code", "country", "sector", "name", "kind")
+
+
+@lru_cache(maxsize=1)
+def _quads() -> tuple[dict[str, int], dict[str, int]]:
+    """CAMEO root -> quad class and PLOVER type -> quad class (data/export/crosswalks.yaml)."""
+    data = load_yaml("export", "crosswalks.yaml")
+    return ({str(k): int(v["quad"]) for k, v in data["cameo_roots"].items()},
+            {str(k): int(v) for k, v in data["plover_quads"].items()})
+
+
+def quad_class(cameo: str | None, type: str | None) -> int | None:
+    """1-4: the CAMEO root's quad class, else the PLOVER type's (as the exports count it)."""
+    roots, types = _quads()
+    root = (cameo or "")[:2]
+    return roots[root] if root in roots else types.get((type or "").upper())
 
 
 def now() -> str:
@@ -64,7 +82,9 @@ class SafeCursor:
 
 def like_pattern(text: str, prefix: bool = False) -> str:
     """A LIKE pattern matching ``text`` as a substring (or prefix), with wildcards escaped."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # NUL ends a LIKE pattern in SQLite ("%\0%" would match everything): it becomes U+FFFD, as
+    # PostgreSQL stores it, so it matches what it should and nothing else
+    escaped = text.replace("\x00", "\ufffd").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return escaped + "%" if prefix else "%" + escaped + "%"
 
 
@@ -83,6 +103,10 @@ class SqlStore:
     def _q(self, sql: str) -> str:
         """The SQL in this backend's placeholder style (``?`` as written here)."""
         return sql
+
+    def _code_prefix(self, column: str, code: str) -> tuple[str, str]:
+        """"``column`` starts with ``code``" (letters and digits only) as this backend's index can answer it."""
+        return f"{column} LIKE ? ESCAPE '\\'", like_pattern(code, prefix=True)
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -227,20 +251,22 @@ class SqlStore:
         src, tgt = event.source or Mention("", 0, 0), event.target or Mention("", 0, 0)
         cur.execute(
             self._q("INSERT INTO events (article_id, id, type, cameo, source_code, source_name, source_country, "
-                    "target_code, target_name, target_country, day, data) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                    "target_code, target_name, target_country, day, data, quad, confidence, source_sector, "
+                    "target_sector, sentence) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             (article_id, event.id, event.type, event.cameo, src.code, src.name or src.text or None, src.country,
              tgt.code, tgt.name or tgt.text or None, tgt.country, (event.date or "")[:10] or day,
-             json.dumps(event.to_dict(), ensure_ascii=False)),
+             json.dumps(event.to_dict(), ensure_ascii=False), quad_class(event.cameo, event.type),
+             event.confidence, src.sector, tgt.sector, event.sentence),
         )
 
     def _insert_quote(self, cur: Any, article_id: str, quote: Quote, day: str | None) -> None:
         speaker = quote.speaker
         cur.execute(
-            self._q("INSERT INTO quotes (article_id, id, kind, speaker, speaker_code, day, data) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            self._q("INSERT INTO quotes (article_id, id, kind, speaker, speaker_code, day, data, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             (article_id, quote.id, quote.kind, speaker and (speaker.name or speaker.text),
-             speaker and speaker.code, day, json.dumps(quote.to_dict(), ensure_ascii=False)),
+             speaker and speaker.code, day, json.dumps(quote.to_dict(), ensure_ascii=False), quote.text),
         )
 
     def has_source(self, source: str) -> bool:
@@ -353,8 +379,10 @@ class SqlStore:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[EventRow]:
-        """Events whose source or target matches ``actor`` (code prefix or name) and ``country``."""
+        """Events whose source or target matches ``actor`` (code prefix or name) and ``country``,
+        of at least ``min_confidence``."""
         where: list[str] = []
         params: list[Any] = []
         if actor:
@@ -370,6 +398,9 @@ class SqlStore:
         if type:
             where.append("(upper(e.type) = ? OR e.cameo LIKE ? ESCAPE '\\')")
             params += [type.upper(), like_pattern(type, prefix=True)]
+        if min_confidence is not None:
+            where.append("e.confidence >= ?")
+            params.append(float(min_confidence))
         _date_range(where, params, "e.day", since, until)
         sql = ("SELECT e.article_id, a.published, a.title, e.data FROM events e JOIN articles a ON a.id = e.article_id"
                f"{_where(where)} ORDER BY coalesce(e.day, '') DESC, e.article_id, e.id" + _limit(limit, params))
@@ -391,6 +422,215 @@ class SqlStore:
                f"{_where(where)} ORDER BY coalesce(q.day, '') DESC, q.article_id, q.id" + _limit(limit, params))
         return [QuoteRow(article_id=r[0], published=r[1], title=r[2], quote=Quote.from_dict(json.loads(r[3])))
                 for r in self._rows(sql, params)]
+
+    # ------------------------------------------------------------------ API queries (keyset pages, aggregates)
+
+    def event_page(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
+                   limit: int = 50) -> list[EventRow]:
+        """Events matching ``query``, newest day first (then article id, event id, descending); ``after``
+        is the ``event_key`` of the last row of the page before: the next page starts after it."""
+        return [_event_row(r) for r in self._event_rows(query, after, limit)]
+
+    def _event_rows(self, query: EventQuery | None, after: Sequence[str] | None, limit: int) -> list[tuple]:
+        where, params = _event_where(query or EventQuery(), self._code_prefix)
+        if after is not None:
+            where.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
+            params += [str(v) for v in after]
+        sql = (_EVENT_SELECT + _where(where) + " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
+               + _limit(limit, params))
+        return self._rows(sql, params)
+
+    def event_dicts(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
+                    limit: int = 50) -> list[dict[str, Any]]:
+        """``event_page`` as JSON-ready dicts: the stored event (``Event.to_dict()``) with its row's
+        fields (article_id, published, title, publisher, story_id, day, quad, added) beside them;
+        no Event objects are built, for readers that send the rows on (the HTTP API)."""
+        found = []
+        for r in self._event_rows(query, after, limit):
+            data = json.loads(r[3])
+            data.update(article_id=r[0], published=r[1], title=r[2], publisher=r[4], story_id=r[5], day=r[6],
+                        quad=r[7], added=r[8])
+            found.append(data)
+        return found
+
+    def event(self, event_id: str, article_id: str | None = None) -> EventRow | None:
+        """One stored event by its id (and article, when ids could repeat across articles)."""
+        where, params = ["e.id = ?"], [event_id]
+        if article_id:
+            where.append("e.article_id = ?")
+            params.append(article_id)
+        rows = self._rows(_EVENT_SELECT + _where(where) + " ORDER BY e.article_id LIMIT 1", params)
+        return _event_row(rows[0]) if rows else None
+
+    def event_counts(self, query: EventQuery | None = None, by: str = "quad") -> list[tuple[str, str, int]]:
+        """(day, quad class or PLOVER type, events) for the events matching ``query``, by day."""
+        column = {"quad": "e.quad", "type": "e.type"}[by]
+        query = query or EventQuery()
+        where, params = _event_where(query, self._code_prefix)
+        sql = (f"SELECT e.day, {column}, count(*) FROM events e{_article_join(query)}{_where(where + ['e.day IS NOT NULL'])} "
+               "GROUP BY 1, 2 ORDER BY 1, 2")
+        return [(day, "" if key is None else str(key), int(n)) for day, key, n in self._rows(sql, params)]
+
+    def event_facets(self, query: EventQuery | None = None, limit: int = 20) -> dict[str, dict[str, int]]:
+        """Counts of the matching events by type, country, sector, publisher and quad class."""
+        query = query or EventQuery()
+        where, params = _event_where(query, self._code_prefix)
+        join = _article_join(query)
+        facets: dict[str, dict[str, int]] = {}
+        for name, column, joined in (("type", "e.type", join), ("quad", "e.quad", join),
+                                     ("publisher", "a.publisher", " JOIN articles a ON a.id = e.article_id")):
+            sql = (f"SELECT {column}, count(*) FROM events e{joined}{_where(where + [f'{column} IS NOT NULL'])} "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1")
+            p = list(params)
+            sql += _limit(limit, p)
+            facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
+        for name, left, right in (("country", "e.source_country", "e.target_country"),
+                                  ("sector", "e.source_sector", "e.target_sector")):
+            sql = (f"SELECT v, count(*) FROM (SELECT {left} v FROM events e{join}{_where(where)} UNION ALL "
+                   f"SELECT {right} v FROM events e{join}{_where(where)}) x WHERE v IS NOT NULL "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1")
+            p = params + params
+            sql += _limit(limit, p)
+            facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
+        return facets
+
+    def event_edges(self, query: EventQuery | None = None, limit: int = 200) -> list[Edge]:
+        """Source -> target pairs of the matching events (actor key: code, else name), most events first."""
+        query = query or EventQuery()
+        where, params = _event_where(query, self._code_prefix)
+        where += [f"{_SOURCE_KEY} IS NOT NULL", f"{_TARGET_KEY} IS NOT NULL"]
+        sql = (f"SELECT {_SOURCE_KEY}, max(e.source_name), {_TARGET_KEY}, max(e.target_name), count(*), "
+               "sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) "
+               f"FROM events e{_article_join(query)}{_where(where)} GROUP BY 1, 3 ORDER BY 5 DESC, 1, 3"
+               + _limit(limit, params))
+        return [Edge(r[0], r[1], r[2], r[3], int(r[4]), int(r[5] or 0), int(r[6] or 0)) for r in self._rows(sql, params)]
+
+    def actor_summaries(self, *, text: str | None = None, after: Sequence[Any] | None = None,
+                        limit: int = 50) -> list[ActorSummary]:
+        """Actors across articles, most articles first (then key); ``text``: part of key or name;
+        ``after``: (articles, key) of the last row of the page before."""
+        where, params, having = ["k IS NOT NULL"], [], ""
+        if text:
+            where.append("(lower(k) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\')")
+            params += [like_pattern(text.lower())] * 2
+        if after is not None:
+            having = " HAVING count(DISTINCT article_id) < ? OR (count(DISTINCT article_id) = ? AND k > ?)"
+            params += [int(after[0]), int(after[0]), str(after[1])]
+        sql = (_ACTOR_SELECT + _where(where) + " GROUP BY k" + having + " ORDER BY 6 DESC, 1" + _limit(limit, params))
+        return self._summaries(self._rows(sql, params))
+
+    def actor(self, key: str) -> ActorSummary | None:
+        """One actor by its key (code, or name without a code), with the names it went by."""
+        found = self._summaries(self._rows(_ACTOR_SELECT + " WHERE k = ? GROUP BY k", [key]))
+        if not found:
+            return None
+        names = self._rows("SELECT name, count(*) FROM actors WHERE coalesce(code, name) = ? AND name IS NOT NULL "
+                           "GROUP BY name ORDER BY 2 DESC, 1 LIMIT 10", [key])
+        found[0].names = [n for n, _ in names]
+        return found[0]
+
+    def _summaries(self, rows: list[tuple]) -> list[ActorSummary]:
+        summaries = [ActorSummary(key=r[0], name=r[1], code=r[2], country=r[3], sector=r[4], articles=int(r[5]),
+                                  first_seen=r[6], last_seen=r[7]) for r in rows]
+        if summaries:
+            keys = [a.key for a in summaries]
+            marks = ", ".join("?" * len(keys))
+            counts = dict(self._rows(
+                f"SELECT k, count(*) FROM (SELECT {_SOURCE_KEY} k FROM events e WHERE {_SOURCE_KEY} IN ({marks}) "
+                f"UNION ALL SELECT {_TARGET_KEY} k FROM events e WHERE {_TARGET_KEY} IN ({marks})) x GROUP BY k",
+                keys + keys))
+            for a in summaries:
+                a.events = int(counts.get(a.key, 0))
+        return summaries
+
+    def counterparts(self, key: str, limit: int = 50) -> list[Counterpart]:
+        """The actors ``key`` had events with, most events first."""
+        coop, conf = "CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END", "CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END"
+        params: list[Any] = [key, key]
+        sql = (f"SELECT other, max(other_name), sum(s), sum(t), sum(c), sum(f) FROM ("
+               f"SELECT {_TARGET_KEY} other, e.target_name other_name, 1 s, 0 t, {coop} c, {conf} f FROM events e "
+               f"WHERE {_SOURCE_KEY} = ? UNION ALL "
+               f"SELECT {_SOURCE_KEY}, e.source_name, 0, 1, {coop}, {conf} FROM events e WHERE {_TARGET_KEY} = ?"
+               ") x WHERE other IS NOT NULL GROUP BY other ORDER BY sum(s) + sum(t) DESC, other" + _limit(limit, params))
+        return [Counterpart(r[0], r[1], int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in self._rows(sql, params)]
+
+    def quote_page(self, *, speaker: str | None = None, text: str | None = None, since: str | None = None,
+                   until: str | None = None, article: str | None = None, publisher: str | None = None,
+                   updated_since: str | None = None, after: Sequence[str] | None = None,
+                   limit: int = 50) -> list[QuoteRow]:
+        """Quotes newest day first (then article id, quote id, descending), after the key ``after``."""
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            where.append("(lower(q.speaker) LIKE ? ESCAPE '\\' OR upper(q.speaker_code) LIKE ? ESCAPE '\\')")
+            params += [like_pattern(speaker.lower()), like_pattern(speaker.upper(), prefix=True)]
+        if text:
+            where.append("lower(q.text) LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(text.lower()))
+        _date_range(where, params, "q.day", since, until)
+        for clause, value in (("q.article_id = ?", article), ("lower(a.publisher) = lower(?)", publisher),
+                              ("a.added >= ?", updated_since)):
+            if value:
+                where.append(clause)
+                params.append(value)
+        if after is not None:
+            where.append("(coalesce(q.day, ''), q.article_id, q.id) < (?, ?, ?)")
+            params += [str(v) for v in after]
+        sql = ("SELECT q.article_id, a.published, a.title, q.data, a.publisher, q.day, a.added FROM quotes q "
+               f"JOIN articles a ON a.id = q.article_id{_where(where)} "
+               "ORDER BY coalesce(q.day, '') DESC, q.article_id DESC, q.id DESC" + _limit(limit, params))
+        return [QuoteRow(article_id=r[0], published=r[1], title=r[2], quote=Quote.from_dict(json.loads(r[3])),
+                         publisher=r[4], day=r[5], added=r[6]) for r in self._rows(sql, params)]
+
+    def speakers(self, *, text: str | None = None, limit: int = 100) -> list[tuple[str, str | None, int]]:
+        """(speaker, code, quotes) by number of quotes."""
+        where, params = ["coalesce(speaker, speaker_code) IS NOT NULL"], []
+        if text:
+            where.append("lower(coalesce(speaker, speaker_code)) LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(text.lower()))
+        sql = (f"SELECT coalesce(speaker, speaker_code), max(speaker_code), count(*) FROM quotes{_where(where)} "
+               "GROUP BY 1 ORDER BY 3 DESC, 1" + _limit(limit, params))
+        return [(r[0], r[1], int(r[2])) for r in self._rows(sql, params)]
+
+    def article_page(self, *, publisher: str | None = None, language: str | None = None, since: str | None = None,
+                     until: str | None = None, story: str | None = None, updated_since: str | None = None,
+                     ids: Sequence[str] | None = None, after: Sequence[str] | None = None,
+                     limit: int = 50) -> list[ArticleRow]:
+        """Articles newest first (then id, descending), after the key (published, id) ``after``."""
+        where: list[str] = []
+        params: list[Any] = []
+        for clause, value in (("lower(publisher) = lower(?)", publisher), ("language = ?", language),
+                              ("story_id = ?", story), ("added >= ?", updated_since)):
+            if value:
+                where.append(clause)
+                params.append(value)
+        _date_range(where, params, "published", since, until)
+        if ids is not None:
+            where.append(f"id IN ({', '.join('?' * len(ids))})" if ids else "1 = 0")
+            params.extend(ids)
+        if after is not None:
+            where.append("(coalesce(published, ''), id) < (?, ?)")
+            params += [str(v) for v in after]
+        sql = (f"SELECT {', '.join(ARTICLE_COLUMNS)}, story_id, added FROM articles{_where(where)} "
+               "ORDER BY coalesce(published, '') DESC, id DESC" + _limit(limit, params))
+        n = len(ARTICLE_COLUMNS)
+        return [ArticleRow(_article(r[:n]), r[n], r[n + 1]) for r in self._rows(sql, params)]
+
+    def data_version(self) -> str:
+        """Changes whenever a document, article or analysis is stored (rows are only ever added): a
+        reader may cache what it computed from the store under this key."""
+        docs, last = self._rows("SELECT count(*), max(added) FROM documents")[0]
+        analyses = self._scalar("SELECT count(*) FROM analyses")
+        return f"{docs}:{last or ''}:{analyses}"
+
+    def story(self, story_id: str) -> Story | None:
+        """One story (any size) with its members, oldest first."""
+        members = self._rows("SELECT id FROM articles WHERE story_id = ? ORDER BY coalesce(published, ''), id",
+                             (story_id,))
+        if not members:
+            return None
+        title = self._scalar("SELECT title FROM stories WHERE id = ?", (story_id,))
+        return Story(id=story_id, title=title, article_ids=[m[0] for m in members])
 
     def stories(self, *, min_size: int = 2, limit: int | None = None) -> list[Story]:
         """Stories with at least ``min_size`` copies, largest first; members oldest first."""
@@ -433,6 +673,100 @@ class SqlStore:
     def _histogram(self, column: str) -> dict[str, int]:
         rows = self._rows(f"SELECT coalesce({column}, ''), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1")
         return {value or "unknown": int(n) for value, n in rows}
+
+
+_SOURCE_KEY = "coalesce(e.source_code, e.source_name)"
+_TARGET_KEY = "coalesce(e.target_code, e.target_name)"
+_EVENT_SELECT = ("SELECT e.article_id, a.published, a.title, e.data, a.publisher, a.story_id, e.day, e.quad, a.added "
+                 "FROM events e JOIN articles a ON a.id = e.article_id")
+_ACTOR_SELECT = ("SELECT k, max(name), max(code), max(country), max(sector), count(DISTINCT article_id), "
+                 "min(published), max(published) FROM (SELECT coalesce(ac.code, ac.name) k, ac.name, ac.code, "
+                 "ac.country, ac.sector, ac.article_id, a.published FROM actors ac "
+                 "JOIN articles a ON a.id = ac.article_id) x")
+
+
+def _event_row(r: Sequence[Any]) -> EventRow:
+    return EventRow(article_id=r[0], published=r[1], title=r[2], event=Event.from_dict(json.loads(r[3])),
+                    publisher=r[4], story_id=r[5], day=r[6], quad=r[7], added=r[8])
+
+
+def _article_join(query: EventQuery) -> str:
+    """The join an aggregate needs: only when a filter reads the article."""
+    needed = query.story or query.publisher or query.updated_since
+    return " JOIN articles a ON a.id = e.article_id" if needed else ""
+
+
+_CODE = re.compile(r"[A-Z0-9]{2,}")  # what a CAMEO-style code looks like, as a user types one
+
+
+def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and their parameters for an EventQuery (``e`` events, ``a`` articles).
+
+    ``code_prefix(column, code)``: the backend's index-friendly "column starts with code" (clause,
+    parameter). An ``actor``, ``source`` or ``target`` typed as a code (RUS, RUSGOV: capitals and
+    digits) matches the start of codes only, through it; anything else matches the start of a code
+    or part of a name, ignoring case."""
+    where: list[str] = []
+    params: list[Any] = []
+    for value, side in ((q.source, "source"), (q.target, "target")):
+        if value and _CODE.fullmatch(value):
+            clause, param = code_prefix(f"e.{side}_code", value)
+            where.append(clause)
+            params.append(param)
+    if q.actor and _CODE.fullmatch(q.actor):
+        (left, a), (right, b) = code_prefix("e.source_code", q.actor), code_prefix("e.target_code", q.actor)
+        where.append(f"({left} OR {right})")
+        params += [a, b]
+    for value, sides in ((q.actor if q.actor and not _CODE.fullmatch(q.actor) else None, ("source", "target")),
+                         (q.source if q.source and not _CODE.fullmatch(q.source) else None, ("source",)),
+                         (q.target if q.target and not _CODE.fullmatch(q.target) else None, ("target",))):
+        if value:
+            code, name = like_pattern(value.upper(), prefix=True), like_pattern(value.lower())
+            where.append("(" + " OR ".join(f"upper(e.{s}_code) LIKE ? ESCAPE '\\' OR lower(e.{s}_name) LIKE ? ESCAPE '\\'"
+                                           for s in sides) + ")")
+            params += [code, name] * len(sides)
+    if q.country:
+        where.append("(upper(e.source_country) = ? OR upper(e.target_country) = ? "
+                     "OR upper(e.source_code) LIKE ? ESCAPE '\\' OR upper(e.target_code) LIKE ? ESCAPE '\\')")
+        code = like_pattern(q.country.upper(), prefix=True)
+        params += [q.country.upper(), q.country.upper(), code, code]
+    if q.sector:
+        where.append("(upper(e.source_sector) = ? OR upper(e.target_sector) = ?)")
+        params += [q.sector.upper()] * 2
+    if q.type:
+        where.append("e.type = ?")
+        params.append(q.type.upper())
+    if q.cameo:
+        where.append("e.cameo LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(q.cameo, prefix=True))
+    if q.quad is not None:
+        where.append("e.quad = ?")
+        params.append(int(q.quad))
+    if q.since or q.until:  # written on coalesce(e.day, '') so the page's own ordering index answers it
+        where.append("coalesce(e.day, '') >= ? AND coalesce(e.day, '') <= ?")
+        params += [q.since or "0", _day_ceiling(q.until)]
+    if q.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        params.append(float(q.min_confidence))
+    if q.text:
+        where.append("lower(e.sentence) LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(q.text.lower()))
+    for clause, value in (("a.story_id = ?", q.story), ("lower(a.publisher) = lower(?)", q.publisher),
+                          ("e.article_id = ?", q.article), ("a.added >= ?", q.updated_since)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    if q.located:
+        where.append("e.data LIKE ? AND e.data NOT LIKE ?")
+        params += ['%"location": {%', '%"lat": null%']
+    return where, params
+
+
+def _day_ceiling(until: str | None) -> str:
+    """The largest day an inclusive ``until`` (a date or a prefix: 2012, 2012-03) lets in."""
+    if not until:
+        return "9999-99-99"
+    return until + "-99-99"[len(until) - 4:] if len(until) < 10 else until
 
 
 def _article(row: Sequence[Any]) -> Article:

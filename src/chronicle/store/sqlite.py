@@ -67,6 +67,10 @@ class SqliteStore(SqlStore):
         cur.execute("COMMIT")
         cur.close()
 
+    def _code_prefix(self, column: str, code: str) -> tuple[str, str]:
+        """GLOB: case-sensitive, so SQLite answers a prefix from the column's index (LIKE cannot)."""
+        return f"{column} GLOB ?", code + "*"
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Articles matching every term of ``query`` (bm25 order), with a snippet of the body."""
         match = fts5_query(query)

@@ -1,0 +1,244 @@
+"""``chronicle serve`` under load: a generated store of N events (1,000,000 by default), 20 concurrent
+clients on filtered ``/events`` pages and on the aggregates (``/timeline``, ``/facets``); median and
+p95 latency per kind, against the targets (p95 <= 100 ms for event pages, <= 300 ms for aggregates).
+
+    python -m benchmarks.serve [--events N] [--clients 20] [--requests 400] [--backend sqlite|postgres|both]
+
+The store is written by the generator below (articles of 50 events each, over three years, 60
+countries, every PLOVER type), once per size, and kept in bench-results/ for the next run; the server
+is a real ``chronicle serve`` process on a free port. PostgreSQL runs when CHRONICLE_PG_DSN is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from chronicle.model import Actor, Analysis, Article, Event, Location, Mention, Record
+from chronicle.store import open_store
+
+EVENTS_PER_ARTICLE = 50
+COUNTRIES = ["AFG", "IRN", "IRQ", "SYR", "RUS", "UKR", "USA", "CHN", "TUR", "ISR", "PSE", "LBN", "EGY", "SAU", "YEM",
+             "PAK", "IND", "GBR", "FRA", "DEU", "JPN", "KOR", "PRK", "NGA", "ETH", "SDN", "SSD", "SOM", "KEN", "COD",
+             "MLI", "NER", "LBY", "TUN", "DZA", "MAR", "JOR", "QAT", "ARE", "OMN", "AZE", "ARM", "GEO", "BLR", "POL",
+             "MMR", "THA", "PHL", "IDN", "VEN", "COL", "MEX", "BRA", "ARG", "CUB", "HTI", "SRB", "BIH", "KAZ", "UZB"]
+SECTORS = ["GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "JUD"]
+TYPES = [("AGREE", "057", "agreed with"), ("CONSULT", "040", "met"), ("SUPPORT", "051", "praised"),
+         ("CONCEDE", "080", "yielded to"), ("COOPERATE", "061", "cooperated with"), ("AID", "073", "sent aid to"),
+         ("RETREAT", "087", "withdrew from"), ("REQUEST", "100", "urged"), ("ACCUSE", "112", "accused"),
+         ("REJECT", "120", "rejected"), ("THREATEN", "130", "threatened"), ("PROTEST", "140", "protested against"),
+         ("SANCTION", "163", "sanctioned"), ("MOBILIZE", "150", "mobilised against"), ("COERCE", "170", "detained"),
+         ("ASSAULT", "190", "attacked")]
+START = date(2020, 1, 1)
+DAYS = 3 * 365
+TARGETS_MS = {"events": 100.0, "aggregates": 300.0}
+
+
+def generate(target: str, n_events: int, seed: int = 7) -> int:
+    """Write ``n_events`` generated events (in articles of EVENTS_PER_ARTICLE) into the store."""
+    rng = random.Random(seed)
+    written = 0
+    with open_store(target, story_threshold=0.9) as store:
+        n = 0
+        while written < n_events:
+            record = _article(rng, n, min(EVENTS_PER_ARTICLE, n_events - written))
+            store.add_record(record)
+            written += len(record.analysis.events)
+            n += 1
+    return written
+
+
+def _article(rng: random.Random, n: int, count: int) -> Record:
+    day = START + timedelta(days=rng.randrange(DAYS))
+    sentences, sides = [], []
+    for k in range(count):
+        a, b = rng.sample(COUNTRIES, 2)
+        sa, sb = rng.choice(SECTORS), rng.choice(SECTORS)
+        plover, cameo, verb = rng.choice(TYPES)
+        sentence = f"The {a} {sa.lower()} {verb} the {b} {sb.lower()} in report {n} item {k}."
+        sentences.append(sentence)
+        sides.append((a, sa, b, sb, plover, cameo, verb))
+    body = " ".join(sentences)
+    article_id = hashlib.sha256(body.encode()).hexdigest()[:32]
+    article = Article(id=article_id, source=f"bench/{n}.txt", body=body, publisher=f"publisher {n % 25}",
+                      title=f"Report {n}", published=day.isoformat(), language="en")
+    events, actors, offset = [], {}, 0
+    for k, (sentence, (a, sa, b, sb, plover, cameo, verb)) in enumerate(zip(sentences, sides)):
+        src_text, tgt_text = f"{a} {sa.lower()}", f"{b} {sb.lower()}"
+        s_start = offset + sentence.index(src_text)
+        t_start = offset + sentence.index(tgt_text, len(src_text) + 4)
+        src = Mention(src_text, s_start, s_start + len(src_text), code=a + sa, country=a, sector=sa, name=src_text)
+        tgt = Mention(tgt_text, t_start, t_start + len(tgt_text), code=b + sb, country=b, sector=sb, name=tgt_text)
+        trigger_start = offset + sentence.index(verb)
+        place = Location(f"a town in {b}", b, rng.uniform(-50, 60), rng.uniform(-120, 140)) if k % 3 == 0 else None
+        events.append(Event(id=f"{article_id[:16]}-e{k + 1}", type=plover, trigger=verb.split()[0], sentence=sentence,
+                            start=offset, end=offset + len(sentence), source=src, target=tgt, cameo=cameo,
+                            trigger_start=trigger_start, trigger_end=trigger_start + len(verb.split()[0]),
+                            date=(START + timedelta(days=rng.randrange(DAYS))).isoformat(),
+                            confidence=round(rng.uniform(0.3, 1.0), 2), location=place))
+        for m in (src, tgt):
+            actors.setdefault(m.code, Actor(id=f"A{len(actors) + 1}", code=m.code, name=m.name, country=m.country,
+                                            sector=m.sector))
+        offset += len(sentence) + 1
+    return Record(article, Analysis(article_id, "en", actors=list(actors.values()), events=events))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _queries(rng: random.Random, kind: str) -> dict:
+    if kind == "events":
+        choice = rng.randrange(8)
+        a, b = rng.sample(COUNTRIES, 2)
+        day = START + timedelta(days=rng.randrange(DAYS - 60))
+        return [
+            {"actor": a}, {"type": rng.choice(TYPES)[0]}, {"country": a, "quad": rng.randint(1, 4)},
+            {"dyad": f"{a},{b}"}, {"since": day.isoformat(), "until": (day + timedelta(days=30)).isoformat()},
+            {"min_confidence": 0.9, "type": rng.choice(TYPES)[0]}, {"sector": rng.choice(SECTORS), "quad": 4},
+            {"cameo": "19"},
+        ][choice] | {"limit": 50}
+    choice = rng.randrange(4)
+    return [{"path": "/timeline", "interval": "day"}, {"path": "/timeline", "interval": "week", "by": "type"},
+            {"path": "/timeline", "interval": "month", "actor": rng.choice(COUNTRIES)},
+            {"path": "/facets", "type": rng.choice(TYPES)[0]}][choice]
+
+
+def load(base: str, clients: int, requests: int, seed: int = 11) -> dict:
+    """``requests`` of each kind spread over ``clients`` threads; latency figures per kind."""
+    import httpx
+
+    latencies: dict[str, list[float]] = {"events": [], "aggregates": []}
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        rng = random.Random(seed + number)
+        with httpx.Client(base_url=base, timeout=60) as http:
+            for i in range(requests // clients):
+                for kind in ("events", "aggregates"):
+                    params = _queries(rng, kind)
+                    path = params.pop("path", "/events")
+                    started = time.perf_counter()
+                    response = http.get(path, params=params)
+                    elapsed = (time.perf_counter() - started) * 1000
+                    if kind == "events" and response.status_code == 200 and response.json()["next"] and i % 4 == 0:
+                        started = time.perf_counter()  # and the next page of it, through its cursor
+                        response = http.get(path, params={**params, "cursor": response.json()["next"]})
+                        elapsed = (time.perf_counter() - started) * 1000
+                    with lock:
+                        latencies[kind].append(elapsed)
+                        if response.status_code != 200:
+                            errors.append(f"{path} {params}: {response.status_code}")
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.perf_counter() - started
+    figures = {"clients": clients, "seconds": round(seconds, 1), "errors": len(errors), "first_errors": errors[:5]}
+    for kind, values in latencies.items():
+        values.sort()
+        p95 = values[max(0, int(round(0.95 * len(values))) - 1)] if values else None
+        figures[kind] = {"requests": len(values), "median_ms": round(statistics.median(values), 1) if values else None,
+                         "p95_ms": round(p95, 1) if p95 is not None else None, "target_p95_ms": TARGETS_MS[kind],
+                         "met": p95 is not None and p95 <= TARGETS_MS[kind]}
+    return figures
+
+
+def serve_and_load(target: str, clients: int, requests: int) -> dict:
+    port = _free_port()
+    command = [sys.executable, "-m", "chronicle", "serve", "--db", target, "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        import httpx
+
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                httpx.get(base + "/stats", timeout=5)
+                break
+            except httpx.HTTPError:
+                if server.poll() is not None:
+                    raise RuntimeError(f"chronicle serve exited: {server.stderr.read().decode()[-500:]}")
+                time.sleep(0.2)
+        return load(base, clients, requests)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=400, help="requests of each kind, over all clients")
+    parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--out", default="bench-results")
+    args = parser.parse_args(argv)
+    results: dict = {"events": args.events}
+    backends = ["sqlite"] + (["postgres"] if args.backend != "sqlite" and os.environ.get("CHRONICLE_PG_DSN") else [])
+    if args.backend == "postgres":
+        backends = backends[1:]
+    for backend in backends:
+        if backend == "sqlite":
+            Path(args.out).mkdir(parents=True, exist_ok=True)
+            target = str(Path(args.out) / f"serve-{args.events}.db")
+        else:
+            dsn = os.environ["CHRONICLE_PG_DSN"]
+            from urllib.parse import quote
+
+            target = f"{dsn}{'&' if '?' in dsn else '?'}options={quote(f'-csearch_path=bench_serve_{args.events}')}"
+            _ensure_schema(dsn, f"bench_serve_{args.events}")
+        started = time.perf_counter()
+        with open_store(target) as store:
+            have = store.stats().events
+        if have != args.events:  # made by another generator or size: made afresh
+            _drop(backend, target, args.events)
+            generate(target, args.events)
+        built = round(time.perf_counter() - started, 1)
+        figures = serve_and_load(target, args.clients, args.requests)
+        figures["store_seconds"] = built
+        results[backend] = figures
+        print(f"{backend}: {args.events:,} events; /events p50 {figures['events']['median_ms']} ms, "
+              f"p95 {figures['events']['p95_ms']} ms (target 100); aggregates p50 {figures['aggregates']['median_ms']} "
+              f"ms, p95 {figures['aggregates']['p95_ms']} ms (target 300); errors {figures['errors']}", flush=True)
+    return results
+
+
+def _drop(backend: str, target: str, events: int) -> None:
+    if backend == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(target + suffix).unlink(missing_ok=True)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        return
+    import psycopg
+
+    with psycopg.connect(os.environ["CHRONICLE_PG_DSN"], autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS bench_serve_{int(events)} CASCADE")
+        conn.execute(f"CREATE SCHEMA bench_serve_{int(events)}")
+
+
+def _ensure_schema(dsn: str, schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+
+
+if __name__ == "__main__":
+    main()
