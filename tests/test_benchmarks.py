@@ -25,6 +25,17 @@ def test_long_article_has_the_words_asked_for_in_paragraphs():
     assert body.count("\n\n") >= 3000 // 100
 
 
+def test_limits_bench_inputs_are_what_they_say():
+    from benchmarks.limits import links_html, paragraphs_html, pdf_pages
+    from chronicle.model import Document
+    from chronicle.readers import read
+
+    assert 100_000 <= len(paragraphs_html(100_000)) < 101_000
+    assert links_html(1000).count(b"<a ") == 1000
+    raw = read(Document(source="book.pdf", content=pdf_pages(3)))
+    assert [f"Page {i}:" in raw.text for i in range(3)] == [True] * 3
+
+
 def test_serve_benchmark_store_has_the_events_asked_for_and_every_type(tmp_path):
     from benchmarks.serve import TYPES, generate
     from chronicle.store import EventQuery, open_store

@@ -96,7 +96,7 @@ def test_text_starting_like_a_signature_is_still_text() -> None:
 def test_html_reader_errors_pass_through(monkeypatch: pytest.MonkeyPatch) -> None:
     import chronicle.readers.html as html
 
-    def no_article(document: Document):
+    def no_article(document: Document, limits=None):
         raise ReaderError(document.source, "no article text found in HTML")
 
     monkeypatch.setattr(html, "read_html", no_article)

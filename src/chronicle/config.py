@@ -26,6 +26,11 @@ class Config:
     max_file_bytes: int = 50 * 1024 * 1024  # larger files are refused, and recorded
     max_archive_bytes: int = 500 * 1024 * 1024  # total expanded size of one archive
     max_archive_members: int = 100_000
+    max_html_chars: int = 20_000_000  # an HTML page longer than this once decoded is refused, and recorded
+    max_html_nodes: int = 500_000  # elements of one HTML page; more is refused, and recorded
+    max_html_links: int = 50_000  # links of one HTML page; more is refused (a link farm), and recorded
+    max_analysis_chars: int = 100_000  # a longer article is analysed in parts of at most this many characters
+    max_window_bytes: int = 64 * 1024 * 1024  # text a window of documents holds before it is cleaned and stored
     dictionaries: list[str] = field(default_factory=list)  # user actor/agent/verb files
     site_profiles: list[str] = field(default_factory=list)  # extra site-profile YAML files
     boilerplate_min_docs: int = 3  # a line seen in this many documents of one publisher...

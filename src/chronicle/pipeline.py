@@ -7,21 +7,24 @@ run completed; killed at any moment and run again, it stores every document exac
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from .articles import CrossDocumentBoilerplate, build_article
 from .config import Config
 from .errors import ChronicleError
 from .model import Analysis, Article, Document, Failure, RawArticle, Record, Serializable
+from .parts import NOTE as PARTS_NOTE
+from .parts import join_analyses, part_articles
 from .sources import SourceOptions, iter_documents
 from .store import BY_OTHER_WRITER, DUPLICATE, STORED, Store
 
 if TYPE_CHECKING:
     from .analysis import Analyzer
+    from .readers import ReadLimits
 
 WINDOW = 128  # documents read before any is cleaned: repeated lines are learnt across this many
 KEPT_FAILURES = 100  # failures an IngestSummary lists; the store keeps them all
@@ -72,8 +75,13 @@ def extract_records(
     documents = iter_documents(inputs, options)
     if skip is not None:
         documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
-    # Each document is read as it comes, so a window holds text, never its documents' bytes.
-    for raws in _windows(map(_read, documents), WINDOW):
+    from .readers.limits import ReadLimits  # not .readers: that loads the PDF reader
+
+    limits = ReadLimits.from_config(config)
+    # Each document is read as it comes, so a window holds text, never its documents' bytes;
+    # it closes at WINDOW documents or config.max_window_bytes of text, whichever comes first.
+    read = (_read(document, limits) for document in documents)
+    for raws in _windows(read, WINDOW, config.max_window_bytes):
         for raw in raws:
             if isinstance(raw, RawArticle):
                 learner.observe(raw)
@@ -85,7 +93,7 @@ def extract_records(
             continue
         if analyzer is None and any(isinstance(item, Article) for item in built):
             analyzer = _analyzer(config)
-        yield from _analyse(built, analyzer)
+        yield from _analyse(built, analyzer, config.max_analysis_chars)
 
 
 def ingest(
@@ -140,20 +148,30 @@ def count_documents(inputs: list[str], config: Config, source_options: SourceOpt
 # --------------------------------------------------------------------------- steps
 
 
-def _windows(items: Iterable[RawArticle | Failure], size: int) -> Iterator[list[RawArticle | Failure]]:
-    iterator = iter(items)
-    while window := list(islice(iterator, size)):
+def _windows(items: Iterable[RawArticle | Failure], size: int, max_bytes: int) -> Iterator[list[RawArticle | Failure]]:
+    """Lists of at most ``size`` items whose texts hold about ``max_bytes`` of memory at most
+    (a window closes after the text that reaches it)."""
+    window: list[RawArticle | Failure] = []
+    held = 0
+    for item in items:
+        window.append(item)
+        if isinstance(item, RawArticle):
+            held += sys.getsizeof(item.text)
+        if len(window) >= size or held >= max_bytes:
+            yield window
+            window, held = [], 0
+    if window:
         yield window
 
 
-def _read(doc: Document | Failure) -> RawArticle | Failure:
+def _read(doc: Document | Failure, limits: "ReadLimits | None" = None) -> RawArticle | Failure:
     """Document -> RawArticle, or the Failure that explains why not."""
     if isinstance(doc, Failure):
         return doc
     from .readers import read  # readers load trafilatura; imported when the first document comes
 
     try:
-        return read(doc)
+        return read(doc, limits)
     except ChronicleError as exc:
         return exc.to_failure()
     except Exception as exc:  # a reader bug must cost one document, not the batch
@@ -177,10 +195,10 @@ def _analyzer(config: Config) -> "Analyzer":
     return Analyzer(config)
 
 
-def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Iterator[Item]:
+def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None", max_chars: int) -> Iterator[Item]:
     """Records in the order of ``items``; articles analysed in one batch, failures passed on."""
     articles = [a for a in items if isinstance(a, Article)]
-    analyses = _analyses(articles, analyzer) if articles and analyzer is not None else {}
+    analyses = _analyses(articles, analyzer, max_chars) if articles and analyzer is not None else {}
     for item in items:
         if isinstance(item, Failure):
             yield item
@@ -190,22 +208,64 @@ def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None") -> Ite
             yield Record(article=item, analysis=analyses.get(item.id))
 
 
-def _analyses(articles: list[Article], analyzer: "Analyzer") -> dict[str, Analysis | Failure]:
+def _analyses(articles: list[Article], analyzer: "Analyzer", max_chars: int) -> dict[str, Analysis | Failure]:
     """Analysis (or the Failure of a stage) per article id; when the batch itself breaks (the
-    parser, not a stage), each article alone, so one bad one fails alone."""
+    parser, not a stage), each article alone, so one bad one fails alone.
+
+    A body over ``max_chars`` (or spaCy's ``max_length``) is analysed in parts (chronicle/parts.py);
+    its article's meta notes how many.
+    """
+    nlp_max = getattr(getattr(analyzer, "nlp", None), "max_length", None)
+    limit = min(max_chars, nlp_max) if isinstance(nlp_max, int) else max_chars
     try:
-        return {article.id: result for article, result in zip(articles, analyzer.analyze(articles))}
+        return _analyse_in_parts(articles, analyzer, limit)
     except Exception:  # find which article broke the batch
         found: dict[str, Analysis | Failure] = {}
         for article in articles:
             try:
-                found.update({article.id: result for result in analyzer.analyze([article])})
+                found.update(_analyse_in_parts([article], analyzer, limit))
             except Exception as exc:
                 if isinstance(exc, ChronicleError):
                     found[article.id] = Failure(article.source, "analysis", exc.reason, exc.detail)
                 else:
                     found[article.id] = Failure(article.source, "analysis", f"unexpected error: {exc!r}")
         return found
+
+
+def _analyse_in_parts(articles: list[Article], analyzer: "Analyzer", limit: int) -> dict[str, Analysis | Failure]:
+    """Analysis (or a stage's Failure) per article id, each body analysed in parts of at most
+    ``limit`` characters; a part that fails fails its article."""
+    parts = [(index, offset, part) for index, article in enumerate(articles)
+             for offset, part in part_articles(article, limit)]
+    pieces: list[list[tuple[int, Analysis | Failure]]] = [[] for _ in articles]
+    for group in _by_size(parts, limit):  # spaCy holds a whole batch: at most ``limit`` characters of it
+        for (index, offset, _), analysis in zip(group, analyzer.analyze([part for _, _, part in group]), strict=True):
+            pieces[index].append((offset, analysis))
+    found: dict[str, Analysis | Failure] = {}
+    for article, done in zip(articles, pieces):
+        failed = next((a for _, a in done if isinstance(a, Failure)), None)
+        if failed is not None:
+            found[article.id] = failed
+            continue
+        found[article.id] = join_analyses(article, [(o, a) for o, a in done if isinstance(a, Analysis)])
+        if len(done) > 1:
+            article.meta[PARTS_NOTE] = len(done)
+    return found
+
+
+def _by_size(parts: list[tuple[int, int, Article]], limit: int) -> Iterator[list[tuple[int, int, Article]]]:
+    """``parts`` in order, in groups of at most ``limit`` characters of body (or one part)."""
+    group: list[tuple[int, int, Article]] = []
+    held = 0
+    for part in parts:
+        size = len(part[2].body)
+        if group and held + size > limit:
+            yield group
+            group, held = [], 0
+        group.append(part)
+        held += size
+    if group:
+        yield group
 
 
 def _analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
@@ -218,7 +278,7 @@ def _analyse_stored(store: Store, config: Config, sources: list[str], summary: I
         return
     if not loaded:
         loaded.append(_analyzer(config))
-    found = _analyses(articles, loaded[0])
+    found = _analyses(articles, loaded[0], config.max_analysis_chars)
     for article in articles:
         result = found.get(article.id)
         if isinstance(result, Failure):

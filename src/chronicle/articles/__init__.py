@@ -57,6 +57,7 @@ class _Context:
     group: str
     title_key: str | None  # the reader's title, unless it is site chrome
     title_keys: set[str]  # headings and the reader's title: lines that may be the title
+    keep_prose: bool = False  # the document is a copy of a story seen in others: its prose is no chrome
 
 
 LONGEST_WORD = 100  # longer runs without a space are data (base64, hex), not words or URLs
@@ -89,6 +90,7 @@ def build_article(
     title_key = _usable_title(raw.title, profile, boilerplate, group)
     title_keys = {match_key(h) for h in raw.headings} | ({title_key} if title_key else set())
     ctx = _Context(profile, boilerplate, group, title_key, title_keys)
+    ctx.keep_prose = boilerplate is not None and _copied_story(lines, boilerplate, group)
     found, kept = _scan(lines, ctx)
     title = _choose_title(raw.title if ctx.title_key else None, found, kept)
     kept = _without_title_line(kept, title, found)
@@ -155,11 +157,23 @@ def _line_kind(line: str, ctx: _Context, found: _Found, in_head: bool, in_tail: 
         return "metadata"
     if in_tail and _take_date_line(line, ctx, found, TAIL_DATE_EXTRA_WORDS):
         return "metadata"
-    if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line):
+    if ctx.learner and ctx.learner.is_boilerplate(ctx.group, line) and not (ctx.keep_prose and _is_prose(line)):
         return "learned"
     if (in_head or in_tail) and metadata.is_contact_line(line):
         return "contact"
     return "body"
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def _copied_story(lines: list[str], learner: CrossDocumentBoilerplate, group: str) -> bool:
+    """True when most prose lines of the document repeat across the group's documents: the
+    documents are copies of one story (wire copies saved side by side), not pages sharing chrome."""
+    prose = [line for line in lines if _is_prose(line)]
+    repeated = sum(1 for line in prose if learner.is_boilerplate(group, line))
+    return repeated >= 2 and repeated * 2 >= len(prose)
 
 
 def _may_be_title(line: str, ctx: _Context, found: _Found) -> bool:

@@ -13,22 +13,30 @@ from collections.abc import Callable
 from ..errors import ReaderError
 from ..model import Document, RawArticle
 from ..sources.formats import document_format
+from .limits import ReadLimits
 from .pdf import read_pdf
 from .sniff import binary_kind, is_pdf, sniff_format
 from .text import read_text
 
-__all__ = ["FORMATS", "choose_format", "read"]
+__all__ = ["FORMATS", "ReadLimits", "choose_format", "read"]
 
 FORMATS = ("html", "markdown", "pdf", "text")
 # Corpus and WARC fields that fill a RawArticle (Document.meta key -> RawArticle field).
 _META_FIELDS = {"title": "title", "date": "published", "url": "url", "publisher": "publisher"}
 
 
-def read(document: Document) -> RawArticle:
-    """The RawArticle of ``document``; ReaderError for empty, binary or unreadable input."""
+def read(document: Document, limits: ReadLimits | None = None) -> RawArticle:
+    """The RawArticle of ``document``; ReaderError for empty, binary or unreadable input, or a
+    page over ``limits`` (the config.py defaults when None)."""
     if not document.content.strip():
         raise ReaderError(document.source, "empty file")
-    raw = _reader(choose_format(document))(document)
+    fmt = choose_format(document)
+    if fmt == "html":
+        from .html import read_html
+
+        raw = read_html(document, limits)
+    else:
+        raw = _reader(fmt)(document)
     return _with_corpus_fields(raw, document)
 
 

@@ -5,12 +5,18 @@ Steps of ``read_html``:
    declares (meta tags, JSON-LD, canonical link) and the original date (htmldate, fast search);
 2. strip elements trafilatura always deletes, and unwrap embedded social posts (data/html/);
 3. extract the body twice with trafilatura's fast mode (recall, precision) and keep one by how
-   much of the recall text the precision text keeps (``extract_body``); join a story split into
-   sibling containers (``chunked_body``);
+   much of the recall text the precision text keeps (``extract_body``; a page of over
+   ONE_PASS_CHARS is extracted once, favouring recall); join a story split into sibling
+   containers (``chunked_body``);
 4. drop furniture lines: share prompts, related teasers, whole-link teasers, datelines, a
    repeated title (``clean_body``, patterns in data/html/boilerplate.yaml);
 5. the title without its site name (``strip_site``, data/html/titles.yaml), else the headline
    above the body. Pages with no article text left raise ReaderError.
+Cost is bounded (``ReadLimits``, config.py): a page over ``max_html_chars`` once decoded, over
+``max_html_nodes`` elements or ``max_html_links`` links fails with a reason naming the limit; a
+page the parser cuts (nested too deep, a run of text too long) fails saying so; the search for
+link labels in the body scans at most LINK_SEARCH_FACTOR * max_html_chars characters, and the
+record notes (``meta.notes``) when it stopped there.
 Measured by ``python -m benchmarks.aeb`` (body F1 and speed against trafilatura alone).
 """
 
@@ -30,10 +36,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 from htmldate import find_date
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title, extract_url
+from trafilatura.utils import HTML_PARSER, decode_file
 
 from chronicle.data import load_yaml
 from chronicle.errors import ReaderError
 from chronicle.model import Document, Link, RawArticle
+
+from .limits import ReadLimits
 
 NO_ARTICLE = "no article text found in HTML (only navigation/scripts)"
 # A text whose lines are this share (by characters) of link labels is a menu, not an article.
@@ -54,6 +63,19 @@ _SENTENCE_END = re.compile(r"[.!?؟…][\"'”’»)]*$")
 # (tuned on the AEB pages as a whole, see extract_body).
 PRECISE_SHARE = (0.5, 0.95)
 _HEADINGS = ("h1", "h2", "h3")
+# A page longer than this (characters of HTML) is extracted once, favouring recall: twice costs
+# twice the time for a choice that matters on news pages, not on a book-length page.
+ONE_PASS_CHARS = 1_000_000
+# Characters the search for link labels in the body may scan over a page, per character of the
+# max_html_chars limit (links found in page order cost only the distance from the last one; a
+# label not found, the whole body): 200 million by default, a fraction of a second.
+LINK_SEARCH_FACTOR = 10
+# libxml2 stops a page at these, and keeps what it read: the page is then not what was written.
+_CUT_BY_PARSER = {
+    "depth": "HTML nested deeper than the parser's limit of 256 elements: the page cannot be read whole",
+    "buffer": "HTML holds a run of text longer than the parser's 10 MB limit (one huge paragraph?): "
+    "the page cannot be read whole",
+}
 
 
 @dataclass(frozen=True)
@@ -107,19 +129,21 @@ class Metadata:
 # --------------------------------------------------------------------------- entry point
 
 
-def read_html(document: Document) -> RawArticle:
-    """Read one HTML page. Raises ReaderError when the bytes are not HTML or hold no article."""
-    tree = _parse(document)
+def read_html(document: Document, limits: ReadLimits | None = None) -> RawArticle:
+    """Read one HTML page. Raises ReaderError when the bytes are not HTML, hold no article, or
+    the page is over ``limits`` (the config.py defaults when None)."""
+    limits = limits or ReadLimits()
+    tree, size = _parse(document, limits)
     try:
-        return _read(tree, document)
+        return _read(tree, document, size, limits)
     except ReaderError:
         raise
     except Exception as exc:  # trafilatura/htmldate/lxml raise many types on broken markup
         raise ReaderError(document.source, "HTML could not be parsed", detail=repr(exc)) from exc
 
 
-def _read(tree: HtmlElement, document: Document) -> RawArticle:
-    """Steps 1-5 of the module docstring on a parsed page (``tree`` is changed)."""
+def _read(tree: HtmlElement, document: Document, size: int, limits: ReadLimits) -> RawArticle:
+    """Steps 1-5 of the module docstring on a parsed page of ``size`` characters (``tree`` is changed)."""
     meta = page_metadata(tree, document.url)
     publisher = meta.sitename or _host(meta.url)
     title = _declared_title(meta, publisher)
@@ -129,11 +153,16 @@ def _read(tree: HtmlElement, document: Document) -> RawArticle:
     lift_embedded_posts(tree)
     joiner = shield_zwnj(tree)
     titles = [t for t in (title, *(_label(h) for h in tree.iter("h1"))) if t]  # repeated atop the body
-    text = extract_body(tree, meta.url, titles, labels)
+    text = extract_body(tree, meta.url, titles, labels, one_pass=size > ONE_PASS_CHARS)
+    budget = LINK_SEARCH_FACTOR * limits.max_html_chars
     if joiner and text:
         text = text.replace(joiner, ZWNJ)
     if not text or is_navigation(text, labels):
         raise ReaderError(document.source, NO_ARTICLE)
+    links, complete = _links(tree, text, meta.url, budget)
+    notes = [] if complete else [f"links: the search for link labels in the body stopped after {budget:,} "
+                                 f"characters ({LINK_SEARCH_FACTOR} x max_html_chars); links after the "
+                                 f"first {len(links)} are not listed"]
     return RawArticle(
         source=document.source,
         format="html",
@@ -145,7 +174,8 @@ def _read(tree: HtmlElement, document: Document) -> RawArticle:
         byline=meta.author,
         language=language,
         headings=[_unshield(h, joiner) for h in _headings(tree)],
-        links=_links(tree, text, meta.url),
+        links=links,
+        meta={"notes": notes} if notes else {},
     )
 
 
@@ -171,17 +201,47 @@ def _unshield(text: str | None, joiner: str | None) -> str | None:
     return text.replace(joiner, ZWNJ) if text and joiner else text
 
 
-def _parse(document: Document) -> HtmlElement:
-    """Bytes -> lxml tree (trafilatura detects the encoding); ReaderError when nothing parses."""
+def _parse(document: Document, limits: ReadLimits) -> tuple[HtmlElement, int]:
+    """Bytes -> (lxml tree, characters of HTML); trafilatura detects the encoding. ReaderError
+    when nothing parses, the parser cut the page, or it is over ``limits``."""
+    source = document.source
     if not document.content.strip():
-        raise ReaderError(document.source, "empty HTML document")
+        raise ReaderError(source, "empty HTML document")
     try:
-        tree = trafilatura.load_html(document.content)
+        html = decode_file(document.content)
+    except Exception as exc:  # a decompression library on junk
+        raise ReaderError(source, "HTML could not be decoded", detail=repr(exc)) from exc
+    if len(html) > limits.max_html_chars:
+        raise ReaderError(source, f"HTML page is {len(html):,} characters once decoded, over the "
+                                  f"{limits.max_html_chars:,} limit (max_html_chars)")
+    try:
+        tree = trafilatura.load_html(html)
     except Exception as exc:  # lxml raises several types on binary junk
-        raise ReaderError(document.source, "HTML could not be parsed", detail=repr(exc)) from exc
+        raise ReaderError(source, "HTML could not be parsed", detail=repr(exc)) from exc
+    _check_cut(source)
     if tree is None:
-        raise ReaderError(document.source, "HTML could not be parsed (no document tree)")
-    return tree
+        raise ReaderError(source, "HTML could not be parsed (no document tree)")
+    nodes = links = 0
+    for element in tree.iter():
+        nodes += 1
+        links += element.tag == "a"
+    if nodes > limits.max_html_nodes:
+        raise ReaderError(source, f"HTML page has {nodes:,} elements, over the {limits.max_html_nodes:,} "
+                                  "limit (max_html_nodes)")
+    if links > limits.max_html_links:
+        raise ReaderError(source, f"HTML page has {links:,} links, over the {limits.max_html_links:,} "
+                                  "limit (max_html_links): a link farm or index, not an article")
+    return tree, len(html)
+
+
+def _check_cut(source: str) -> None:
+    """ReaderError when libxml2 stopped short of the page's end on a resource limit (the last parse)."""
+    for entry in HTML_PARSER.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        message = entry.message.lower()
+        kind = "depth" if "depth" in message else "buffer"
+        raise ReaderError(source, _CUT_BY_PARSER[kind], detail=entry.message.strip())
 
 
 def _date_params() -> dict[str, Any]:
@@ -193,7 +253,11 @@ def _date_params() -> dict[str, Any]:
 
 
 def extract_body(
-    tree: HtmlElement, url: str | None = None, titles: Sequence[str] = (), labels: frozenset[str] = frozenset()
+    tree: HtmlElement,
+    url: str | None = None,
+    titles: Sequence[str] = (),
+    labels: frozenset[str] = frozenset(),
+    one_pass: bool = False,
 ) -> str:
     """The cleaned article text of a parsed page, one paragraph per line ('' when there is none).
 
@@ -202,8 +266,12 @@ def extract_body(
     out are page furniture (teasers, related links). When it keeps nearly everything, the extra
     lines are article (captions, embedded posts); when it keeps little, it chose the wrong block.
     ``tree`` is not modified (trafilatura works on a copy). ``titles`` and ``labels``: see clean_body.
+    ``one_pass``: extract once, favouring recall (a very long page).
     """
     recall = clean_body(_trafilatura(tree, url, favor_recall=True), titles, labels)
+    if one_pass:
+        chunks = chunked_body(tree, recall)
+        return clean_body(chunks, titles, labels) if chunks else recall
     precise = clean_body(_trafilatura(tree, url, favor_precision=True), titles, labels)
     share = len(precise) / len(recall) if recall else 0.0
     low, high = PRECISE_SHARE
@@ -417,17 +485,31 @@ def _label(anchor: HtmlElement) -> str:
     return " ".join(anchor.text_content().split())
 
 
-def _links(tree: HtmlElement, text: str, base: str | None) -> list[Link]:
-    """Links whose anchor text is part of the body, with absolute URLs when the page has one."""
+def _links(tree: HtmlElement, text: str, base: str | None, budget: int) -> tuple[list[Link], bool]:
+    """Links whose anchor text is part of the body, with absolute URLs when the page has one,
+    and whether every link was looked for. Labels are searched from where the last one was
+    found (links come in body order), then in the whole body, scanning ``budget`` characters
+    at most."""
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
+    cursor = 0
     for anchor in tree.iter("a"):
         href = (anchor.get("href") or "").strip()
         label = _label(anchor)
-        if not href or len(label) < 2 or href.startswith(("javascript:", "#")) or label not in text:
+        if not href or len(label) < 2 or href.startswith(("javascript:", "#")):
             continue
+        if budget <= 0:
+            return links, False
+        at = text.find(label, cursor)
+        budget -= (at - cursor + len(label)) if at >= 0 else len(text) - cursor
+        if at < 0 and cursor:
+            at = text.find(label, 0, cursor + len(label))
+            budget -= cursor
+        if at < 0:
+            continue
+        cursor = at
         key = (label, urljoin(base, href) if base else href)
         if key not in seen:
             seen.add(key)
             links.append(Link(text=key[0], url=key[1]))
-    return links
+    return links, True

@@ -119,8 +119,18 @@ def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                 yield _member(f"{source}!{info.name}", info.size, partial(archive.extractfile, info), options)
             # tarfile ends quietly at a missing end block: read the compressed stream to its end,
             # so a .tar.gz cut after a member's data is "truncated", not a clean, shorter archive.
-            while archive.fileobj.read(_CHUNK):
-                pass
+            # A tar ends with two zero blocks and tarfile reads the first: none left, it was cut.
+            # tarfile also stops quietly at a damaged member header: then more than zeros follow.
+            rest = 0
+            data_after = False
+            while chunk := archive.fileobj.read(_CHUNK):
+                rest += len(chunk)
+                data_after = data_after or bool(chunk.strip(b"\0"))
+            if rest == 0:
+                raise EOFError("tar archive ends without its end-of-archive blocks (file cut short?); "
+                               "members after this point are lost")
+            if data_after:
+                raise EOFError("damaged tar member header: the archive stops there, members after it are lost")
             decompressor = getattr(archive.fileobj, "cmp", None)  # zlib, bz2 or lzma; None for plain tar
             if decompressor is not None and not getattr(decompressor, "eof", True):
                 raise EOFError("compressed stream ends early (file cut short?); members after this point are lost")

@@ -44,13 +44,12 @@ def read_corpus_stream(
     The encoding is guessed from the first 16 KB: a CSV saved by Excel on a Persian
     Windows is cp1256, not UTF-8.
     """
-    try:
-        head = stream.read(SAMPLE_BYTES)
-    except CORRUPT_ERRORS as error:
+    head, error = _head(stream)
+    if error is not None and not head:
         yield corrupt(source, error)
         return
     encoding = guess_encoding(head, sample=True)
-    replayed = io.BufferedReader(_Replayed(head, stream))
+    replayed = io.BufferedReader(_Replayed(head, stream, error))
     text = io.TextIOWrapper(replayed, encoding=encoding, errors="replace", newline="")
     rows = _rows(kind, text, source, options)
     seen: set[str] = set()  # document names given so far: a reused id gets its line added
@@ -92,7 +91,7 @@ def _rows(
         return _jsonl_rows(text, source, options.max_file_bytes)
     if kind == "json":
         return _json_rows(text, source, options.max_file_bytes)
-    return _csv_rows(text, options)
+    return _csv_rows(text, source, options)
 
 
 def _json_rows(
@@ -165,20 +164,65 @@ def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
     return row
 
 
-def _csv_rows(text: io.TextIOWrapper, options: SourceOptions) -> Iterator[tuple[int, dict[str, Any] | None]]:
+def _csv_rows(
+    text: io.TextIOWrapper, source: str, options: SourceOptions
+) -> Iterator[tuple[int, dict[str, Any] | Failure | None]]:
     """(first line number, row dict) for each CSV record; the header row names the fields.
 
     A header without the text column yields one (0, None): the whole corpus is misconfigured.
+    A field over the file limit costs its row (a Failure), and the reading goes on after it.
+    A last record that ends inside a quoted field is a Failure: the file was cut short there.
     """
-    csv.field_size_limit(min(sys.maxsize, options.max_file_bytes))  # news bodies exceed the 128 KB default
-    reader = csv.DictReader(text)
+    limit = min(sys.maxsize, options.max_file_bytes)
+    csv.field_size_limit(limit)  # news bodies exceed the 128 KB default
+    record: list[str] = []  # the lines of the record being read
+
+    def lines() -> Iterator[str]:
+        for line in text:
+            record.append(line)
+            yield line
+
+    reader = csv.DictReader(lines())
     if reader.fieldnames is not None and options.text_field.split(".")[0] not in reader.fieldnames:
         yield 0, None
         return
     previous = reader.line_num
-    for row in reader:
-        yield previous + 1, row  # line_num is where a multi-line record ends; name it by its start
+    pending: tuple[int, dict[str, Any]] | None = None  # held back until it is known not to be cut
+    while True:
+        record.clear()
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            if "field limit" not in str(error):
+                raise
+            name = f"{source}#line{previous + 1}"  # not #N: that may be the id of another row
+            yield previous + 1, failure(name, f"a field of the row on line {previous + 1} is over the {human_size(limit)} limit")
+            previous = reader.line_num
+            continue
+        if pending is not None:
+            yield pending
+        pending = (previous + 1, row)  # line_num is where a multi-line record ends; name it by its start
         previous = reader.line_num
+        last = record[:]
+    if pending is not None:
+        if _ends_in_quotes("".join(last)):
+            line = pending[0]
+            yield line, failure(f"{source}#line{line}", f"the row on line {line} ends inside a quoted field: "
+                                                        "the file is cut short")
+        else:
+            yield pending
+
+
+def _ends_in_quotes(record: str) -> bool:
+    """True when the CSV ``record`` (its raw lines) ends inside a quoted field (the lenient reader
+    takes such a field as it is; the strict one says "unexpected end of data")."""
+    try:
+        list(csv.reader(io.StringIO(record, newline=""), strict=True))
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _field(row: dict[str, Any], name: str) -> Any:
@@ -208,12 +252,38 @@ def _document(row: dict[str, Any], line: int, source: str, options: SourceOption
     return Document(source=name, content=content, format=fmt, url=meta.get("url"), meta=meta)
 
 
-class _Replayed(io.RawIOBase):
-    """A byte stream whose first bytes were already read (to guess the encoding): replays them."""
+def _head(stream: BinaryIO) -> tuple[bytes, BaseException | None]:
+    """The first SAMPLE_BYTES of ``stream``, read in small pieces so that damage (junk after the
+    last gzip member) costs only what follows it; and the error met, if any."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < SAMPLE_BYTES:
+        try:
+            chunk = _read_some(stream, min(4096, SAMPLE_BYTES - total))
+        except CORRUPT_ERRORS as error:
+            return b"".join(chunks), error
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks), None
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+
+def _read_some(stream: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes with one read of the stream below (``read1``): GzipFile.read would
+    read on into junk after the last member and raise, losing the bytes it had."""
+    read1 = getattr(stream, "read1", None)
+    return read1(size) if read1 is not None else stream.read(size)
+
+
+class _Replayed(io.RawIOBase):
+    """A byte stream whose first bytes were already read (to guess the encoding): replays them,
+    then raises the error met reading them, if any, or reads on."""
+
+    def __init__(self, head: bytes, rest: BinaryIO, error: BaseException | None = None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -224,6 +294,9 @@ class _Replayed(io.RawIOBase):
             buffer[:size] = self._head[:size]
             self._head = self._head[size:]
             return size
-        data = self._rest.read(len(buffer))
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        data = _read_some(self._rest, len(buffer))
         buffer[: len(data)] = data
         return len(data)

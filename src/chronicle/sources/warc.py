@@ -38,10 +38,13 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
     warcio prints a warning and goes on when a record's Content-Length is wrong; the warnings
     are kept off the terminal and become one Failure for the file at the end.
     """
-    records = ArchiveIterator(stream)
+    records = _Records(stream)
     seen = [0]  # records met, of any type: a WARC with none is empty, and says so
+    item: Document | Failure | None = None
+    said = False  # the cut was said already, by the record it cut
     try:
         while (item := _next_document(records, source, options, seen)) is not None:
+            said = isinstance(item, Failure) and item.reason.startswith(_RECORD_CUT)
             yield item
     except (ArchiveLoadFailed, *CORRUPT_ERRORS) as error:
         seen[0] += 1
@@ -49,12 +52,38 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
     except (AttributeError, KeyError, TypeError) as error:  # warcio's parser on damaged headers
         seen[0] += 1
         yield corrupt(source, error)
-    if not seen[0]:
+    if records.cut_short and not said:  # the file ends inside a gzip member: whatever it held is lost
+        yield failure(source, "WARC file cut short: its last gzip member ends early; the records in it are lost")
+    elif not seen[0]:
         yield failure(source, "empty WARC: no records")
+    elif records.trailing:
+        yield failure(source, f"WARC file ends with {records.trailing} bytes that are no whole record "
+                              "(cut short inside a record's headers?)")
     if records.err_count:
         yield failure(
             source, f"{records.err_count} WARC record(s) with a wrong Content-Length; the rest was read"
         )
+
+
+_RECORD_CUT = "WARC record cut short"
+_WARC_TYPES = frozenset(("warcinfo", "response", "resource", "request", "metadata", "revisit",
+                         "conversion", "continuation"))
+_SNIFF = "sniff"  # _document_format: a response without a Content-Type
+
+
+class _Records(ArchiveIterator):
+    """warcio's iterator, noting whether the stream ended inside a gzip member (warcio ends quietly)."""
+
+    cut_short = False
+    trailing = 0  # bytes after the last whole record (a record cut inside its headers)
+
+    def close(self) -> None:
+        if self.reader is not None:
+            decompressor = getattr(self.reader, "decompressor", None)
+            if decompressor is not None and getattr(decompressor, "eof", True) is False and self.fh.tell() > 0:
+                self.cut_short = True  # (a gzip stream begun; an empty file never began one)
+            self.trailing = max(0, self.fh.tell() - self.reader.rem_length() - self.offset)
+        super().close()
 
 
 def _next_document(
@@ -73,26 +102,57 @@ def _next_document(
 def _record(
     record: ArcWarcRecord, source: str, options: SourceOptions, offset: Callable[[], int]
 ) -> Document | Failure | None:
-    """A response record with a document payload as a Document; None for any other record.
+    """A response record with a document payload as a Document; None for any other record; a
+    Failure when the record is cut short (the file ends inside it), whatever its type.
 
     ``offset`` names records without an id; it is called after reading, as it consumes the record.
     """
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+    if record.format.startswith("warc") and (
+        record.rec_type not in _WARC_TYPES or record.rec_headers.get_header("Content-Length") is None
+    ):  # a header cut short or damaged: what the record held is unknown, so it is said
+        while record.raw_stream.read(1 << 16):
+            pass
+        return failure(f"{source}@{record_id or offset()}",
+                       f"damaged WARC record header (type {record.rec_type!r}, cut short or corrupt)")
+    fmt = _document_format(record)
+    if fmt is None:
+        while record.raw_stream.read(1 << 16):  # drained, to know whether the file ends inside it
+            pass
+        return _cut(record, f"{source}@{record_id or offset()}")
+    body = record.content_stream()
+    content = read_limited(body, options.max_file_bytes)
+    name = f"{source}@{record_id or offset()}"
+    if content is None:
+        return too_large(name, None, options.max_file_bytes)
+    if cut := _cut(record, name):
+        return cut
+    decoder = getattr(body, "decompressor", None) if body is not record.raw_stream else None
+    if decoder is not None and getattr(decoder, "eof", True) is False:  # warcio gives b"" or a part
+        encoding = record.http_headers.get_header("Content-Encoding") or "compressed"
+        return failure(name, f"WARC record's {encoding}-encoded HTTP body is cut short or damaged")
+    url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header(
+        "uri"
+    )  # WARC, ARC
+    fmt = None if fmt == _SNIFF else fmt
+    return Document(source=name, content=content, format=fmt, url=url, meta={"url": url} if url else {})
+
+
+def _document_format(record: ArcWarcRecord) -> str | None:
+    """The document format of a 2xx response record with an HTML, PDF or text payload, else None."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     if not record.http_headers.get_statuscode().startswith("2"):
         return None
-    fmt = media_format(record.http_headers.get_header("Content-Type"))
-    if fmt is None:
-        return None
-    content = read_limited(record.content_stream(), options.max_file_bytes)
-    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
-    name = f"{source}@{record_id or offset()}"
-    if content is None:
-        return too_large(name, None, options.max_file_bytes)
+    content_type = record.http_headers.get_header("Content-Type")
+    if not content_type:
+        return _SNIFF  # no type said (or a damaged header): the readers judge the bytes
+    return media_format(content_type)
+
+
+def _cut(record: ArcWarcRecord, name: str) -> Failure | None:
+    """The Failure of a record whose block the file ends inside (read to its end first), else None."""
     missing = getattr(record.raw_stream, "limit", 0)
     if missing and not record.raw_stream.read(1):  # the file ends inside this record
-        return failure(name, f"WARC record cut short: {missing} of its {record.length} bytes are missing")
-    url = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header(
-        "uri"
-    )  # WARC, ARC
-    return Document(source=name, content=content, format=fmt, url=url, meta={"url": url} if url else {})
+        return failure(name, f"{_RECORD_CUT}: {missing} of its {record.length} bytes are missing")
+    return None

@@ -17,6 +17,7 @@ SCHEME = "affine32"  # datasketch >= 2 hashing scheme; persisted signatures must
 SEED = 1  # permutation seed; with SCHEME, NUM_PERM and crc32 it fixes what a stored signature means
 SHINGLE = 3  # words per shingle: short enough for small articles, long enough to ignore topic words
 _WORD = re.compile(r"\w+", re.UNICODE)
+BATCH = 8192  # shingles hashed at once: a 1 MB body has 170,000, and each costs NUM_PERM x 8 bytes a pass
 # The permutations are drawn once: drawing them per article costs more than hashing a short one.
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
@@ -32,7 +33,9 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 def signature(text: str) -> LeanMinHash:
     """The MinHash of a body's shingles (crc32: deterministic across processes, and fast)."""
     sig = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=SCHEME)
-    sig.update_batch([sh.encode("utf-8") for sh in shingles(text)])
+    found = list(shingles(text))
+    for start in range(0, len(found), BATCH):  # update_batch holds shingles x NUM_PERM numbers at once
+        sig.update_batch([sh.encode("utf-8") for sh in found[start : start + BATCH]])
     return LeanMinHash(sig)
 
 

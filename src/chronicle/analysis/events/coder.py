@@ -30,6 +30,7 @@ from chronicle.errors import ConfigError
 from chronicle.model import Article, Event, Mention
 
 from .accusations import accusations_of
+from .contests import campaign_rally, contest, electoral, sporting
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
 from .means import crowd, means_of, means_source, mishap, striving, verbal
@@ -105,10 +106,15 @@ class EventCoder:
         """Events of ``doc`` (the parse of ``article.body``), numbered in text order."""
         actors = CodingView(actors, self.lexicon)
         events: list[Event] = []
+        if sporting(doc, self.lexicon):
+            return events  # a sports report: contests, not political events
+        election = electoral(doc, self.lexicon)
         for sent in doc.sents:
             if not _codable(sent):
                 continue
             for event in self._sentence_events(sent, article, actors):
+                if election and campaign_rally(event, self.lexicon):
+                    continue
                 event.id = f"{article.id[:16]}-e{len(events) + 1}"
                 events.append(event)
         return events
@@ -124,7 +130,8 @@ class EventCoder:
         demanded = {i for event in requests for i in clause_heads(sent.doc, event.trigger_start)}
         # "must reach an agreement": the noun a demanded light verb carries is demanded too
         demanded |= {t.i for t in sent if t.dep_ == "dobj" and t.head.i in demanded and light_verb(t.head, self.lexicon)}
-        triggers = {t.token.i: t for t in (trigger_at(tok, self.lexicon, self.patterns) for tok in sent) if t is not None}
+        triggers = {t.token.i: t for t in (trigger_at(tok, self.lexicon, self.patterns) for tok in sent)
+                    if t is not None and not contest(t.token, self.lexicon)}
         triggers = {i: stopping_reading(t, triggers, self.lexicon) for i, t in triggers.items()}
         triggers = {i: t for i, t in triggers.items() if not self._carried_by_noun(t, triggers) and not idle(t)}
         accused: set[tuple] = set()

@@ -48,6 +48,13 @@ class Lexicon:
     peacekeeping: EventEntry | None = None
     opinion_verbs: frozenset[str] = frozenset()  # "agreed that ...": a shared view, no act
     relatives: frozenset[str] = frozenset()  # "his wife": a relative speaks for herself
+    sport_words: frozenset[str] = frozenset()  # a sporting article or sentence (see events.yaml)
+    sport_signals: int = 3
+    contest_verbs: frozenset[str] = frozenset()
+    election_words: frozenset[str] = frozenset()  # an election article or sentence (see events.yaml)
+    election_signals: int = 3
+    election_contest_verbs: frozenset[str] = frozenset()
+    rally_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +82,13 @@ def _project_lexicon() -> Lexicon:
         peacekeeping=event_entry(data["peacekeeping"]) if data.get("peacekeeping") else None,
         opinion_verbs=frozenset(data.get("opinion_verbs") or ()),
         relatives=frozenset(data.get("relatives") or ()),
+        sport_words=frozenset(data.get("sport_words") or ()),
+        sport_signals=int(data.get("sport_signals") or 3),
+        contest_verbs=frozenset(data.get("contest_verbs") or ()),
+        election_words=frozenset(data.get("election_words") or ()),
+        election_signals=int(data.get("election_signals") or 3),
+        election_contest_verbs=frozenset(data.get("election_contest_verbs") or ()),
+        rally_words=frozenset(data.get("rally_words") or ()),
     )
 
 

@@ -1,0 +1,51 @@
+"""Sport and elections: contests are not political events.
+
+``sporting(doc, lexicon)``: the article reports sport (at least ``lexicon.sport_signals`` sport
+words and scores); the coder codes nothing in it. ``contest(token, lexicon)``: a contest verb
+("beat", "rallied", "fired up") in a sentence with a sport word or a score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from chronicle.model import Event
+
+from .lexicon import Lexicon
+
+# a result: "6-3", "7-6 (7)", "24-17", "3-0" (not "10-year", not a date or a range of years)
+# who campaigns: parties and candidates, sitting politicians
+CAMPAIGNERS = frozenset({"PTY", "GOV", "LEG"})
+SCORE = re.compile(r"(?<![\w.,:/-])\d{1,2}-\d{1,2}(?![\w-])")
+
+
+def _signals(span: Doc | Span, lexicon: Lexicon) -> int:
+    words = sum(1 for t in span if t.lower_ in lexicon.sport_words)
+    return words + len(SCORE.findall(span.text))
+
+
+def sporting(doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the article reports sport: enough sport words and scores in it."""
+    return bool(lexicon.sport_words) and _signals(doc, lexicon) >= lexicon.sport_signals
+
+
+def contest(tok: Token, lexicon: Lexicon) -> bool:
+    """A contest verb in a sentence that speaks of sport ("Russia rallied to beat Spain 2-1") or
+    of an election ("we have to beat Trump at the ballot box")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon.contest_verbs and _signals(tok.sent, lexicon) > 0:
+        return True
+    return lemma in lexicon.election_contest_verbs and any(t.lower_ in lexicon.election_words for t in tok.sent)
+
+
+def electoral(doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the article speaks of an election: enough election words in it."""
+    return sum(1 for t in doc if t.lower_ in lexicon.election_words) >= lexicon.election_signals
+
+
+def campaign_rally(event: Event, lexicon: Lexicon) -> bool:
+    """A rally of a party or a politician (in an election article): campaigning, not a protest."""
+    return (event.type == "PROTEST" and event.source is not None and event.source.sector in CAMPAIGNERS
+            and event.trigger.lower() in lexicon.rally_words | {"rallied", "rallying"})

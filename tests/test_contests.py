@@ -1,0 +1,46 @@
+"""Contests are not political events: a sports report codes nothing; beating a rival at the
+ballot box is no assault; a candidate's rally in an election story is no protest."""
+
+import pytest
+
+from chronicle.model import Article
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    from chronicle.analysis import Analyzer
+
+    return Analyzer(quotes=False)
+
+
+def events_of(analyzer, text: str):
+    article = Article(id="0" * 16, source="test", body=text, published="2019-11-25", language="en")
+    return next(analyzer.analyze([article], raise_failures=True)).events
+
+
+def test_a_sports_report_codes_no_event(analyzer):
+    report = ("Russia beat Croatia on Monday to reach the Davis Cup semifinals. "
+              "The top-seeded Andrei Rublev defeated Borna Coric 6-3, 7-6 in the first match. "
+              "Croatia's coach said his players fought hard in the doubles.")
+    assert events_of(analyzer, report) == []
+
+
+def test_a_contest_verb_beside_a_score_is_a_result(analyzer):
+    assert events_of(analyzer, "Kenya beat Somalia 3-1 on Sunday.") == []
+
+
+def test_the_same_verb_between_states_without_sport_is_still_coded(analyzer):
+    events = events_of(analyzer, "Kenyan troops beat Somali protesters near the border on Sunday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_beating_a_candidate_at_the_ballot_box_is_no_assault(analyzer):
+    text = "We're going to have to beat Donald Trump at the ballot box, Senator Ted Cruz said."
+    assert [e.type for e in events_of(analyzer, text)] == []
+
+
+def test_a_candidates_rally_in_an_election_story_is_no_protest(analyzer):
+    story = ("Voters head to the polls in the primary on Tuesday, and the nomination is close. "
+             "While Republican business leaders push for free trade, Mr. Trump has rallied thousands by "
+             "promising to impose 35 percent tariffs on imported goods.")
+    assert [e for e in events_of(analyzer, story) if e.type == "PROTEST"] == []
