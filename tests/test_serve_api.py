@@ -137,7 +137,7 @@ def test_article_text_with_markup_comes_back_as_the_same_text(client):
     assert data["title"] == '<img src=x onerror=alert("title")>Vote'
 
 
-@pytest.mark.parametrize("path", [f"/articles/nope", "/events/nope", "/actors/NOPE", "/stories/nope"])
+@pytest.mark.parametrize("path", ["/articles/nope", "/events/nope", "/actors/NOPE", "/stories/nope"])
 def test_unknown_ids_are_404(client, path):
     response = client.get(path)
     assert response.status_code == 404

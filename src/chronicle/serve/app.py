@@ -431,6 +431,15 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """``create_app`` for a worker process of ``chronicle serve --workers N``: the store from
+    CHRONICLE_SERVE_DB, ``public`` from CHRONICLE_SERVE_PUBLIC=1."""
+    target = os.environ.get("CHRONICLE_SERVE_DB")
+    if not target:
+        raise RuntimeError("CHRONICLE_SERVE_DB is not set: start workers with `chronicle serve --workers N`")
+    return create_app(target, public=os.environ.get("CHRONICLE_SERVE_PUBLIC") == "1")
+
+
 def _ingest(paths: list[str], store_target: str, analyse: bool, lock: threading.Lock) -> dict[str, Any]:
     from ..pipeline import ingest
 
