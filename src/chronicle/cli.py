@@ -57,6 +57,8 @@ def _iso_day(value: Optional[str]) -> Optional[str]:
     return value
 
 
+MinConfidenceOption = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                   help="Only events of at least this confidence (0-1; see the README's curve).")
 SinceOption = typer.Option(None, "--since", callback=_iso_day, help="On or after this ISO date (YYYY-MM-DD).")
 UntilOption = typer.Option(None, "--until", callback=_iso_day, help="On or before this ISO date, or a prefix (2012-03).")
 PathsArgument = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -")
@@ -226,13 +228,15 @@ def ingest(
     max_file_mb: Optional[float] = MaxFileOption,
     dictionary: Optional[list[str]] = DictionaryOption,
     spacy_model: Optional[str] = ModelOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
     from .pipeline import count_documents, ingest as run_ingest
     from .store import display_target
 
-    config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model)
+    config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model,
+                     min_confidence=min_confidence)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     total = None if "-" in paths else count_documents(paths, config, options)
@@ -287,6 +291,7 @@ def extract(
     max_file_mb: Optional[float] = MaxFileOption,
     dictionary: Optional[list[str]] = DictionaryOption,
     spacy_model: Optional[str] = ModelOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Print one record per document on stdout (no store); failures go to stderr."""
@@ -294,7 +299,8 @@ def extract(
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"extract writes jsonl or csv, not {fmt!r}")
-    config = _config(config_file, dictionaries=dictionary or None, spacy_model=spacy_model)
+    config = _config(config_file, dictionaries=dictionary or None, spacy_model=spacy_model,
+                     min_confidence=min_confidence)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     if not articles_only:
@@ -405,6 +411,7 @@ def events(
     type: Optional[str] = EventTypeOption,
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     fmt: str = FormatOption,
     limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
@@ -412,7 +419,8 @@ def events(
 ) -> None:
     """Coded events: who did what to whom."""
     with _store(db, config_file) as store:
-        rows = store.events(actor=actor, country=country, type=type, since=since, until=until, limit=_rows_limit(fmt, limit))
+        rows = store.events(actor=actor, country=country, type=type, since=since, until=until,
+                            min_confidence=min_confidence, limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("date", lambda r: r["event"]["date"] or r["published"]), ("type", lambda r: r["event"]["type"]),
         ("cameo", lambda r: r["event"]["cameo"]), ("source", lambda r: _actor(r["event"]["source"])),

@@ -78,11 +78,12 @@ class Analyzer:
             except Exception as exc:
                 detail = "".join(traceback.format_exception(exc)[-3:])
                 return Failure(article.source, "analysis", f"{name} stage failed: {exc!r}", detail)
+        floor = self.config.min_confidence
         return Analysis(
             article_id=article.id,
             language=article.language,
             actors=list(state.actors.actors) if state.actors is not None else [],
-            events=state.events,
+            events=[e for e in state.events if e.confidence >= floor] if floor else state.events,
             quotes=state.quotes,
         )
 
