@@ -127,6 +127,8 @@ def test_one_article_has_its_body_and_spans_that_point_into_it(client):
     summaries = {e["summary"] for e in a["events"]}
     assert "Syrian troops (SYRMIL) -> ASSAULT -> Homs residents (SYRCVL)" in summaries
     assert all(e["why"].startswith('trigger "') and e["sentence"] for e in a["events"])
+    consult = next(e for e in a["events"] if e["type"] == "CONSULT")
+    assert consult["why"].startswith('trigger "met" coded CONSULT (CAMEO 040); by lexicon: meet;')
 
 
 def test_article_text_with_markup_comes_back_as_the_same_text(client):
