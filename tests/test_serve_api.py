@@ -591,3 +591,11 @@ def test_reads_go_on_while_an_ingest_writes_to_the_same_store(built, tmp_path):
         writer_thread.join()
         seen.append(c.get("/stats").json()["events"])
     assert seen == sorted(seen) and seen[-1] == 8 + 40 * 3  # counts only grow, and every write shows
+
+
+def test_an_upload_the_server_cannot_analyse_is_503_with_the_reason(writer, monkeypatch):
+    monkeypatch.setenv("CHRONICLE_SPACY_MODEL", "no_such_spacy_model")
+    response = writer.post("/documents", headers={"Authorization": "Bearer s3cret"},
+                           files={"files": ("claim.txt", b"Russia accused Ukraine of shelling a town.", "text/plain")})
+    assert response.status_code == 503 and "no_such_spacy_model" in response.json()["detail"]
+    assert writer.get("/events", params={"text": "shelling a town"}).json()["items"] == []

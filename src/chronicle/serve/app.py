@@ -425,8 +425,10 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
             path = upload_dir / f"{hashlib.sha256(data).hexdigest()[:12]}-{name}"
             path.write_bytes(data)
             paths.append(str(path))
-        summary = await run_in_threadpool(_ingest, paths, store_target, analyse, ingest_lock)
-        return summary
+        try:
+            return await run_in_threadpool(_ingest, paths, store_target, analyse, ingest_lock)
+        except (OSError, ImportError) as error:  # e.g. the spaCy model is not installed on this server
+            raise HTTPException(503, f"ingest cannot run here: {error}") from None
 
     return app
 
