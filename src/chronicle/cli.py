@@ -516,6 +516,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default 127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     public: bool = typer.Option(False, "--public", help="Reads open to every client (default: other machines need CHRONICLE_TOKEN)."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (each with its own store connections)."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the HTTP API (docs at /docs) and the offline dashboard over the store."""
@@ -529,8 +530,7 @@ def serve(
         _fail(f"serving needs the serve extra (pip install 'chronicle[serve]'): {error}")
     from .store import StoreError, display_target
 
-    with _store(db, config_file) as store:
-        pass  # the store exists and opens
+    _store(db, config_file).close()  # the store exists and opens, or the command says why and stops
     config = _config(config_file, db=db)
     try:
         api = create_app(config.db, public=public)
@@ -545,7 +545,14 @@ def serve(
                   "machine can read (give --public to open reads)", highlight=False, markup=False)
     err.print(f"Chronicle dashboard for {display_target(config.db)}: http://{host}:{port}/  (API docs: /docs)",
               highlight=False, markup=False)
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(api, host=host, port=port, log_level="warning")
+        return
+    # each worker process builds its own app from what the environment tells it
+    os.environ["CHRONICLE_SERVE_DB"] = config.db
+    os.environ["CHRONICLE_SERVE_PUBLIC"] = "1" if public else "0"
+    uvicorn.run("chronicle.serve:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 def _default_dataset(name: str) -> str:

@@ -52,6 +52,8 @@ def actor_label(m: dict[str, Any] | None) -> str:
 def why(e: dict[str, Any]) -> str:
     """Why the event (as a plain dict) was coded as it was, in words: its trigger, sides, modifiers."""
     parts = [f'trigger "{e.get("trigger")}" coded {e.get("type")}' + (f" (CAMEO {e['cameo']})" if e.get("cameo") else "")]
+    if e.get("rule"):
+        parts.append(f"by {e['rule']}")
     if e.get("mode"):
         parts.append(f"mode {e['mode']}")
     for side in ("source", "target"):
