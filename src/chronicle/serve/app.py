@@ -30,6 +30,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 
 from ..config import load_config
+from ..export.flatten import flatten
 from ..store import EventQuery, Store, open_store
 from . import rows as R
 from .assets import borders, plotly_js, static_dir
@@ -182,7 +183,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
                 for r in batch:
                     data = item(r)
                     if fmt == "csv":
-                        flat = R.flatten(data)
+                        flat = flatten(data)
                         yield _csv_line([flat.get(c) for c in columns])
                     else:
                         yield json.dumps(data, ensure_ascii=False) + "\n"

@@ -156,18 +156,6 @@ def quote_item(quote: Quote) -> dict[str, Any]:
     return data
 
 
-def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested dicts as dotted keys; lists as JSON text (one CSV cell each)."""
-    flat: dict[str, Any] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, name + "."))
-        elif isinstance(value, list):
-            flat[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            flat[name] = value
-    return flat
 
 
 # CSV columns per list endpoint: fixed, so every page and every empty result has the same header.
