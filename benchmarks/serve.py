@@ -2,7 +2,7 @@
 clients on filtered ``/events`` pages and on the aggregates (``/timeline``, ``/facets``); median and
 p95 latency per kind, against the targets (p95 <= 100 ms for event pages, <= 300 ms for aggregates).
 
-    python -m benchmarks.serve [--events N] [--clients 20] [--requests 400] [--backend sqlite|postgres|both]
+    python -m benchmarks.serve [--events N] [--clients 20] [--requests 400] [--backend sqlite|postgres|both] [--workers N]
 
 The store is written by the generator below (articles of 50 events each, over three years, 60
 countries, every PLOVER type), once per size, and kept in bench-results/ for the next run; the server
@@ -160,9 +160,9 @@ def load(base: str, clients: int, requests: int, seed: int = 11) -> dict:
     return figures
 
 
-def serve_and_load(target: str, clients: int, requests: int) -> dict:
+def serve_and_load(target: str, clients: int, requests: int, workers: int = 1) -> dict:
     port = _free_port()
-    command = [sys.executable, "-m", "chronicle", "serve", "--db", target, "--port", str(port)]
+    command = [sys.executable, "-m", "chronicle", "serve", "--db", target, "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         import httpx
@@ -188,6 +188,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400, help="requests of each kind, over all clients")
     parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="chronicle serve --workers")
     parser.add_argument("--out", default="bench-results")
     args = parser.parse_args(argv)
     results: dict = {"events": args.events}
@@ -211,7 +212,8 @@ def main(argv: list[str] | None = None) -> dict:
             _drop(backend, target, args.events)
             generate(target, args.events)
         built = round(time.perf_counter() - started, 1)
-        figures = serve_and_load(target, args.clients, args.requests)
+        figures = serve_and_load(target, args.clients, args.requests, args.workers)
+        figures["workers"] = args.workers
         figures["store_seconds"] = built
         results[backend] = figures
         print(f"{backend}: {args.events:,} events; /events p50 {figures['events']['median_ms']} ms, "

@@ -37,12 +37,12 @@ def _sentence(body: str, words: str) -> tuple[int, int, str]:
 
 def _event(article_id: str, n: int, body: str, sentence: str, trigger: str, type: str, cameo: str,
            source: Mention | None, target: Mention | None, date: str, confidence: float,
-           location: Location | None = None) -> Event:
+           location: Location | None = None, rule: str | None = None) -> Event:
     start, end, text = _sentence(body, sentence)
     t = body.index(trigger, start)
     return Event(id=f"{article_id[:16]}-e{n}", type=type, trigger=trigger, sentence=text, start=start, end=end,
                  source=source, target=target, cameo=cameo, trigger_start=t, trigger_end=t + len(trigger),
-                 date=date, confidence=confidence, location=location)
+                 date=date, confidence=confidence, location=location, rule=rule)
 
 
 def records() -> list[Record]:
@@ -59,7 +59,7 @@ def records() -> list[Record]:
     events = [
         _event(a.id, 1, SEED, "Russia's deputy foreign minister Gennady Gatilov met the Syrian ambassador in Moscow on Tuesday.",
                "met", "CONSULT", "040", gatilov, ambassador, "2012-03-13", 0.9,
-               Location("Moscow", "RUS", 55.75, 37.62)),
+               Location("Moscow", "RUS", 55.75, 37.62), rule="lexicon: meet"),
         _event(a.id, 2, SEED, "Russia urged the government of Syria to accept a ceasefire.", "urged", "REQUEST", "100",
                russia, syria_gov, "2012-03-13", 0.8),
         _event(a.id, 3, SEED, "Syrian troops shelled the city of Homs, activists said.", "shelled", "ASSAULT", "195",

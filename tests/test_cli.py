@@ -185,3 +185,25 @@ def test_a_since_that_is_no_date_is_a_usage_error_not_an_empty_answer(tmp_path):
     result = runner.invoke(app, ["events", "--db", db, "--since", "last week", "-f", "jsonl"])
     assert result.exit_code == 2 and "not an ISO date" in result.stderr
     assert run("events", "--db", db, "--since", "2012-03", "-f", "jsonl").exit_code == 0
+
+
+def test_min_confidence_keeps_only_the_events_at_or_above_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
+
+    text = tmp_path / "news.txt"
+    text.write_text("Kenyan troops attacked Somali militants near the border on Sunday. "
+                    "Kenya is ready to help Somalia, officials said.", encoding="utf-8")
+    runner = CliRunner()
+
+    def confidences(*extra: str) -> list[float]:
+        result = runner.invoke(app, ["extract", str(text), *extra], catch_exceptions=False)
+        (record,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        return sorted(e["confidence"] for e in record["events"])
+
+    every = confidences()
+    assert len(every) >= 2 and every[0] < every[-1]
+    assert confidences("--min-confidence", str(every[-1])) == [c for c in every if c >= every[-1]]
+    refused = runner.invoke(app, ["extract", str(text), "--min-confidence", "2"])
+    assert refused.exit_code != 0

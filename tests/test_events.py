@@ -803,3 +803,18 @@ def test_an_opening_past_participle_acts_on_the_main_subject(analyzer):
     assert triples(events_of(analyzer, "Pressed by Ugandan officials, the Kenyan minister refused to comment.")) == [
         ("REQUEST", "UGA", "KEN")
     ]
+
+
+def test_every_event_says_why_it_was_coded(analyzer):
+    attack, accusation = events_of(analyzer, "Kenya said Somali troops attacked a Kenyan border post.")
+    assert attack.rule == "verb 'attack' of the event lexicon"
+    assert accusation.rule.startswith("violence by another side reported by the speaker")
+    [riot] = events_of(analyzer, "Protesters torched a police station in Nairobi.")
+    assert riot.type == "PROTEST" and riot.rule.endswith("unarmed violence by a crowd: a riot")
+
+
+def test_criticism_in_other_words_is_an_accusation(analyzer):
+    for text in ("Kenyan President William Ruto derided the Somali government as weak.",
+                 "Kenyan President William Ruto mocked the Somali government on Monday.",
+                 "Kenyan President William Ruto hit out at the Somali government on Monday."):
+        assert ("ACCUSE", "KEN", "SOM") in triples(events_of(analyzer, text)), text

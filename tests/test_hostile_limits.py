@@ -257,3 +257,23 @@ def test_storing_a_2_mb_article_holds_tens_not_hundreds_of_mb(tmp_path):
             tracemalloc.stop()
         assert store.stats().articles == 1
     assert peak < 100 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"
+
+
+def test_a_one_line_page_of_30000_paragraphs_is_read_whole_in_seconds(tmp_path):
+    # 2.9 MB: a size where trafilatura, run twice, grows faster than the page (16 MB took 80 s)
+    (tmp_path / "p.html").write_bytes(page("<nav><a href='/'>Home</a></nav><article>" + paragraphs(30_000) + "</article>"))
+    started = time.perf_counter()
+    assert ingest(tmp_path / "p.html", db=tmp_path / "s.db").exit_code == 0
+    assert time.perf_counter() - started < 30
+    (article,) = articles(tmp_path / "s.db").values()
+    lines = article.body.split("\n\n")
+    assert len(lines) == 30_000 and "day 0 " in lines[0] and "day 29999 " in lines[-1]
+
+
+def test_a_tar_gz_cut_inside_its_gzip_header_costs_that_file_not_the_batch(tmp_path):
+    (tmp_path / "a.tar.gz").write_bytes(b"\x1f\x8b\x08")  # tarfile raised TypeError: the batch died
+    (tmp_path / "ok.txt").write_text(GOOD)
+    result = ingest(tmp_path / "a.tar.gz", tmp_path / "ok.txt", db=tmp_path / "s.db")
+    assert result.exit_code == EXIT_SOME_FAILED
+    assert "cut short" in failures(tmp_path / "s.db")[str(tmp_path / "a.tar.gz")]
+    assert len(articles(tmp_path / "s.db")) == 1

@@ -127,6 +127,8 @@ def test_one_article_has_its_body_and_spans_that_point_into_it(client):
     summaries = {e["summary"] for e in a["events"]}
     assert "Syrian troops (SYRMIL) -> ASSAULT -> Homs residents (SYRCVL)" in summaries
     assert all(e["why"].startswith('trigger "') and e["sentence"] for e in a["events"])
+    consult = next(e for e in a["events"] if e["type"] == "CONSULT")
+    assert consult["why"].startswith('trigger "met" coded CONSULT (CAMEO 040); by lexicon: meet;')
 
 
 def test_article_text_with_markup_comes_back_as_the_same_text(client):
@@ -137,7 +139,7 @@ def test_article_text_with_markup_comes_back_as_the_same_text(client):
     assert data["title"] == '<img src=x onerror=alert("title")>Vote'
 
 
-@pytest.mark.parametrize("path", [f"/articles/nope", "/events/nope", "/actors/NOPE", "/stories/nope"])
+@pytest.mark.parametrize("path", ["/articles/nope", "/events/nope", "/actors/NOPE", "/stories/nope"])
 def test_unknown_ids_are_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -589,3 +591,11 @@ def test_reads_go_on_while_an_ingest_writes_to_the_same_store(built, tmp_path):
         writer_thread.join()
         seen.append(c.get("/stats").json()["events"])
     assert seen == sorted(seen) and seen[-1] == 8 + 40 * 3  # counts only grow, and every write shows
+
+
+def test_an_upload_the_server_cannot_analyse_is_503_with_the_reason(writer, monkeypatch):
+    monkeypatch.setenv("CHRONICLE_SPACY_MODEL", "no_such_spacy_model")
+    response = writer.post("/documents", headers={"Authorization": "Bearer s3cret"},
+                           files={"files": ("claim.txt", b"Russia accused Ukraine of shelling a town.", "text/plain")})
+    assert response.status_code == 503 and "no_such_spacy_model" in response.json()["detail"]
+    assert writer.get("/events", params={"text": "shelling a town"}).json()["items"] == []

@@ -159,7 +159,7 @@ def test_the_actor_network_has_nodes_and_coloured_edges(browser, server):
                browser.find_elements(By.CSS_SELECTOR, "#network-chart .scatterlayer .js-line")}
     assert {"rgb(46, 139, 87)", "rgb(192, 57, 43)"} <= colours  # cooperation and conflict
     labels = texts(browser, "#network-chart .textpoint")
-    assert "Turkey" in labels and "Syria" in labels
+    assert "Turkey (TUR)" in labels and "Syria (SYR)" in labels
 
 
 def test_the_map_shows_markers_on_world_borders(browser, server):

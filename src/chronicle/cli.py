@@ -57,6 +57,8 @@ def _iso_day(value: Optional[str]) -> Optional[str]:
     return value
 
 
+MinConfidenceOption = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                   help="Only events of at least this confidence (0-1; see the README's curve).")
 SinceOption = typer.Option(None, "--since", callback=_iso_day, help="On or after this ISO date (YYYY-MM-DD).")
 UntilOption = typer.Option(None, "--until", callback=_iso_day, help="On or before this ISO date, or a prefix (2012-03).")
 PathsArgument = typer.Argument(..., help="Files, folders, globs, archives, WARC, JSONL/CSV corpora, or -")
@@ -226,6 +228,7 @@ def ingest(
     max_file_mb: Optional[float] = MaxFileOption,
     dictionary: Optional[list[str]] = DictionaryOption,
     spacy_model: Optional[str] = ModelOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     config_file: Optional[Path] = ConfigOption,
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, max=256,
                                           help="Read, clean and analyse in N worker processes; one writer stores."),
@@ -243,7 +246,8 @@ def ingest(
     if workers is not None and workers > 1 or dask is not None:
         run_ingest = _parallel_ingest(workers, dask)  # noqa: F811 - the same call, run in parallel
 
-    config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model)
+    config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model,
+                     min_confidence=min_confidence)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     total = count_documents(paths, config, options)  # None (no ETA) when only reading would tell
@@ -319,6 +323,7 @@ def extract(
     max_file_mb: Optional[float] = MaxFileOption,
     dictionary: Optional[list[str]] = DictionaryOption,
     spacy_model: Optional[str] = ModelOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Print one record per document on stdout (no store); failures go to stderr."""
@@ -326,7 +331,8 @@ def extract(
 
     if fmt not in ("jsonl", "csv"):
         raise typer.BadParameter(f"extract writes jsonl or csv, not {fmt!r}")
-    config = _config(config_file, dictionaries=dictionary or None, spacy_model=spacy_model)
+    config = _config(config_file, dictionaries=dictionary or None, spacy_model=spacy_model,
+                     min_confidence=min_confidence)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
     if not articles_only:
@@ -437,6 +443,7 @@ def events(
     type: Optional[str] = EventTypeOption,
     since: Optional[str] = SinceOption,
     until: Optional[str] = UntilOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
     fmt: str = FormatOption,
     limit: Optional[int] = LimitOption,
     output: Optional[Path] = OutputOption,
@@ -444,7 +451,8 @@ def events(
 ) -> None:
     """Coded events: who did what to whom."""
     with _store(db, config_file) as store:
-        rows = store.events(actor=actor, country=country, type=type, since=since, until=until, limit=_rows_limit(fmt, limit))
+        rows = store.events(actor=actor, country=country, type=type, since=since, until=until,
+                            min_confidence=min_confidence, limit=_rows_limit(fmt, limit))
     _emit(rows, fmt, [
         ("date", lambda r: r["event"]["date"] or r["published"]), ("type", lambda r: r["event"]["type"]),
         ("cameo", lambda r: r["event"]["cameo"]), ("source", lambda r: _actor(r["event"]["source"])),
@@ -551,6 +559,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default 127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     public: bool = typer.Option(False, "--public", help="Reads open to every client (default: other machines need CHRONICLE_TOKEN)."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (each with its own store connections)."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the HTTP API (docs at /docs) and the offline dashboard over the store."""
@@ -564,8 +573,7 @@ def serve(
         _fail(f"serving needs the serve extra (pip install 'chronicle[serve]'): {error}")
     from .store import StoreError, display_target
 
-    with _store(db, config_file) as store:
-        pass  # the store exists and opens
+    _store(db, config_file).close()  # the store exists and opens, or the command says why and stops
     config = _config(config_file, db=db)
     try:
         api = create_app(config.db, public=public)
@@ -580,7 +588,14 @@ def serve(
                   "machine can read (give --public to open reads)", highlight=False, markup=False)
     err.print(f"Chronicle dashboard for {display_target(config.db)}: http://{host}:{port}/  (API docs: /docs)",
               highlight=False, markup=False)
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(api, host=host, port=port, log_level="warning")
+        return
+    # each worker process builds its own app from what the environment tells it
+    os.environ["CHRONICLE_SERVE_DB"] = config.db
+    os.environ["CHRONICLE_SERVE_PUBLIC"] = "1" if public else "0"
+    uvicorn.run("chronicle.serve:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 def _default_dataset(name: str) -> str:

@@ -234,6 +234,7 @@ class Event(Serializable):
     location: Location | None = None
     confidence: float = 0.5
     reported_by: Mention | None = None  # "the U.N. says ..." : who reported it
+    rule: str | None = None  # why it was coded: the lexicon entry, user pattern or rule that coded it
 
 
 @dataclass

@@ -22,11 +22,14 @@ from chronicle.config import Config, load_config
 from chronicle.errors import AnalysisError, ChronicleError
 from chronicle.model import Analysis, Article, Failure
 
-from .components import Resources  # importing it registers the built-in components
+from .components import Resources, named_actors  # importing it registers the built-in components
 from .nlp import load_nlp
 from .registry import ArticleState, ComponentSpec, Stage, plan
 
 SUPPORTED_LANGUAGES = ("en",)
+# languages whose articles get their actors and places by name (KB and gazetteer labels in
+# Persian script) though their events are not coded
+NAMED_LANGUAGES = ("fa", "ps", "prs", "pbt")
 # stages left out by Analyzer(quotes=False): quote extraction and what needs it
 QUOTE_STAGES = ("quotes", "links")
 
@@ -68,6 +71,15 @@ class Analyzer:
         """The stages' findings on one parsed article (``doc`` is the parse of its body)."""
         reason = skip_reason(article)
         if reason is not None:
+            language = (article.language or "").lower()
+            if article.body.strip() and language.startswith(NAMED_LANGUAGES):
+                try:
+                    actors = named_actors(article.body, article.published, self.resources)
+                except Exception as exc:  # the KB is an extra here: say so, keep the article
+                    return Analysis(article_id=article.id, language=article.language,
+                                    skipped=f"{reason}; actors by name failed: {exc!r}")
+                return Analysis(article_id=article.id, language=article.language, actors=actors,
+                                skipped=f"{reason}; its actors and places were found by name")
             return Analysis(article_id=article.id, language=article.language, skipped=reason)
         state = ArticleState(doc=doc, article=article)
         for name, stage in self.stages:
@@ -78,11 +90,12 @@ class Analyzer:
             except Exception as exc:
                 detail = "".join(traceback.format_exception(exc)[-3:])
                 return Failure(article.source, "analysis", f"{name} stage failed: {exc!r}", detail)
+        floor = self.config.min_confidence
         return Analysis(
             article_id=article.id,
             language=article.language,
             actors=list(state.actors.actors) if state.actors is not None else [],
-            events=state.events,
+            events=[e for e in state.events if e.confidence >= floor] if floor else state.events,
             quotes=state.quotes,
         )
 

@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import Any
 
 from chronicle.config import Config
+from chronicle.model import Actor, Mention
 
 from .actors import ActorResolver, project_lexicon
 from .dictionaries import PhraseIndex, VerbPattern, dictionary_kind, load_dictionaries, load_verb_patterns, read_verb_dictionary
@@ -70,6 +71,13 @@ class Resources:
         return load_verb_patterns(self.files("verbs"))
 
     @cached_property
+    def shipped_kb(self) -> Any:
+        """The shipped knowledge base (built into the cache on first use), for lookups by name."""
+        from chronicle.kb import KnowledgeBase
+
+        return KnowledgeBase.default()
+
+    @cached_property
     def kb(self) -> Any:
         setting = self.config.actor_kb
         if not setting:
@@ -77,6 +85,27 @@ class Resources:
         from chronicle.kb import KnowledgeBase
 
         return KnowledgeBase.default() if setting == "shipped" else KnowledgeBase.open(setting)
+
+
+def named_actors(text: str, published: str | None, resources: Resources) -> list[Actor]:
+    """Actors and places a text names, found by the labels of the shipped KB and gazetteer in any
+    script (Dari, Pashto): one Actor per name, with every mention's offsets. For articles whose
+    language the event coder does not read."""
+    from chronicle.kb.places import find_in_text
+
+    actors: dict[tuple, Actor] = {}
+    for found in find_in_text(text, resources.shipped_kb, date=published):
+        kind = "place" if found.kind == "place" else "named"
+        code = (found.country or "") + (found.sector or "") or None
+        key = (kind, found.name, found.country, found.sector)
+        actor = actors.get(key)
+        if actor is None:
+            actor = actors[key] = Actor(id=f"A{len(actors) + 1}", code=code, name=found.name, country=found.country,
+                                        sector=found.sector, kind=kind)
+        actor.mentions.append(Mention(text=found.text, start=found.start, end=found.end, code=code,
+                                      country=found.country, sector=found.sector, name=found.name, kind=kind,
+                                      actor_id=actor.id))
+    return list(actors.values())
 
 
 def actor_resolver(config: Config, resources: Resources | None = None, dictionaries: list[str] | None = None,

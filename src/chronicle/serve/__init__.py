@@ -3,6 +3,6 @@ uploads go through the pipeline's ingest)."""
 
 from __future__ import annotations
 
-from .app import create_app
+from .app import app_from_environment, create_app
 
-__all__ = ["create_app"]
+__all__ = ["app_from_environment", "create_app"]

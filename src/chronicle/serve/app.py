@@ -30,6 +30,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 
 from ..config import load_config
+from ..export.flatten import flatten
 from ..store import EventQuery, Store, open_store
 from . import rows as R
 from .assets import borders, plotly_js, static_dir
@@ -182,7 +183,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
                 for r in batch:
                     data = item(r)
                     if fmt == "csv":
-                        flat = R.flatten(data)
+                        flat = flatten(data)
                         yield _csv_line([flat.get(c) for c in columns])
                     else:
                         yield json.dumps(data, ensure_ascii=False) + "\n"
@@ -425,10 +426,21 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
             path = upload_dir / f"{hashlib.sha256(data).hexdigest()[:12]}-{name}"
             path.write_bytes(data)
             paths.append(str(path))
-        summary = await run_in_threadpool(_ingest, paths, store_target, analyse, ingest_lock)
-        return summary
+        try:
+            return await run_in_threadpool(_ingest, paths, store_target, analyse, ingest_lock)
+        except (OSError, ImportError) as error:  # e.g. the spaCy model is not installed on this server
+            raise HTTPException(503, f"ingest cannot run here: {error}") from None
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """``create_app`` for a worker process of ``chronicle serve --workers N``: the store from
+    CHRONICLE_SERVE_DB, ``public`` from CHRONICLE_SERVE_PUBLIC=1."""
+    target = os.environ.get("CHRONICLE_SERVE_DB")
+    if not target:
+        raise RuntimeError("CHRONICLE_SERVE_DB is not set: start workers with `chronicle serve --workers N`")
+    return create_app(target, public=os.environ.get("CHRONICLE_SERVE_PUBLIC") == "1")
 
 
 def _ingest(paths: list[str], store_target: str, analyse: bool, lock: threading.Lock) -> dict[str, Any]:

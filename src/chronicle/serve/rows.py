@@ -52,6 +52,8 @@ def actor_label(m: dict[str, Any] | None) -> str:
 def why(e: dict[str, Any]) -> str:
     """Why the event (as a plain dict) was coded as it was, in words: its trigger, sides, modifiers."""
     parts = [f'trigger "{e.get("trigger")}" coded {e.get("type")}' + (f" (CAMEO {e['cameo']})" if e.get("cameo") else "")]
+    if e.get("rule"):
+        parts.append(f"by {e['rule']}")
     if e.get("mode"):
         parts.append(f"mode {e['mode']}")
     for side in ("source", "target"):
@@ -154,18 +156,6 @@ def quote_item(quote: Quote) -> dict[str, Any]:
     return data
 
 
-def flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested dicts as dotted keys; lists as JSON text (one CSV cell each)."""
-    flat: dict[str, Any] = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, name + "."))
-        elif isinstance(value, list):
-            flat[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            flat[name] = value
-    return flat
 
 
 # CSV columns per list endpoint: fixed, so every page and every empty result has the same header.

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..model import Document, Failure
 from .archives import read_tar, read_zip
 from .corpus import read_corpus, read_corpus_stream
-from .files import STDIN, read_file, read_gzip, read_stdin
+from .files import STDIN, failure, read_file, read_gzip, read_stdin
 from .formats import container_kind
 from .options import SourceOptions
 from .paths import STDIN_ARG, expand_inputs
@@ -81,11 +81,14 @@ def _read_path(path: Path, options: SourceOptions) -> Iterator[Document | Failur
     """The Documents of one file, opened as its kind says."""
     source = str(path)
     kind = _kind(path, options)
-    if kind in _CORPORA:
-        yield from read_corpus(path, source, kind, options)
-    else:
-        reader = _READERS.get(kind, read_file)
-        yield from reader(path, source, options)
+    try:
+        if kind in _CORPORA:
+            yield from read_corpus(path, source, kind, options)
+        else:
+            reader = _READERS.get(kind, read_file)
+            yield from reader(path, source, options)
+    except Exception as error:  # a library's bug on damaged bytes costs this input, never the batch
+        yield failure(source, f"unexpected error reading it: {error!r}")
 
 
 def _read_stdin(options: SourceOptions) -> Iterator[Document | Failure]:

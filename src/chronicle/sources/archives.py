@@ -136,6 +136,8 @@ def read_tar(path: Path, source: str, options: SourceOptions) -> Iterator[Docume
                 raise EOFError("compressed stream ends early (file cut short?); members after this point are lost")
     except (tarfile.TarError, *CORRUPT_ERRORS) as error:
         yield corrupt(source, error)
+    except TypeError:  # tarfile's gzip header reader on a file cut inside the header: ord(b"")
+        yield corrupt(source, EOFError("compressed header cut short (file cut short?)"))
 
 
 def _tar_kind(info: tarfile.TarInfo) -> str:

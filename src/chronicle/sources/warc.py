@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -68,7 +69,9 @@ def read_warc_stream(stream: BinaryIO, source: str, options: SourceOptions) -> I
 _RECORD_CUT = "WARC record cut short"
 _WARC_TYPES = frozenset(("warcinfo", "response", "resource", "request", "metadata", "revisit",
                          "conversion", "continuation"))
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")  # type/subtype, as RFC 6838 spells them
 _SNIFF = "sniff"  # _document_format: a response without a Content-Type
+_DAMAGED = "damaged"  # _document_format: a response whose status line is no status
 
 
 class _Records(ArchiveIterator):
@@ -120,6 +123,14 @@ def _record(
         while record.raw_stream.read(1 << 16):  # drained, to know whether the file ends inside it
             pass
         return _cut(record, f"{source}@{record_id or offset()}")
+    if fmt == _DAMAGED:
+        while record.raw_stream.read(1 << 16):
+            pass
+        if record.http_headers is None:
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            return failure(f"{source}@{record_id or offset()}", f"damaged WARC record: HTTP response for {uri!r} not read")
+        status_line = record.http_headers.statusline
+        return failure(f"{source}@{record_id or offset()}", f"damaged HTTP status line {status_line!r}")
     body = record.content_stream()
     content = read_limited(body, options.max_file_bytes)
     name = f"{source}@{record_id or offset()}"
@@ -140,13 +151,19 @@ def _record(
 
 def _document_format(record: ArcWarcRecord) -> str | None:
     """The document format of a 2xx response record with an HTML, PDF or text payload, else None."""
-    if record.rec_type != "response" or record.http_headers is None:
+    if record.rec_type != "response":
         return None
-    if not record.http_headers.get_statuscode().startswith("2"):
+    if record.http_headers is None:  # an HTTP response warcio did not read (a damaged target URI)
+        block_type = record.rec_headers.get_header("Content-Type") or ""
+        return _DAMAGED if block_type.startswith("application/http") else None
+    status = record.http_headers.get_statuscode()
+    if not (len(status) == 3 and status.isdigit()):
+        return _DAMAGED  # "HTTP/1.1\0200 OK": whether it held a page is unknown, so it is said
+    if not status.startswith("2"):
         return None
     content_type = record.http_headers.get_header("Content-Type")
-    if not content_type:
-        return _SNIFF  # no type said (or a damaged header): the readers judge the bytes
+    if not content_type or not _MEDIA_TYPE.fullmatch(content_type.split(";", 1)[0].strip()):
+        return _SNIFF  # no type said, or a damaged one ("tex\0/html"): the readers judge the bytes
     return media_format(content_type)
 
 

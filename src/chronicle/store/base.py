@@ -222,6 +222,7 @@ class Store(Protocol):
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[EventRow]: ...
 
     def quotes(

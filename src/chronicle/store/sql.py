@@ -399,8 +399,10 @@ class SqlStore:
         since: str | None = None,
         until: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[EventRow]:
-        """Events whose source or target matches ``actor`` (code prefix or name) and ``country``."""
+        """Events whose source or target matches ``actor`` (code prefix or name) and ``country``,
+        of at least ``min_confidence``."""
         where: list[str] = []
         params: list[Any] = []
         if actor:
@@ -416,6 +418,9 @@ class SqlStore:
         if type:
             where.append("(upper(e.type) = ? OR e.cameo LIKE ? ESCAPE '\\')")
             params += [type.upper(), like_pattern(type, prefix=True)]
+        if min_confidence is not None:
+            where.append("e.confidence >= ?")
+            params.append(float(min_confidence))
         _date_range(where, params, "e.day", since, until)
         sql = ("SELECT e.article_id, a.published, a.title, e.data FROM events e JOIN articles a ON a.id = e.article_id"
                f"{_where(where)} ORDER BY coalesce(e.day, '') DESC, e.article_id, e.id" + _limit(limit, params))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import deque
+from collections.abc import Iterator
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -33,10 +35,27 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
 def signature(text: str) -> LeanMinHash:
     """The MinHash of a body's shingles (crc32: deterministic across processes, and fast)."""
     sig = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=SCHEME)
-    found = list(shingles(text))
-    for start in range(0, len(found), BATCH):  # update_batch holds shingles x NUM_PERM numbers at once
-        sig.update_batch([sh.encode("utf-8") for sh in found[start : start + BATCH]])
+    batch: list[bytes] = []
+    for shingle in _shingle_stream(text):  # a repeated shingle changes no minimum: no set needed
+        batch.append(shingle.encode("utf-8"))
+        if len(batch) == BATCH:  # update_batch holds shingles x NUM_PERM numbers at once
+            sig.update_batch(batch)
+            batch = []
+    if batch:
+        sig.update_batch(batch)
     return LeanMinHash(sig)
+
+
+def _shingle_stream(text: str, size: int = SHINGLE) -> Iterator[str]:
+    """The shingles of ``shingles(text)``, repeats included, without holding the words or the
+    set: a 50 MB body has millions."""
+    window: deque[str] = deque(maxlen=size)
+    for match in _WORD.finditer(text.lower()):
+        window.append(match.group())
+        if len(window) == size:
+            yield " ".join(window)
+    if len(window) < size:  # shorter than one shingle: the words themselves
+        yield from window
 
 
 def to_bytes(sig: LeanMinHash) -> bytes:

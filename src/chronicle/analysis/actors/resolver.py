@@ -10,8 +10,8 @@ West, the country alone when no sector applies (``RUS``). Resolution order for o
 user dictionary > a country written beside it ("Turkish officials", "Russia's foreign
 minister") > the same person seen earlier > the nearest country earlier in the sentence >
 the article's dominant country. Our lexicons are data files in ``chronicle/data/actors``.
-Steps: dictionary phrases (here) -> candidate mentions (``actor_slots``) -> countries from
-context (``actor_context``) -> mentions grouped into actors, pronouns attached (here).
+Steps: dictionary phrases (here) -> candidate mentions (``slots``) -> countries from
+context (``context``) -> mentions grouped into actors, pronouns attached (here).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ In: the spaCy ``Doc`` and the dictionary phrases found in it (``Match``). Out: `
 text order - people with their titles ("Deputy Defense Minister Anatoly Antonov"), role nouns
 with the countries written beside them ("Russian and Chinese diplomats" gives two), country
 names, capitals, IGOs, and he/she pronouns (resolved later). ``actors.ActorResolver`` turns
-them into mentions; ``actor_context`` gives countries to those that lack one.
+them into mentions; ``context`` gives countries to those that lack one.
 """
 
 from __future__ import annotations

@@ -56,6 +56,7 @@ def accusations_of(
         trig = Trigger(verb, EventEntry("ACCUSE", "112", mode="allege", context=tuple(event.context)), noun=False)
         accusation = build(trig, sent, article, speaker, doer, actors)
         accusation.reported_by = None  # the speaker accuses; nobody reported it
+        accusation.rule = f"violence by another side reported by the speaker ({event.type} '{event.trigger}'): an accusation"
         accusation.confidence = confidence_of(accusation, trig)
         yield accusation
 

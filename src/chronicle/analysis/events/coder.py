@@ -9,15 +9,15 @@ Reported speech codes what was reported ("the U.N. says Syrian forces killed ...
 Syrian forces, reported_by the U.N.); speech acts that are events themselves (accuse, demand,
 reject) are coded for the speaker; "X said Y must ..." is a REQUEST from X to Y.
 
-This module decides which triggers code and builds the events; its helpers live beside it:
-``event_lookup`` (the lexicon entry a word starts), ``event_triggers`` (what is a trigger, how
-triggers nest), ``event_stopping`` (what "halted", "ended" code by what they stop),
-``event_roles`` (source and target actors from the parse), ``event_modes`` (negated, future,
-hypothetical, intended), ``event_means`` (the attack, weapon or mishap a killing happened in
-or by), ``event_accusations`` (another side's reported violence as an ACCUSE),
-``event_requests`` ("X said Y must ..."), ``event_circumstances`` (date, place, casualties,
-confidence), ``event_restates`` (one sentence's events said twice) and ``event_parse``
-(dependency-tree lookups they share).
+This module decides which triggers code and builds the events; its helpers live beside it in
+the events wing: ``lookup`` (the lexicon entry a word starts), ``triggers`` (what is a trigger,
+how triggers nest), ``patterns`` (a user's whole PETRARCH verb patterns), ``stopping`` (what
+"halted", "ended" code by what they stop), ``roles`` (source and target actors from the parse),
+``modes`` (negated, future, hypothetical, intended), ``means`` (the attack, weapon or mishap a
+killing happened in or by), ``accusations`` (another side's reported violence as an ACCUSE),
+``requests`` ("X said Y must ..."), ``contests`` (sport and elections: no events),
+``circumstances`` (date, place, casualties, confidence) and ``restates`` (one sentence's events
+said twice); ``analysis.syntax`` holds the dependency-tree lookups they share.
 """
 
 from __future__ import annotations
@@ -437,11 +437,14 @@ class EventCoder:
         self, trig: Trigger, sent: Span, article: Article, source: Mention | None, target: Mention | None, actors: ActorLookup
     ) -> Event:
         tok, entry = trig.token, trig.entry
+        rule = _rule(trig)
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and crowd(source, tok.doc):
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
             entry = PLOVER_RULES.recoding("riot", entry.context)
+            rule += "; unarmed violence by a crowd: a riot"
         if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
             entry = PLOVER_RULES.recoding("criticism")  # "attacked the senator for his vote": criticism
+            rule += "; an attack for a stance: criticism"
         # "would not give permission": a light verb's negation is its noun's
         negated = is_negated(tok) or (self._light_object(tok) and is_negated(self._light_carrier(tok)))
         event_type = negated_type(entry) if negated else entry.type
@@ -452,6 +455,9 @@ class EventCoder:
             # "unless" makes an ultimatum; "if" only a conditional offer ("would meet if ...")
             entry = intent_entry(entry, conditional=conditional_clause(verb, ("unless",)))
             event_type = entry.type
+            rule += "; announced, not done: an intent"
+        if negated and event_type != entry.type:
+            rule += f"; negated {entry.type}: {event_type}"
         event = Event(
             id="",
             type=event_type,
@@ -471,6 +477,7 @@ class EventCoder:
             trigger_start=tok.idx,
             trigger_end=tok.idx + len(tok.text),
             reported_by=self._reporter(tok, actors),
+            rule=rule,
         )
         add_circumstances(event, tok, sent, article)
         event.confidence = confidence_of(event, trig)
@@ -536,6 +543,16 @@ def _setting(tok: Token) -> bool:
 def _joint(trig: Trigger, source: Mention, actors: ActorLookup) -> bool:
     """A joint act of coordinated doers, aimed at each other: "X and Y held talks"."""
     return trig.entry.type in MUTUAL_TYPES and len(coordinated_with(source, trig.token.doc, actors)) > 1
+
+
+def _rule(trig: Trigger) -> str:
+    """Why a trigger codes: the kind of word and its lemma, or the user's whole verb pattern."""
+    lemma = trig.token.lemma_.lower()
+    if trig.pattern:
+        return f"user verb pattern of '{lemma}'"
+    if trig.entry.type == "REQUEST" and trig.entry.cameo == PLOVER_RULES.recodings["wish"].cameo and not trig.noun:
+        return f"verb of wishing '{lemma}': a request"
+    return f"{'noun' if trig.noun else 'verb'} '{lemma}' of the event lexicon"
 
 
 def _codable(sent: Span) -> bool:

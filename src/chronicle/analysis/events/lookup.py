@@ -22,7 +22,7 @@ from .patterns import best_pattern
 # The type of lexicon entries that start no event: idioms and other senses of an event verb
 # ("seized on a remark", "released a letter", "met the deadline").
 NO_EVENT = "none"
-# The user's whole verb patterns by verb word (``verbdict.load_verb_patterns``).
+# The user's whole verb patterns by verb word (``dictionaries.load_verb_patterns``).
 Patterns = dict[str, list[VerbPattern]]
 
 

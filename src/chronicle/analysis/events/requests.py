@@ -39,6 +39,7 @@ def deontic_requests(
         entry = yield_request(tok, lexicon)
         event = build(Trigger(tok, entry, noun=False), sent, article, source, target, actors)
         event.reported_by = None  # the speaker made the demand; nobody reported it
+        event.rule = f"'{speech.lemma_.lower()} ... {tok.lemma_.lower()}': the speaker's demand"
         event.hypothetical = False  # "must" is the demand itself, not a condition on it
         yield event
 

@@ -3,8 +3,8 @@
 In: the article's parsed spaCy ``Doc`` (the one parse the analysis stage makes), the ``Article``
 and its ``ArticleActors``. Out: ``Quote`` records in text order, offsets into ``Article.body``.
 
-Steps, each linear in the article's length: quote marks (quotes_marks), attribution frames from
-the parse (quotes_frames), pairing the two, then speakers in text order (quotes_speakers).
+Steps, each linear in the article's length: quote marks (``speech.marks``), attribution frames from
+the parse (``speech.frames``), pairing the two, then speakers in text order (``speakers``).
 An error inside raises; the Analyzer records it as that article's Failure naming this stage.
 """
 

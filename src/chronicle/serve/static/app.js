@@ -300,9 +300,13 @@ async function timeline(params) {
   const list = el("div", { id: "timeline-events" }, el("p", { class: "muted" }, "Click a point to list its events and their sentences."));
   show(el("h1", {}, "Timeline"), filterForm("timeline", params, ["interval", "actor", "source", "target", "type", "country"]),
     chart, el("h2", {}, "Events of the chosen point"), list);
-  const traces = t.series.map((s) => ({
-    type: "scatter", mode: "lines+markers", name: s.name, x: s.points.map((p) => p.period), y: s.points.map((p) => p.count),
-    customdata: s.points.map(() => s.key), marker: { size: 9, color: QUAD_COLOURS[s.key] || "#555" },
+  const periods = allPeriods(t, interval);
+  const traces = t.series.map((s) => {
+    const counts = Object.fromEntries(s.points.map((p) => [p.period, p.count]));
+    return { period: periods, y: periods.map((p) => counts[p] || 0), s };
+  }).map(({ period, y, s }) => ({
+    type: "scatter", mode: "lines+markers", name: s.name, x: period, y,
+    customdata: period.map(() => s.key), marker: { size: y.map((n) => (n ? 9 : 4)), color: QUAD_COLOURS[s.key] || "#555" },
     line: { color: QUAD_COLOURS[s.key] || "#555" },
   }));
   Plotly.newPlot(chart, traces, { margin: { t: 20, r: 20, b: 50, l: 50 }, xaxis: { type: "date", title: { text: interval }, tickformat: interval === "month" ? "%Y-%m" : "%Y-%m-%d",
@@ -318,6 +322,27 @@ async function timeline(params) {
     clear(list).appendChild(el("p", { class: "muted" }, found.count + " event(s), " + (QUADS[quad] || "") + ", " + interval + " of " + period));
     found.items.forEach((e) => list.appendChild(eventCard(e)));
   });
+}
+
+function allPeriods(t, interval) {  // every day, week or month from the first to the last: quiet ones count 0
+  const found = t.series.flatMap((s) => s.points.map((p) => p.period)).sort();
+  if (!found.length) return [];
+  const out = [];
+  if (interval === "month") {
+    let [y, m] = found[0].split("-").map(Number);
+    const last = found[found.length - 1];
+    for (let i = 0; i < 1200; i++) {
+      const period = y + "-" + String(m).padStart(2, "0");
+      out.push(period);
+      if (period >= last) break;
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+  const step = interval === "week" ? 7 : 1;
+  const d = new Date(found[0] + "T00:00:00Z"), end = new Date(found[found.length - 1] + "T00:00:00Z");
+  for (let i = 0; d <= end && i < 5000; i++, d.setUTCDate(d.getUTCDate() + step)) out.push(d.toISOString().slice(0, 10));
+  return out;
 }
 
 function dayRange(t) {  // the days of a timeline, three days wider each side (one day alone is no axis)
@@ -369,15 +394,20 @@ async function network(params) {
   const pos = layout(g.nodes, g.edges);
   const index = Object.fromEntries(g.nodes.map((node, i) => [node.id, i]));
   const max = Math.max(...g.edges.map((e) => e.events));
+  const pairs = new Set(g.edges.map((e) => e.source + "\u0000" + e.target));
   const traces = g.edges.map((e) => {
     const a = pos[index[e.source]], b = pos[index[e.target]];
+    // an edge whose reverse is drawn too bends to its own side, so both stay visible
+    const bend = pairs.has(e.target + "\u0000" + e.source) ? 0.06 : 0;
+    const mid = { x: (a.x + b.x) / 2 - (b.y - a.y) * bend * 4, y: (a.y + b.y) / 2 + (b.x - a.x) * bend * 4 };
     const colour = e.conflict > e.cooperation ? "#c0392b" : e.cooperation > 0 ? "#2e8b57" : "#95a5a6";
-    return { type: "scatter", mode: "lines", x: [a.x, b.x], y: [a.y, b.y], hoverinfo: "text", showlegend: false,
+    return { type: "scatter", mode: "lines", x: [a.x, mid.x, b.x], y: [a.y, mid.y, b.y], hoverinfo: "text", showlegend: false,
       text: plain(e.source_name + " -> " + e.target_name + ": " + e.events + " event(s), " + e.cooperation + " cooperation, " + e.conflict + " conflict"),
-      line: { width: 1 + 7 * e.events / max, color: colour }, opacity: 0.7 };
+      line: { width: 1 + 7 * e.events / max, color: colour, shape: "spline" }, opacity: 0.7 };
   });
   traces.push({ type: "scatter", mode: "markers+text", x: pos.map((p) => p.x), y: pos.map((p) => p.y),
-    text: g.nodes.map((node) => plain(node.name)), customdata: g.nodes.map((node) => node.id), textposition: "top center",
+    text: g.nodes.map((node) => plain(node.name && node.name !== node.id ? node.name + " (" + node.id + ")" : node.id)),
+    customdata: g.nodes.map((node) => node.id), textposition: "top center",
     hovertext: g.nodes.map((node) => plain(node.name + " (" + node.id + "): " + node.events + " event(s)")), hoverinfo: "text",
     marker: { size: g.nodes.map((node) => 10 + Math.min(30, 3 * Math.sqrt(node.events))), color: "#1f5f99", line: { color: "#fff", width: 1 } },
     showlegend: false });
