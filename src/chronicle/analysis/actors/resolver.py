@@ -29,18 +29,21 @@ from .slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from ..speech import subject_of
 from ..speech import QuoteLexicon, load_pronouns
 from ..speech import QuotedSpan, find_quoted, in_open_quote
+from .words import load_actor_words
+
+ACTOR_WORDS = load_actor_words()
 PRONOUN_LOOKBACK = 4  # sentences a pronoun may reach back over
 GENDER_MARGIN = 2  # votes by which one gender must lead before he/she stop referring to a person
 PERSON_PRONOUNS = load_pronouns().person
 GROUP_PRONOUNS = load_pronouns().group
 PLURAL_PRONOUNS = load_pronouns().plural
 # a word before a country's name that makes it another place
-PLACE_PREFIXES = frozenset({"New", "Nova", "Little"})
+PLACE_PREFIXES = ACTOR_WORDS.place_prefixes
 AREA_KINDS = PLACE_KINDS | {"region"}  # places that make an article a country's (states, cities too)
 
 
 # Words that join the items of a list of actors ("Mordor, the Shire, Fornost and Bree").
-LIST_JOINERS = frozenset({",", "and", "or", "nor", "&"})
+LIST_JOINERS = ACTOR_WORDS.list_joiners
 # Words allowed before a list item ("the evil awful Gondor"), at most MAX_LIST_FILLERS of them.
 LIST_FILLERS = frozenset({"DET", "ADJ", "NOUN", "ADV"})
 MAX_LIST_FILLERS = 3

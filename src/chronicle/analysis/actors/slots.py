@@ -16,6 +16,9 @@ from spacy.tokens import Doc, Token
 
 from ..dictionaries import Entry, normalise, split_code
 from .lexicon import context_sectors, crowds, participants, party_tags, specific_sector, titles
+from .words import load_actor_words
+
+ACTOR_WORDS = load_actor_words()
 
 # country-bearing kinds that can lend their country to a role noun or a person
 PLACE_KINDS = frozenset({"country", "capital", "place"})
@@ -24,11 +27,11 @@ MODIFIER_KINDS = PLACE_KINDS | {"igo", "actor", "region"}
 # dependency links by which a country name modifies a role noun ("Russian and Chinese diplomats")
 ATTACHING_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "npadvmod", "nummod", "appos"})
 # words joining title words: "Secretary of State", "Planning and Investment Minister", "Vice-President"
-TITLE_JOINERS = frozenset({"of", "for", "and", "&", "-"})
+TITLE_JOINERS = ACTOR_WORDS.title_joiners
 # what follows a dateline's place name
-DATELINE_MARKS = frozenset({"(", "-", "\u2014", "\u2013", ":"})
+DATELINE_MARKS = ACTOR_WORDS.dateline_marks
 # a capital after these is where something happened, not the government acting
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout"})
+LOCATIVE_PREPOSITIONS = ACTOR_WORDS.locative_prepositions
 
 
 @dataclass

@@ -7,12 +7,29 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
+from dataclasses import dataclass
+
+from chronicle.data import load_yaml
 from chronicle.model import Location
 
-# Prepositions that introduce where something happened; an actor ("Moscow insists") is no place.
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "from", "into"}
-# Alternate city names are only trusted for large cities (short alternates collide with words).
-ALTERNATE_MIN_POPULATION = 200_000
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """``data/places.yaml``: prepositions of place, and the population above which a city's
+    alternate names are trusted."""
+
+    place_prepositions: frozenset[str]
+    alternate_min_population: int
+
+
+@lru_cache(maxsize=1)
+def load_place_words() -> PlaceWords:
+    data = load_yaml("places.yaml")
+    return PlaceWords(frozenset(data["place_prepositions"]), int(data["alternate_min_population"]))
+
+
+PLACE_PREPOSITIONS = load_place_words().place_prepositions
+ALTERNATE_MIN_POPULATION = load_place_words().alternate_min_population
 
 
 @lru_cache(maxsize=1)

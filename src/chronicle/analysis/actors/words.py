@@ -1,0 +1,26 @@
+"""The closed-class words the actor resolver reads around names, from
+``data/actors/grammar_words.yaml``: ``load_actor_words()`` -> ``ActorWords`` (read once)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronicle.data import load_yaml
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    place_prefixes: frozenset[str]
+    list_joiners: frozenset[str]
+    title_joiners: frozenset[str]
+    dateline_marks: frozenset[str]
+    locative_prepositions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_actor_words() -> ActorWords:
+    """``data/actors/grammar_words.yaml``, read once."""
+    data = load_yaml("actors", "grammar_words.yaml")
+    return ActorWords(**{f.name: frozenset(str(w) for w in data[f.name]) for f in dataclasses.fields(ActorWords)})
