@@ -145,6 +145,7 @@ def stored_once(target: str) -> None:
 
 @pytest.mark.slow
 def test_a_killed_worker_process_loses_no_document_and_stores_none_twice(tmp_path, corpus, monkeypatch):
+    pytest.importorskip("psutil")  # finds the worker processes (it comes with the `scale` extra)
     monkeypatch.setattr(engine, "FILES_PER_PARTITION", 2)
     killed = []
 
