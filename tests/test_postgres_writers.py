@@ -76,3 +76,21 @@ def test_two_concurrent_ingests_store_each_document_once_and_group_stories_as_on
     assert documents == articles == STORIES * COPIES and failures == []
     expected = {frozenset(f"s{s:02d}c{c}.txt" for c in range(COPIES)) for s in range(STORIES)}
     assert stories == expected
+
+
+def test_a_store_from_before_migration_4_is_upgraded_and_its_stories_still_joined(schema_url, tmp_path):
+    import psycopg
+
+    from chronicle.model import Article, Record
+
+    body = " ".join(f"word{i}" for i in range(80))
+    with open_store(schema_url) as store:
+        store.add_record(Record(article=Article(id="first", source="a.txt", body=body)))
+    schema = schema_url.rsplit("search_path%3D", 1)[-1]
+    with psycopg.connect(DSN, autocommit=True) as conn:  # back to the schema an older Chronicle made
+        conn.execute(f"ALTER TABLE {schema}.story_signatures DROP COLUMN seq")
+        conn.execute(f"DELETE FROM {schema}.schema_version WHERE version >= 4")
+    with open_store(schema_url) as store:
+        assert store.schema_version() >= 4
+        store.add_record(Record(article=Article(id="copy", source="b.txt", body=body + " again")))
+        assert [sorted(s.article_ids) for s in store.stories()] == [["copy", "first"]]
