@@ -40,6 +40,7 @@ class _Group:
     docs: int = 0
     seen: set[str] = field(default_factory=set)  # text hashes, so a re-read copy counts once
     lines: Counter[str] = field(default_factory=Counter)
+    frequent: set[str] = field(default_factory=set)  # lines seen in min_docs documents or more
 
 
 def publisher_of(raw: RawArticle, profile: SiteProfile | None) -> str | None:
@@ -117,7 +118,11 @@ class CrossDocumentBoilerplate:
             return
         group.seen.add(observation.digest)
         group.docs += 1
-        group.lines.update(observation.lines)
+        lines = group.lines
+        for line in observation.lines:
+            lines[line] += 1
+            if lines[line] >= self.min_docs:
+                group.frequent.add(line)
 
     def verdicts(self, groups: Iterable[str]) -> dict[str, Any]:
         """The counts that decide ``is_boilerplate`` now for ``groups``: their document counts and
@@ -128,7 +133,9 @@ class CrossDocumentBoilerplate:
             found = self._groups.get(key)
             if found is None:
                 continue
-            lines = {line: n for line, n in found.lines.items() if self.is_boilerplate_key(key, line, n)}
+            # only lines seen min_docs times can be boilerplate: the rest need not be looked at
+            lines = {line: found.lines[line] for line in found.frequent
+                     if self.is_boilerplate_key(key, line, found.lines[line])}
             out[key] = {"docs": found.docs, "lines": lines}
         return {"min_docs": self.min_docs, "min_share": self.min_share, "groups": out}
 
@@ -168,5 +175,7 @@ class CrossDocumentBoilerplate:
         """Counts saved by ``to_dict`` -> a learner that goes on from where it stopped."""
         learner = cls(data.get("min_docs", 3), data.get("min_share", 0.3), profiles)
         for key, g in data.get("groups", {}).items():
-            learner._groups[key] = _Group(g["docs"], set(g.get("seen", [])), Counter(g["lines"]))
+            lines = Counter(g["lines"])
+            frequent = {line for line, n in lines.items() if n >= learner.min_docs}
+            learner._groups[key] = _Group(g["docs"], set(g.get("seen", [])), lines, frequent)
         return learner
