@@ -15,7 +15,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-BENCHMARKS = ["records", "workers", "aeb", "actors", "events", "typed", "quotes", "speed", "long", "kb", "limits", "serve", "confidence"]
+BENCHMARKS = ["records", "workers", "scale", "aeb", "actors", "events", "typed", "quotes", "speed", "long", "kb", "limits", "serve", "confidence"]
 
 
 def machine() -> str:

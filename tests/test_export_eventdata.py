@@ -105,3 +105,35 @@ def test_unknown_format_and_folder_output_are_one_line_errors(store, tmp_path):
     assert bad.exit_code != 0 and "unknown format" in bad.stderr
     folder = runner.invoke(app, ["export", str(tmp_path), "--format", "plover", "--db", store])
     assert folder.exit_code == 1 and "folder" in folder.stderr
+
+
+@pytest.mark.parametrize("by", ["month", "publisher"])
+def test_partitioned_parquet_reads_back_as_one_dataset(store, tmp_path, by):
+    pandas = pytest.importorskip("pandas")
+    import pyarrow.dataset as ds
+
+    out = tmp_path / "events"
+    result = runner.invoke(app, ["export", str(out), "--format", "parquet", "--partition-by", by, "--db", store],
+                           catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    folders = sorted(p.name for p in out.iterdir())
+    assert folders and all(name.startswith(f"{by}=") for name in folders)
+    dataset = ds.dataset(str(out), format="parquet", partitioning="hive")
+    assert dataset.count_rows() == events_count(store) >= 2
+    table = pandas.read_parquet(out)
+    assert len(table) == events_count(store) and by in table.columns
+    if by == "month":
+        assert set(table["month"].astype(str)) == {"2024-03"}
+        assert "month=2024-03" in folders
+
+
+def test_partitioned_export_wants_parquet_and_an_empty_folder(store, tmp_path):
+    result = runner.invoke(app, ["export", str(tmp_path / "x"), "--format", "csv", "--partition-by", "month", "--db", store])
+    assert result.exit_code == 2 and "parquet" in result.output
+    result = runner.invoke(app, ["export", str(tmp_path / "x"), "--format", "parquet", "--partition-by", "day", "--db", store])
+    assert result.exit_code == 2 and "month or publisher" in result.output
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "old.parquet").write_bytes(b"")
+    result = runner.invoke(app, ["export", str(tmp_path / "full"), "--format", "parquet", "--partition-by", "month",
+                                 "--db", store])
+    assert result.exit_code != 0 and "not an empty folder" in result.output

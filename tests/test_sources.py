@@ -394,3 +394,16 @@ def test_zip_member_without_a_name_is_a_failure_and_the_rest_are_read(tmp_path):
     failures = [i for i in items if isinstance(i, Failure)]
     assert [f.reason for f in failures] == ["zip member has no name (damaged archive directory)"]
     assert [i.source for i in items if isinstance(i, Document)] == [f"{path}!ok.txt"]
+
+
+def test_the_expected_document_count_comes_from_names_alone(tmp_path, monkeypatch):
+    from chronicle.sources import expected_documents
+
+    for name in ("a.txt", "b.html", "c.txt.gz"):
+        (tmp_path / name).write_bytes(b"x")
+    # no byte is read: the ETA of an ingest costs no second read of its inputs
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read")))
+    assert expected_documents([str(tmp_path), str(tmp_path / "missing.txt")]) == 4
+    (tmp_path / "corpus.jsonl").write_text('{"text": "x"}\n')
+    assert expected_documents([str(tmp_path)]) is None  # only reading a corpus would count it
+    assert expected_documents(["-"]) is None

@@ -230,16 +230,27 @@ def ingest(
     spacy_model: Optional[str] = ModelOption,
     min_confidence: Optional[float] = MinConfidenceOption,
     config_file: Optional[Path] = ConfigOption,
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, max=256,
+                                          help="Read, clean and analyse in N worker processes; one writer stores."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="A Dask scheduler (tcp://HOST:8786), or local:N "
+                                       "for a local cluster of N workers (needs the `scale` extra)."),
 ) -> None:
     """Read documents into the store; already-stored documents are skipped (resumable)."""
     from .pipeline import count_documents, ingest as run_ingest
     from .store import display_target
 
+    if workers is not None and dask is not None:
+        raise typer.BadParameter("give --workers or --dask, not both")
+    if (workers or dask) and "-" in paths:
+        raise typer.BadParameter("stdin cannot be split among workers: ingest it without --workers/--dask")
+    if workers is not None and workers > 1 or dask is not None:
+        run_ingest = _parallel_ingest(workers, dask)  # noqa: F811 - the same call, run in parallel
+
     config = _config(config_file, db=db, dictionaries=dictionary or None, spacy_model=spacy_model,
                      min_confidence=min_confidence)
     options = _source_options(config, input_format, max_file_mb, id_field=id_field, text_field=text_field,
                               title_field=title_field, date_field=date_field, url_field=url_field)
-    total = None if "-" in paths else count_documents(paths, config, options)
+    total = count_documents(paths, config, options)  # None (no ETA) when only reading would tell
     if not articles_only:
         _check_model(config.spacy_model)
     with _open(config.db, config.story_threshold) as store, Progress(
@@ -252,6 +263,27 @@ def ingest(
     _print_summary(summary, display_target(config.db))
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _parallel_ingest(workers: Optional[int], dask: Optional[str]):
+    """``pipeline.ingest`` run by ``chronicle.scale`` with ``workers`` processes or on ``dask``."""
+    if dask is not None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise typer.BadParameter("--dask needs Dask: pip install 'chronicle[scale]'") from None
+        from .scale import parse_address
+
+        try:
+            parse_address(dask)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    from .scale import ingest as scale_ingest
+
+    def run(paths, store, config, options, articles_only, progress=None):
+        return scale_ingest(paths, store, config, options, articles_only, progress, workers=workers, dask=dask)
+
+    return run
 
 
 def _print_summary(summary, db: str) -> None:
@@ -431,7 +463,8 @@ def events(
 
 @app.command()
 def export(
-    out_path: Path = typer.Argument(..., metavar="OUT", help="The file to write (gdelt also writes OUT.mentions)."),
+    out_path: Path = typer.Argument(..., metavar="OUT", help="The file to write (gdelt also writes OUT.mentions; "
+                                    "with --partition-by, a folder)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, plover, gdelt or acled."),
     db: Optional[str] = DbOption,
     actor: Optional[str] = ActorOption,
@@ -441,14 +474,24 @@ def export(
     until: Optional[str] = UntilOption,
     monadic: bool = typer.Option(False, "--monadic", help="One row per actor and event (jsonl/csv/parquet); default one per event."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0, max=MAX_LIMIT, help="At most this many events (default: all)."),
+    partition_by: Optional[str] = typer.Option(None, "--partition-by", help="month or publisher: a hive-partitioned "
+                                               "Parquet dataset in the folder OUT (with --format parquet)."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Export events in an event-data format: PLOVER JSON, GDELT 2.0 tables, ACLED-style CSV, or flat rows."""
+    from .export.dataset import PARTITIONS
     from .export.eventdata import EVENT_FORMATS, ExportEvent, sentence_number, write_events
 
     if fmt not in EVENT_FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
-    if out_path.is_dir():
+    if partition_by is not None:
+        if partition_by not in PARTITIONS:
+            raise typer.BadParameter(f"--partition-by takes {' or '.join(PARTITIONS)}, not {partition_by!r}")
+        if fmt != "parquet":
+            raise typer.BadParameter("--partition-by writes a Parquet dataset: use --format parquet")
+        if out_path.exists() and (not out_path.is_dir() or any(out_path.iterdir())):
+            _fail(f"{out_path} is not an empty folder: a dataset is written into a new or empty one")
+    elif out_path.is_dir():
         _fail(f"{out_path} is a folder: give a file name")
     if not out_path.parent.is_dir():
         _fail(f"{out_path}: no folder {out_path.parent}")
@@ -463,7 +506,7 @@ def export(
             article = articles[row.article_id]
             items.append(ExportEvent(row.event, article, copies.get(row.article_id, 1),
                                      sentence_number(article.body, row.event.start)))
-    written = write_events(items, fmt, str(out_path), monadic=monadic)
+    written = write_events(items, fmt, str(out_path), monadic=monadic, partition_by=partition_by)
     err.print(f"{written} rows written to {out_path}" + (f" (and {out_path}.mentions)" if fmt == "gdelt" else ""),
               highlight=False, markup=False)
 

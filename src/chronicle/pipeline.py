@@ -19,7 +19,7 @@ from .errors import ChronicleError
 from .model import Analysis, Article, Document, Failure, RawArticle, Record, Serializable
 from .parts import NOTE as PARTS_NOTE
 from .parts import analysed_head, join_analyses, part_articles
-from .sources import SourceOptions, iter_documents
+from .sources import SourceOptions, expected_documents, iter_documents
 from .store import BY_OTHER_WRITER, DUPLICATE, STORED, Store
 
 if TYPE_CHECKING:
@@ -75,25 +75,23 @@ def extract_records(
     documents = iter_documents(inputs, options)
     if skip is not None:
         documents = (d for d in documents if isinstance(d, Failure) or not skip(d.source))
-    from .readers.limits import ReadLimits  # not .readers: that loads the PDF reader
-
-    limits = ReadLimits.from_config(config)
+    limits = read_limits(config)
     # Each document is read as it comes, so a window holds text, never its documents' bytes;
     # it closes at WINDOW documents or config.max_window_bytes of text, whichever comes first.
-    read = (_read(document, limits) for document in documents)
+    read = (read_document(document, limits) for document in documents)
     for raws in _windows(read, WINDOW, config.max_window_bytes):
         for raw in raws:
             if isinstance(raw, RawArticle):
                 learner.observe(raw)
         if on_learnt is not None:
             on_learnt(learner)
-        built = [_build(raw, learner) for raw in raws]
+        built = [build_item(raw, learner) for raw in raws]
         if articles_only:
             yield from (item if isinstance(item, Failure) else Record(article=item) for item in built)
             continue
         if analyzer is None and any(isinstance(item, Article) for item in built):
-            analyzer = _analyzer(config)
-        yield from _analyse(built, analyzer, config.max_analysis_chars, config.max_analysed_chars)
+            analyzer = load_analyzer(config)
+        yield from analyse_items(built, analyzer, config.max_analysis_chars, config.max_analysed_chars)
 
 
 def ingest(
@@ -124,28 +122,42 @@ def ingest(
             summary.skipped += 1
             if not articles_only:
                 done_before.append(source)
-            _report(progress, summary, None, started)
+            report(progress, summary, None, started)
         return done
 
-    learner = _stored_learner(store, config)
+    learner = stored_learner(store, config)
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
                               on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]), analyzer=analyzer)
     for item in records:
-        _store_item(store, item, summary, recent)
-        _report(progress, summary, item, started)
+        store_item(store, item, summary, recent)
+        report(progress, summary, item, started)
         if len(done_before) >= WINDOW:
-            _analyse_stored(store, config, done_before, summary, loaded)
-    _analyse_stored(store, config, done_before, summary, loaded)
+            analyse_stored(store, config, done_before, summary, loaded)
+    analyse_stored(store, config, done_before, summary, loaded)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def count_documents(inputs: list[str], config: Config, source_options: SourceOptions | None = None) -> int:
-    """How many documents (and source failures) ``inputs`` hold: a read of the bytes, no parsing."""
-    return sum(1 for _ in iter_documents(inputs, source_options or SourceOptions.from_config(config)))
+def count_documents(inputs: list[str], config: Config, source_options: SourceOptions | None = None) -> int | None:
+    """How many documents (and source failures) ``inputs`` hold when their names tell (one per
+    plain file), else None: no byte is read, so the ETA of an ingest costs no second read."""
+    return expected_documents(inputs, source_options or SourceOptions.from_config(config))
 
 
 # --------------------------------------------------------------------------- steps
+# Public: chronicle.scale runs the same steps in worker processes, so its records are these.
+
+
+def read_limits(config: Config) -> "ReadLimits":
+    """The readers' limits of ``config`` (what ``read_document`` is given)."""
+    from .readers.limits import ReadLimits  # not .readers: that loads the PDF reader
+
+    return ReadLimits.from_config(config)
+
+
+def window_size(raw: RawArticle | Failure) -> int:
+    """What one item adds to a window's memory (a window closes at ``config.max_window_bytes``)."""
+    return sys.getsizeof(raw.text) if isinstance(raw, RawArticle) else 0
 
 
 def _windows(items: Iterable[RawArticle | Failure], size: int, max_bytes: int) -> Iterator[list[RawArticle | Failure]]:
@@ -155,8 +167,7 @@ def _windows(items: Iterable[RawArticle | Failure], size: int, max_bytes: int) -
     held = 0
     for item in items:
         window.append(item)
-        if isinstance(item, RawArticle):
-            held += sys.getsizeof(item.text)
+        held += window_size(item)
         if len(window) >= size or held >= max_bytes:
             yield window
             window, held = [], 0
@@ -164,7 +175,7 @@ def _windows(items: Iterable[RawArticle | Failure], size: int, max_bytes: int) -
         yield window
 
 
-def _read(doc: Document | Failure, limits: "ReadLimits | None" = None) -> RawArticle | Failure:
+def read_document(doc: Document | Failure, limits: "ReadLimits | None" = None) -> RawArticle | Failure:
     """Document -> RawArticle, or the Failure that explains why not."""
     if isinstance(doc, Failure):
         return doc
@@ -178,28 +189,28 @@ def _read(doc: Document | Failure, limits: "ReadLimits | None" = None) -> RawArt
         return Failure(doc.source, "reader", f"unexpected error: {exc!r}")
 
 
-def _build(raw: RawArticle | Failure, learner: CrossDocumentBoilerplate) -> Article | Failure:
+def build_item(raw: RawArticle | Failure, learner: CrossDocumentBoilerplate) -> Article | Failure:
     if isinstance(raw, Failure):
         return raw
     try:
         return build_article(raw, learner, learner.profiles)
     except ChronicleError as exc:
         return exc.to_failure()
-    except Exception as exc:  # same reason as in _read
+    except Exception as exc:  # same reason as in read_document
         return Failure(raw.source, "article", f"unexpected error: {exc!r}")
 
 
-def _analyzer(config: Config) -> "Analyzer":
+def load_analyzer(config: Config) -> "Analyzer":
     from .analysis import Analyzer  # loads spaCy: only when analysis is wanted
 
     return Analyzer(config)
 
 
-def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None", max_chars: int,
-             max_total: int = 0) -> Iterator[Item]:
+def analyse_items(items: list[Article | Failure], analyzer: "Analyzer | None", max_chars: int,
+                  max_total: int = 0) -> Iterator[Item]:
     """Records in the order of ``items``; articles analysed in one batch, failures passed on."""
     articles = [a for a in items if isinstance(a, Article)]
-    analyses = _analyses(articles, analyzer, max_chars, max_total) if articles and analyzer is not None else {}
+    analyses = analyse_batch(articles, analyzer, max_chars, max_total) if articles and analyzer is not None else {}
     for item in items:
         if isinstance(item, Failure):
             yield item
@@ -209,8 +220,8 @@ def _analyse(items: list[Article | Failure], analyzer: "Analyzer | None", max_ch
             yield Record(article=item, analysis=analyses.get(item.id))
 
 
-def _analyses(articles: list[Article], analyzer: "Analyzer", max_chars: int,
-              max_total: int = 0) -> dict[str, Analysis | Failure]:
+def analyse_batch(articles: list[Article], analyzer: "Analyzer", max_chars: int,
+                  max_total: int = 0) -> dict[str, Analysis | Failure]:
     """Analysis (or the Failure of a stage) per article id; when the batch itself breaks (the
     parser, not a stage), each article alone, so one bad one fails alone.
 
@@ -272,7 +283,7 @@ def _by_size(parts: list[tuple[int, int, Article]], limit: int) -> Iterator[list
         yield group
 
 
-def _analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
+def analyse_stored(store: Store, config: Config, sources: list[str], summary: IngestSummary,
                     loaded: list["Analyzer"]) -> None:
     """Analyse the articles of ``sources`` (done by an earlier run) that were stored without an
     analysis (``--articles-only``); a failed analysis is recorded like any other. Empties ``sources``."""
@@ -281,8 +292,8 @@ def _analyse_stored(store: Store, config: Config, sources: list[str], summary: I
     if not articles:
         return
     if not loaded:
-        loaded.append(_analyzer(config))
-    found = _analyses(articles, loaded[0], config.max_analysis_chars, config.max_analysed_chars)
+        loaded.append(load_analyzer(config))
+    found = analyse_batch(articles, loaded[0], config.max_analysis_chars, config.max_analysed_chars)
     for article in articles:
         result = found.get(article.id)
         if isinstance(result, Failure):
@@ -293,14 +304,14 @@ def _analyse_stored(store: Store, config: Config, sources: list[str], summary: I
             summary.analysed += 1
 
 
-def _stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
+def stored_learner(store: Store, config: Config) -> CrossDocumentBoilerplate:
     """A boilerplate learner that goes on from the counts the store kept."""
     fresh = CrossDocumentBoilerplate.from_config(config)
     data = {"min_docs": fresh.min_docs, "min_share": fresh.min_share, "groups": store.boilerplate()}
     return CrossDocumentBoilerplate.from_dict(data, fresh.profiles)
 
 
-def _store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[str, None]) -> None:
+def store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[str, None]) -> None:
     summary.documents += 1
     if isinstance(item, Failure):
         store.add_failure(item)
@@ -324,7 +335,7 @@ def _store_item(store: Store, item: Item, summary: IngestSummary, recent: dict[s
             summary.duplicates += 1
 
 
-def _report(progress: Callable[[IngestSummary, Item | None], None] | None, summary: IngestSummary, item: Item | None, started: float) -> None:
+def report(progress: Callable[[IngestSummary, Item | None], None] | None, summary: IngestSummary, item: Item | None, started: float) -> None:
     summary.seconds = time.perf_counter() - started
     if progress is not None:
         progress(summary, item)

@@ -26,6 +26,15 @@ EDGE_LINES = 20  # chrome sits above and below the article: only these lines are
 PROFILE_HEAD_LINES = 30  # lines searched for a site's masthead
 
 
+@dataclass(frozen=True)
+class Observation:
+    """One raw article as the learner counts it: its group, its text hash, its edge lines."""
+
+    group: str
+    digest: str
+    lines: tuple[str, ...]
+
+
 @dataclass
 class _Group:
     docs: int = 0
@@ -92,22 +101,50 @@ class CrossDocumentBoilerplate:
 
     def observe(self, raw: RawArticle) -> None:
         """Count the distinct short lines of one raw article under its publisher group."""
+        self.add(self.observation(raw))
+
+    def observation(self, raw: RawArticle) -> Observation:
+        """What ``observe`` counts of ``raw``, without counting it (a worker process computes it,
+        the learner in the parent ``add``s it: the same counts as ``observe``)."""
         key = group_key(raw, publisher_of(raw, find_profile(raw, self.profiles)))
-        group = self._groups.setdefault(key, _Group())
         digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()[:16]
-        if digest in group.seen:
+        return Observation(key, digest, tuple(sorted({match_key(line) for line in _edge_lines(raw.text)})))
+
+    def add(self, observation: Observation) -> None:
+        """Count one ``observation``; a text already counted in its group counts once."""
+        group = self._groups.setdefault(observation.group, _Group())
+        if observation.digest in group.seen:
             return
-        group.seen.add(digest)
+        group.seen.add(observation.digest)
         group.docs += 1
-        group.lines.update({match_key(line) for line in _edge_lines(raw.text)})
+        group.lines.update(observation.lines)
+
+    def verdicts(self, groups: Iterable[str]) -> dict[str, Any]:
+        """The counts that decide ``is_boilerplate`` now for ``groups``: their document counts and
+        only the lines that are boilerplate. ``from_dict`` of it answers ``is_boilerplate`` for
+        those groups exactly as this learner does, and is small enough to send to a worker."""
+        out: dict[str, Any] = {}
+        for key in set(groups):
+            found = self._groups.get(key)
+            if found is None:
+                continue
+            lines = {line: n for line, n in found.lines.items() if self.is_boilerplate_key(key, line, n)}
+            out[key] = {"docs": found.docs, "lines": lines}
+        return {"min_docs": self.min_docs, "min_share": self.min_share, "groups": out}
+
+    def is_boilerplate_key(self, group: str, key: str, count: int) -> bool:
+        """The rule of ``is_boilerplate`` for a line already in match-key form seen ``count`` times."""
+        found = self._groups.get(group)
+        if found is None or found.docs < self.min_docs:
+            return False
+        return count >= self.min_docs and count / found.docs >= self.min_share
 
     def is_boilerplate(self, group: str | None, line: str) -> bool:
         """True when ``line`` repeats across enough documents of ``group`` (a publisher key)."""
         found = self._groups.get(group or "")
         if found is None or found.docs < self.min_docs:
             return False
-        count = found.lines.get(match_key(line), 0)
-        return count >= self.min_docs and count / found.docs >= self.min_share
+        return self.is_boilerplate_key(group or "", match_key(line), found.lines.get(match_key(line), 0))
 
     def groups(self) -> dict[str, int]:
         """Publisher group -> number of documents observed."""

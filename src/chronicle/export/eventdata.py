@@ -264,9 +264,11 @@ def sentence_number(body: str, start: int) -> int:
     return 1 + ends + head.count("\n\n")
 
 
-def write_events(items: list[ExportEvent], fmt: str, out: str, monadic: bool = False) -> int:
+def write_events(items: list[ExportEvent], fmt: str, out: str, monadic: bool = False,
+                 partition_by: str | None = None) -> int:
     """Write ``items`` to the file ``out`` in ``fmt``; gdelt also writes ``<out>.mentions``
-    (without a .csv/.tsv suffix rule: the mentions file sits beside the events file).
+    (without a .csv/.tsv suffix rule: the mentions file sits beside the events file); parquet
+    with ``partition_by`` (month or publisher) writes a dataset folder ``out``.
     Returns the number of rows written."""
     import csv
     import json
@@ -275,6 +277,8 @@ def write_events(items: list[ExportEvent], fmt: str, out: str, monadic: bool = F
 
     if fmt not in EVENT_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
+    if partition_by is not None and fmt != "parquet":
+        raise ValueError("--partition-by writes a Parquet dataset: use --format parquet")
     if fmt == "gdelt":
         with open(out, "w", encoding="utf-8", newline="") as events_file, \
                 open(out + ".mentions", "w", encoding="utf-8", newline="") as mentions_file:
@@ -295,6 +299,10 @@ def write_events(items: list[ExportEvent], fmt: str, out: str, monadic: bool = F
             writer.writerows(rows)
         return len(rows)
     rows = [r for item in items for r in monadic_rows(item)] if monadic else [dyadic_row(item) for item in items]
+    if fmt == "parquet" and partition_by is not None:
+        from .dataset import write_partitioned
+
+        return write_partitioned(rows, out, partition_by)
     if fmt == "parquet":
         return write_rows(rows, fmt, out)
     with open(out, "w", encoding="utf-8", newline="") as handle:

@@ -20,7 +20,7 @@ from .options import SourceOptions
 from .paths import STDIN_ARG, expand_inputs
 from .warc import read_warc, read_warc_stream
 
-__all__ = ["SourceOptions", "iter_documents"]
+__all__ = ["SourceOptions", "iter_documents", "expected_documents", "input_files", "is_single_document"]
 
 _CORPORA = ("jsonl", "csv", "json")
 # Container kind (data/formats.yaml) -> the function that opens it; anything else is one document.
@@ -37,6 +37,34 @@ def iter_documents(inputs: list[str], options: SourceOptions | None = None) -> I
             yield from _read_stdin(options)
         else:
             yield from _read_path(Path(item), options)
+
+
+def input_files(inputs: list[str]) -> Iterator[str | Failure]:
+    """The files ``inputs`` name, in the order ``iter_documents`` reads them (``"-"`` for stdin),
+    and a Failure per input that is not there: names only, no byte is read."""
+    for item in expand_inputs(inputs):
+        yield item if isinstance(item, Failure) else str(item)
+
+
+def is_single_document(path: str, options: SourceOptions | None = None) -> bool:
+    """True when the file at ``path`` is one document (not an archive, crawl or corpus)."""
+    kind = _kind(Path(path), options or SourceOptions())
+    return kind is None or kind == "gzip"
+
+
+def expected_documents(inputs: list[str], options: SourceOptions | None = None) -> int | None:
+    """How many documents (and source failures) ``inputs`` hold, when the names tell: one per
+    plain file; None when stdin, an archive, a crawl or a corpus is among them (only reading
+    them would count their documents). Reads no byte, so an ETA costs no second read."""
+    total = 0
+    for item in input_files(inputs):
+        if isinstance(item, Failure):
+            total += 1
+        elif item == STDIN_ARG or not is_single_document(item, options):
+            return None
+        else:
+            total += 1
+    return total
 
 
 def _kind(path: Path, options: SourceOptions) -> str | None:

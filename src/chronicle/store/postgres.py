@@ -16,12 +16,16 @@ from .sql import SafeCursor, SqlStore, now
 # Advisory lock (this id, the schema's hash) held while migrations run: one process migrates a
 # schema at a time, and never while it could deadlock with itself.
 _SCHEMA_LOCK = 7_260_312
+# Advisory transaction lock (this id, the schema's hash) held while a new article's story is
+# chosen and its signature stored: concurrent writers take turns, each seeing the others' stories.
+_STORIES_LOCK = 7_260_313
 
 
 class PostgresStore(SqlStore):
     """A store in a PostgreSQL database given by a postgresql:// URL."""
 
     nul_free = True
+    signature_order = "seq"  # migration 4: filled under the stories' lock, so in commit order
 
     def __init__(self, url: str, story_threshold: float = 0.5) -> None:
         from . import display_target
@@ -68,6 +72,9 @@ class PostgresStore(SqlStore):
                                       (migration.version, migration.name, now()))
         finally:
             self.conn.execute("SELECT pg_advisory_unlock(%s::int, hashtext(current_schema()))", (_SCHEMA_LOCK,))
+
+    def _lock_stories(self, cur: Any) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(%s::int, hashtext(current_schema()))", (_STORIES_LOCK,))
 
     def _q(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")

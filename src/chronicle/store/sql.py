@@ -18,7 +18,7 @@ from ..data import load_yaml
 from ..model import Actor, Analysis, Article, Event, Failure, Mention, Quote, Record, Story
 from .base import (BY_OTHER_WRITER, DUPLICATE, STORED, ActorSummary, ArticleRow, Counterpart, Edge, EventQuery,
                    EventRow, QuoteRow, SearchHit, Stats, StoredFailure)
-from .stories import StoryIndex, to_bytes
+from .stories import StoryIndex, signature, to_bytes
 
 ARTICLE_COLUMNS = (
     "id", "source", "url", "publisher", "title", "published", "agency", "section",
@@ -92,17 +92,22 @@ class SqlStore:
     """Store over a DB-API connection. Subclasses set ``_transaction``, ``_q`` and ``search``."""
 
     nul_free = False  # PostgreSQL: text cannot hold NUL
+    signature_order = "rowid"  # the story_signatures column that grows with each stored signature
 
     def __init__(self, conn: Any, story_threshold: float) -> None:
         self.conn = conn
         self._stories = StoryIndex(story_threshold)
-        self._stories_loaded = False
+        self._signatures_read = 0  # story_signatures read up to here (signature_order)
 
     # ------------------------------------------------------------------ plumbing
 
     def _q(self, sql: str) -> str:
         """The SQL in this backend's placeholder style (``?`` as written here)."""
         return sql
+
+    def _lock_stories(self, cur: Any) -> None:
+        """Make this transaction the only one assigning stories until it ends (SQLite: its
+        ``BEGIN IMMEDIATE`` already is; PostgreSQL takes an advisory transaction lock)."""
 
     def _code_prefix(self, column: str, code: str) -> tuple[str, str]:
         """"``column`` starts with ``code``" (letters and digits only) as this backend's index can answer it."""
@@ -143,8 +148,9 @@ class SqlStore:
         """``add_record`` saying what happened: STORED, DUPLICATE, or BY_OTHER_WRITER when this
         source was completed by a concurrent ingest after this one chose to read it."""
         article = record.article
-        self._load_stories()
-        signature = None
+        if not self._signatures_read:  # the first write: what earlier runs stored, before any lock
+            self._load_stories()
+        sig = None
         with self._transaction() as cur:
             cur.execute(self._q("SELECT 1 FROM documents WHERE source = ?"), (article.source,))
             source_done = cur.fetchone() is not None
@@ -152,14 +158,19 @@ class SqlStore:
             new = cur.fetchone() is None
             raced = False
             if new:
-                story_id, signature = self._stories.match(article.id, article.body)
-                new = self._insert_article(cur, article, story_id, to_bytes(signature))
+                sig = signature(article.body)
+                # Under the lock, with what concurrent writers stored meanwhile: each story is
+                # chosen seeing every article stored before, whichever process stored it.
+                self._lock_stories(cur)
+                self._read_signatures(cur)
+                story_id = self._stories.match_signature(article.id, sig)
+                new = self._insert_article(cur, article, story_id, to_bytes(sig))
                 raced = not new  # another writer stored this article between our read and insert
             self._insert_document(cur, article)
             if record.analysis is not None:
                 self._insert_analysis(cur, record.analysis, article.published)
-        if new and signature is not None:  # index only what was committed
-            self._stories.add(article.id, story_id, signature)
+        if new and sig is not None:  # index only what was committed
+            self._stories.add(article.id, story_id, sig)
         if new:
             return STORED
         return BY_OTHER_WRITER if source_done or raced else DUPLICATE
@@ -296,12 +307,21 @@ class SqlStore:
                 )
 
     def _load_stories(self) -> None:
-        """Read persisted signatures once, so new articles can join stories of earlier runs."""
-        if self._stories_loaded:
-            return
-        for article_id, story_id, data in self._rows("SELECT article_id, story_id, signature FROM story_signatures"):
+        """Read the persisted signatures not read yet, so new articles join stories of earlier
+        runs (and, read again under the stories' lock, of concurrent writers)."""
+        cur = self.conn.cursor()
+        try:
+            self._read_signatures(SafeCursor(cur, self.nul_free))
+        finally:
+            cur.close()
+
+    def _read_signatures(self, cur: Any) -> None:
+        order = self.signature_order
+        cur.execute(self._q(f"SELECT {order}, article_id, story_id, signature FROM story_signatures "
+                            f"WHERE {order} > ? ORDER BY {order}"), (self._signatures_read,))
+        for seq, article_id, story_id, data in cur.fetchall():
             self._stories.load(article_id, story_id, bytes(data))
-        self._stories_loaded = True
+            self._signatures_read = max(self._signatures_read, int(seq))
 
     # ------------------------------------------------------------------ reading
 

@@ -84,9 +84,13 @@ class StoryIndex:
     def match(self, article_id: str, body: str) -> tuple[str, LeanMinHash]:
         """The story id ``body`` belongs to (its own id when none is close) and its signature."""
         sig = signature(body)
+        return self.match_signature(article_id, sig), sig
+
+    def match_signature(self, article_id: str, sig: LeanMinHash) -> str:
+        """The story id of the article whose signature is ``sig`` (its own id when none is close)."""
         scored = [(sig.jaccard(self._members[o][1]), self._members[o][0]) for o in self._lsh.query(sig)]
         close = [pair for pair in scored if pair[0] >= self.threshold]
-        return (max(close)[1] if close else article_id), sig
+        return max(close)[1] if close else article_id
 
     def add(self, article_id: str, story_id: str, sig: LeanMinHash) -> None:
         """Index an article once it is stored (after its transaction committed)."""

@@ -1,0 +1,87 @@
+"""A Dask cluster (``chronicle ingest --dask tcp://HOST:8786`` or ``--dask local:N``).
+
+Each partition is two tasks: ``read_partition`` (its result, the raw text, stays in the worker's
+memory) and ``finish_partition`` on that result (Dask runs it where the text is). Only file
+names and slice bounds go out, only the learner's small counts and the finished records come
+back: no document's bytes pass through the scheduler or the client. Each worker process keeps
+one Analyzer (``tasks.analyzer_for``), so the NLP pipeline is loaded once per worker.
+
+A worker that dies loses its tasks and the text it held: the scheduler runs them again on
+another worker (its own retries, up to ``distributed.scheduler.allowed-failures``); the one
+writer here stores each partition once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chronicle.config import Config
+from chronicle.sources import SourceOptions
+
+from . import tasks
+from .tasks import Slice
+
+RETRIES = 2  # reruns of a task that raised (a worker's death is retried by the scheduler itself)
+
+
+def parse_address(address: str) -> tuple[str, int | None]:
+    """``local:N`` -> ("local", N); a scheduler address -> (address, None)."""
+    if address.startswith("local"):
+        count = address.partition(":")[2] or "2"
+        if not count.isdigit() or int(count) < 1:
+            raise ValueError(f"--dask local:N needs a number of workers, not {address!r}")
+        return "local", int(count)
+    return address, None
+
+
+class DaskBackend:
+    """``engine.Backend`` over a ``distributed.Client``."""
+
+    def __init__(self, address: str, config: Config, options: SourceOptions, articles_only: bool) -> None:
+        from distributed import Client, LocalCluster  # the `scale` extra
+
+        where, count = parse_address(address)
+        self.cluster = None
+        if where == "local":
+            self.cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(where, timeout=30)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (count or 1))
+        self.config, self.options, self.articles_only = config, options, articles_only
+
+    def read(self, slices: list[Slice]) -> tuple[Any, Any]:
+        raws = self.client.submit(tasks.read_partition, slices, self.options, self.config, pure=False, retries=RETRIES)
+        seen = self.client.submit(tasks.observe_partition, raws, self.config, pure=False, retries=RETRIES)
+        return raws, seen
+
+    def seen(self, handle: tuple[Any, Any]) -> list[tasks.Seen]:
+        return handle[1].result()
+
+    def finish(self, handle: tuple[Any, Any], kept: list[int], windows: list[int], verdicts: dict[int, Any]) -> Any:
+        return self.client.submit(tasks.finish_partition, handle[0], kept, windows, verdicts, self.config,
+                                  self.articles_only, pure=False, retries=RETRIES)
+
+    def items(self, handle: Any) -> list[Any]:
+        return handle.result()
+
+    def done(self, handle: Any) -> bool:
+        future = handle[1] if isinstance(handle, tuple) else handle
+        return future.done()
+
+    def wait(self, handles: list[Any]) -> None:
+        from distributed import wait
+
+        futures = [h[1] if isinstance(h, tuple) else h for h in handles]
+        if futures and not any(f.done() for f in futures):
+            wait(futures, return_when="FIRST_COMPLETED")
+
+    def release(self, handle: Any) -> None:
+        for future in handle if isinstance(handle, tuple) else (handle,):
+            future.release()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
