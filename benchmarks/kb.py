@@ -11,6 +11,24 @@ from chronicle.kb.build import build_shipped
 from chronicle.kb.evaluate import load_gold, score
 
 
+def _pipeline_overhead(limit: int = 30, repeat: int = 3) -> dict:
+    """Whole analysis of PolNeAR dev articles with the shipped KB consulted (``actor_kb =
+    "shipped"``) against without, timed in turns in one run: the KB's cost to the pipeline."""
+    from chronicle.analysis import Analyzer
+    from chronicle.config import load_config
+
+    from .speed import _consume, _median_times, load_articles
+
+    articles = load_articles(limit)
+    plain, with_kb = Analyzer(load_config(actor_kb="")), Analyzer(load_config(actor_kb="shipped"))
+    _consume(plain.analyze(articles[:2]))
+    _consume(with_kb.analyze(articles[:2]))
+    times = _median_times({"plain": lambda: _consume(plain.analyze(articles)),
+                           "kb": lambda: _consume(with_kb.analyze(articles))}, repeat)
+    return {"pipeline_articles": len(articles), "pipeline_plain_s": round(times["plain"][0], 2),
+            "pipeline_kb_s": round(times["kb"][0], 2), "kb_overhead": round(times["kb"][0] / times["plain"][0] - 1, 3)}
+
+
 def main(argv: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "kb.sqlite"
@@ -33,7 +51,8 @@ def main(argv: list[str] | None = None) -> dict:
         kb.conn.close()
         fresh.conn.close()
     wd = _wikidata_speed()
-    figures = {**wd, "build_s": round(build_s, 2), "entries": stats["entries"], "aliases": stats["aliases"],
+    overhead = _pipeline_overhead()
+    figures = {**wd, **overhead, "build_s": round(build_s, 2), "entries": stats["entries"], "aliases": stats["aliases"],
                "lookup_cold_us": round(cold_us, 1), "lookup_warm_us": round(warm_us, 1),
                **{f"{k}_{m}": round(v[m], 3) for k, v in splits.items() for m in ("country", "sector")}}
     print(figures)

@@ -138,3 +138,15 @@ def test_extract_with_analysis_codes_the_seed(seed_path, config):
     assert data["title"] == "Russia says it will keep selling weapons to Syria"
     assert data["events"] and data["quotes"]
     assert any((e.get("source") or {}).get("code", "").startswith("RUS") for e in data["events"])
+
+
+def test_of_a_body_over_max_analysed_chars_only_the_head_is_analysed_and_the_record_says_so(tmp_path, config):
+    para = "Kenyan troops attacked Somali militants near the border on Sunday, officials said."
+    body = "\n\n".join([para] * 40)
+    (tmp_path / "long.txt").write_text(body, encoding="utf-8")
+    config.max_analysed_chars = 10 * (len(para) + 2)
+    (record,) = list(extract_records([str(tmp_path / "long.txt")], config))
+    cut = record.article.meta["analysed_chars"]
+    assert cut["body"] == len(record.article.body) and cut["analysed"] <= config.max_analysed_chars
+    assert record.analysis.events and all(e.end <= cut["analysed"] for e in record.analysis.events)
+    assert record.article.body.count(para) == 40  # the stored body is whole

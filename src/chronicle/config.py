@@ -42,6 +42,7 @@ class Config:
     # analysis stages to run, in order (see chronicle.analysis.registry; a user's own via entry points)
     components: list[str] = field(default_factory=lambda: list(DEFAULT_COMPONENTS))
     component_settings: dict[str, dict] = field(default_factory=dict)  # per component: its settings
+    max_analysed_chars: int = 1_000_000  # of a longer body only the first ones are analysed (noted)
     min_confidence: float = 0.0  # events of lower confidence are not kept (extract, ingest)
 
 

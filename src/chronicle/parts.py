@@ -17,6 +17,7 @@ from .model import Actor, Analysis, Article, Event, Mention, Quote
 # A sentence end followed by a space: where a part is cut when a paragraph is too long.
 _SENTENCE_END = re.compile(r"[.!?؟…][\"'”’»)\]]*\s")
 NOTE = "analysed_in_parts"  # Article.meta key: how many parts a long body was analysed in
+CUT_NOTE = "analysed_chars"  # Article.meta key: of a body over max_analysed_chars, how much was analysed
 
 
 def split_body(body: str, max_chars: int) -> list[tuple[int, str]]:
@@ -40,6 +41,18 @@ def split_body(body: str, max_chars: int) -> list[tuple[int, str]]:
         start = cut
     parts.append((start, body[start:]))
     return parts
+
+
+def analysed_head(article: Article, max_total: int) -> Article:
+    """``article`` itself, or (a body over ``max_total`` characters) the article with only the
+    body's first part, cut at a paragraph end (else a sentence end, else a space) at or before
+    ``max_total``: its offsets index the whole body still. The cut is noted in the article's
+    meta (``analysed_chars``: analysed and whole lengths) so nothing is cut in silence."""
+    if max_total <= 0 or len(article.body) <= max_total:
+        return article
+    offset, head = split_body(article.body, max_total)[0]
+    article.meta[CUT_NOTE] = {"analysed": len(head), "body": len(article.body)}
+    return dataclasses.replace(article, body=head)
 
 
 def part_articles(article: Article, max_chars: int) -> list[tuple[int, Article]]:

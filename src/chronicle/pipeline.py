@@ -18,7 +18,7 @@ from .config import Config
 from .errors import ChronicleError
 from .model import Analysis, Article, Document, Failure, RawArticle, Record, Serializable
 from .parts import NOTE as PARTS_NOTE
-from .parts import join_analyses, part_articles
+from .parts import analysed_head, join_analyses, part_articles
 from .sources import SourceOptions, expected_documents, iter_documents
 from .store import BY_OTHER_WRITER, DUPLICATE, STORED, Store
 
@@ -91,7 +91,7 @@ def extract_records(
             continue
         if analyzer is None and any(isinstance(item, Article) for item in built):
             analyzer = load_analyzer(config)
-        yield from analyse_items(built, analyzer, config.max_analysis_chars)
+        yield from analyse_items(built, analyzer, config.max_analysis_chars, config.max_analysed_chars)
 
 
 def ingest(
@@ -206,10 +206,11 @@ def load_analyzer(config: Config) -> "Analyzer":
     return Analyzer(config)
 
 
-def analyse_items(items: list[Article | Failure], analyzer: "Analyzer | None", max_chars: int) -> Iterator[Item]:
+def analyse_items(items: list[Article | Failure], analyzer: "Analyzer | None", max_chars: int,
+                  max_total: int = 0) -> Iterator[Item]:
     """Records in the order of ``items``; articles analysed in one batch, failures passed on."""
     articles = [a for a in items if isinstance(a, Article)]
-    analyses = analyse_batch(articles, analyzer, max_chars) if articles and analyzer is not None else {}
+    analyses = analyse_batch(articles, analyzer, max_chars, max_total) if articles and analyzer is not None else {}
     for item in items:
         if isinstance(item, Failure):
             yield item
@@ -219,22 +220,24 @@ def analyse_items(items: list[Article | Failure], analyzer: "Analyzer | None", m
             yield Record(article=item, analysis=analyses.get(item.id))
 
 
-def analyse_batch(articles: list[Article], analyzer: "Analyzer", max_chars: int) -> dict[str, Analysis | Failure]:
+def analyse_batch(articles: list[Article], analyzer: "Analyzer", max_chars: int,
+                  max_total: int = 0) -> dict[str, Analysis | Failure]:
     """Analysis (or the Failure of a stage) per article id; when the batch itself breaks (the
     parser, not a stage), each article alone, so one bad one fails alone.
 
     A body over ``max_chars`` (or spaCy's ``max_length``) is analysed in parts (chronicle/parts.py);
-    its article's meta notes how many.
+    its article's meta notes how many. Of a body over ``max_total`` characters (when set) only the
+    head is analysed, and the article's meta says how much (``analysed_chars``).
     """
     nlp_max = getattr(getattr(analyzer, "nlp", None), "max_length", None)
     limit = min(max_chars, nlp_max) if isinstance(nlp_max, int) else max_chars
     try:
-        return _analyse_in_parts(articles, analyzer, limit)
+        return _analyse_in_parts(articles, analyzer, limit, max_total)
     except Exception:  # find which article broke the batch
         found: dict[str, Analysis | Failure] = {}
         for article in articles:
             try:
-                found.update(_analyse_in_parts([article], analyzer, limit))
+                found.update(_analyse_in_parts([article], analyzer, limit, max_total))
             except Exception as exc:
                 if isinstance(exc, ChronicleError):
                     found[article.id] = Failure(article.source, "analysis", exc.reason, exc.detail)
@@ -243,11 +246,12 @@ def analyse_batch(articles: list[Article], analyzer: "Analyzer", max_chars: int)
         return found
 
 
-def _analyse_in_parts(articles: list[Article], analyzer: "Analyzer", limit: int) -> dict[str, Analysis | Failure]:
+def _analyse_in_parts(articles: list[Article], analyzer: "Analyzer", limit: int,
+                      max_total: int = 0) -> dict[str, Analysis | Failure]:
     """Analysis (or a stage's Failure) per article id, each body analysed in parts of at most
     ``limit`` characters; a part that fails fails its article."""
     parts = [(index, offset, part) for index, article in enumerate(articles)
-             for offset, part in part_articles(article, limit)]
+             for offset, part in part_articles(analysed_head(article, max_total), limit)]
     pieces: list[list[tuple[int, Analysis | Failure]]] = [[] for _ in articles]
     for group in _by_size(parts, limit):  # spaCy holds a whole batch: at most ``limit`` characters of it
         for (index, offset, _), analysis in zip(group, analyzer.analyze([part for _, _, part in group]), strict=True):
@@ -289,7 +293,7 @@ def analyse_stored(store: Store, config: Config, sources: list[str], summary: In
         return
     if not loaded:
         loaded.append(load_analyzer(config))
-    found = analyse_batch(articles, loaded[0], config.max_analysis_chars)
+    found = analyse_batch(articles, loaded[0], config.max_analysis_chars, config.max_analysed_chars)
     for article in articles:
         result = found.get(article.id)
         if isinstance(result, Failure):

@@ -94,7 +94,7 @@ def finish_partition(raws: list[RawArticle | Failure], kept: list[int], windows:
     if articles_only:
         return [item if isinstance(item, Failure) else Record(article=item) for item in built]
     analyzer = analyzer_for(config) if any(not isinstance(b, Failure) for b in built) else None
-    return list(analyse_items(built, analyzer, config.max_analysis_chars))
+    return list(analyse_items(built, analyzer, config.max_analysis_chars, config.max_analysed_chars))
 
 
 def analyzer_for(config: Config) -> Any:
