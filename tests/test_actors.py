@@ -531,7 +531,7 @@ def test_georgia_is_a_us_state_in_an_american_story_and_the_country_in_a_caucasu
 
 def test_actor_kb_setting_places_people_only_the_knowledge_base_knows(nlp):
     body = "Rishi Sunak met the delegation on Monday."
-    plain = resolve(nlp, actor_resolver(Config()), body, published="2023-05-02")
+    plain = resolve(nlp, actor_resolver(Config(actor_kb="")), body, published="2023-05-02")
     with_kb = resolve(nlp, actor_resolver(Config(actor_kb="shipped")), body, published="2023-05-02")
     assert [m.country for m in plain.mentions if m.text == "Rishi Sunak"] in ([], [None])
     assert [(m.country, m.sector) for m in with_kb.mentions if m.text == "Rishi Sunak"] == [("GBR", "GOV")]

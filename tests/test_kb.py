@@ -103,7 +103,7 @@ def test_resolver_with_kb_gives_an_untitled_person_their_own_country(nlp, kb):
     with_kb = actor_resolver(Config(), kb=kb).resolve(doc, article)
     sharif = [m for m in with_kb.mentions if m.text == "Shavkat Mirziyoyev"]
     assert sharif and sharif[0].country == "UZB" and sharif[0].code == "UZBGOV"
-    without = actor_resolver(Config()).resolve(doc, article)
+    without = actor_resolver(Config(actor_kb="")).resolve(doc, article)
     assert [m.country for m in without.mentions if m.text == "Shavkat Mirziyoyev"] != ["UZB"]
 
 

@@ -38,7 +38,7 @@ class Config:
     story_threshold: float = 0.5  # MinHash Jaccard above which two articles are one story
     event_conventions: str = "plover"  # "plover" (the PLOVER manual) or "cameo" (as PETRARCH codes)
     quote_lexicon: str = ""  # a YAML file replacing data/quotes/cues.yaml (quote cues, marks)
-    actor_kb: str = ""  # actor knowledge base for people the lexicons do not place: "shipped", a KB file, or "" (off)
+    actor_kb: str = "shipped"  # actor knowledge base for people the lexicons do not place: "shipped", a KB file, or "" (off)
     # analysis stages to run, in order (see chronicle.analysis.registry; a user's own via entry points)
     components: list[str] = field(default_factory=lambda: list(DEFAULT_COMPONENTS))
     component_settings: dict[str, dict] = field(default_factory=dict)  # per component: its settings
