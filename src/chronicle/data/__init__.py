@@ -6,8 +6,9 @@ same installed or from a checkout.
 
 from __future__ import annotations
 
+import dataclasses
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -20,3 +21,13 @@ def read_text(*parts: str) -> str:
 def load_yaml(*parts: str) -> Any:
     """The parsed YAML of ``data/<parts...>``, e.g. ``load_yaml("verbs", "events.yaml")``."""
     return yaml.safe_load(read_text(*parts))
+
+
+W = TypeVar("W")
+
+
+def load_word_sets(cls: type[W], *parts: str) -> W:
+    """A dataclass of word sets from ``data/<parts...>``: each field (a ``frozenset[str]``) is
+    the YAML list of the same name, e.g. ``load_word_sets(Pronouns, "actors", "pronouns.yaml")``."""
+    data = load_yaml(*parts)
+    return cls(**{f.name: frozenset(str(w) for w in data[f.name]) for f in dataclasses.fields(cls)})  # type: ignore[arg-type]

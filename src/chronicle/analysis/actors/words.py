@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronicle.data import load_yaml
+from chronicle.data import load_word_sets
 
 
 @dataclass(frozen=True)
@@ -22,5 +21,4 @@ class ActorWords:
 @lru_cache(maxsize=1)
 def load_actor_words() -> ActorWords:
     """``data/actors/grammar_words.yaml``, read once."""
-    data = load_yaml("actors", "grammar_words.yaml")
-    return ActorWords(**{f.name: frozenset(str(w) for w in data[f.name]) for f in dataclasses.fields(ActorWords)})
+    return load_word_sets(ActorWords, "actors", "grammar_words.yaml")

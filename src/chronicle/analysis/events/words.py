@@ -7,11 +7,10 @@ documented in the data file. Dependency-label sets stay in code, as spaCy keeps 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronicle.data import load_yaml
+from chronicle.data import load_word_sets
 
 
 @dataclass(frozen=True)
@@ -40,5 +39,4 @@ class EventWords:
 @lru_cache(maxsize=1)
 def load_event_words() -> EventWords:
     """``data/verbs/event_words.yaml``, read once."""
-    data = load_yaml("verbs", "event_words.yaml")
-    return EventWords(**{f.name: frozenset(str(w) for w in data[f.name]) for f in dataclasses.fields(EventWords)})
+    return load_word_sets(EventWords, "verbs", "event_words.yaml")

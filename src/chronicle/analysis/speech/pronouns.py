@@ -7,11 +7,10 @@ take the last named speaker for ``speaker_person``/``speaker_group``.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chronicle.data import load_yaml
+from chronicle.data import load_word_sets
 
 
 @dataclass(frozen=True)
@@ -29,5 +28,4 @@ class Pronouns:
 @lru_cache(maxsize=1)
 def load_pronouns() -> Pronouns:
     """``data/actors/pronouns.yaml``, read once."""
-    data = load_yaml("actors", "pronouns.yaml")
-    return Pronouns(**{f.name: frozenset(data[f.name]) for f in dataclasses.fields(Pronouns)})
+    return load_word_sets(Pronouns, "actors", "pronouns.yaml")
