@@ -18,6 +18,9 @@ from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
 from .patterns import best_pattern
+from .words import load_event_words
+
+EVENT_WORDS = load_event_words()
 
 # The type of lexicon entries that start no event: idioms and other senses of an event verb
 # ("seized on a remark", "released a letter", "met the deadline").
@@ -88,7 +91,7 @@ def _opinion(tok: Token, lexicon: Lexicon) -> bool:
     the winner": sharing a view, not an agreement to act (which has "to", "on" or an object)."""
     if tok.lemma_.lower() not in lexicon.opinion_verbs or any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in EVENT_WORDS.agreement_prepositions for c in tok.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
         return True

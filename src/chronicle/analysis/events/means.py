@@ -119,7 +119,7 @@ def verbal(tok: Token) -> bool:
             node = pobj_of(child)
             if node is not None and node.lemma_.lower() not in words["durations"] and node.ent_type_ not in ("DATE", "TIME"):
                 return True  # a reason, not "for the third time"
-        if child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "via", "through"):
+        if child.dep_ == "prep" and child.lower_ in EVENT_WORDS.stance_prepositions:
             node = pobj_of(child)
             if node is not None and node.lemma_.lower() in words["speech_media"]:
                 return True

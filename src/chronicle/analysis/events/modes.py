@@ -73,7 +73,7 @@ def going_to(tok: Token) -> bool:
 
 
 def is_conditional(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+    return any(c.dep_ == "mark" and c.lower_ in EVENT_WORDS.condition_marks for c in tok.children)
 
 
 def negated_type(entry: EventEntry) -> str:

@@ -20,6 +20,9 @@ from ..links import same_actor
 from .roles import ActorLookup, obliged_actor, verb_source
 from .triggers import Trigger, yield_request
 from .lexicon import Lexicon
+from .words import load_event_words
+
+EVENT_WORDS = load_event_words()
 
 
 def deontic_requests(
@@ -48,7 +51,7 @@ def _deontic(tok: Token, lexicon: Lexicon) -> bool:
     """A clause head of obligation: "must go", "should go", "would have to be observed"."""
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "conj"):
         return False
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in EVENT_WORDS.obligation_aux for c in tok.children):
         return True
     if tok.lemma_.lower() in ("have", "need") and tok.lemma_.lower() in lexicon.deontic:
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children)

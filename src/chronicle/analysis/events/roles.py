@@ -95,7 +95,7 @@ def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
     if tok.pos_ == "NOUN":
         # "doctors from two American aid groups", "leaders of the opposition": the group named
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of") and pobj_of(child) is not None:
+            if child.dep_ == "prep" and child.lower_ in EVENT_WORDS.member_prepositions and pobj_of(child) is not None:
                 return actor_at(pobj_of(child), actors)
     return None
 
@@ -183,7 +183,7 @@ def _author(tok: Token, actors: ActorLookup) -> Mention | None:
     found = prep_actor(tok, {"by"}, actors)
     for verb in [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]:
         found = found or prep_actor(verb, {"by"}, actors)
-        for prep in [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "from")]:
+        for prep in [c for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_WORDS.issue_place_prepositions]:
             place = pobj_of(prep)
             if found is None and place is not None and _capital(place):
                 found = actor_at(place, actors)
@@ -266,7 +266,7 @@ def verb_target(trig: Trigger, actors: ActorLookup) -> Mention | None:
         found = placed if placed is not None and placed.kind == "country" else None
     if found is None:
         # "donated supplies to hospitals in Gaza": a recipient inside a country is that country
-        for prep in [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for")]:
+        for prep in [c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in EVENT_WORDS.recipient_prepositions]:
             recipient = pobj_of(prep)
             placed = prep_actor(recipient, {"in", "inside"}, actors) if recipient is not None else None
             found = found or (placed if placed is not None and placed.kind == "country" else None)
@@ -535,7 +535,7 @@ def is_unnamed(tok: Token | None, lexicon: Lexicon) -> bool:
     if tok is None or tok.pos_ != "NOUN" or tok.lemma_.lower() in lexicon.document_nouns:
         return False
     determiners = {c.lower_ for c in tok.children if c.dep_ == "det"}
-    if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in tok.children):
+    if any(c.dep_ == "poss" and c.lower_ in EVENT_WORDS.possessives for c in tok.children):
         return True
     return bool(determiners & {"a", "an", "some"}) or (tok.tag_ == "NNS" and not determiners)
 

@@ -34,6 +34,14 @@ class EventWords:
     recipient_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
     partitives: frozenset[str]
+    obligation_aux: frozenset[str]
+    condition_marks: frozenset[str]
+    stance_prepositions: frozenset[str]
+    agreement_prepositions: frozenset[str]
+    member_prepositions: frozenset[str]
+    issue_place_prepositions: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    possessives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
