@@ -818,3 +818,10 @@ def test_criticism_in_other_words_is_an_accusation(analyzer):
                  "Kenyan President William Ruto mocked the Somali government on Monday.",
                  "Kenyan President William Ruto hit out at the Somali government on Monday."):
         assert ("ACCUSE", "KEN", "SOM") in triples(events_of(analyzer, text)), text
+
+
+def test_an_accusation_by_people_unnamed_keeps_its_target(analyzer):
+    [accused] = events_of(analyzer, "The Kenyan government has been accused of torturing prisoners.")
+    assert (accused.type, accused.source, accused.target.code) == ("ACCUSE", None, "KENGOV")
+    [named] = events_of(analyzer, "The Kenyan government was accused by Somalia of torturing prisoners.")
+    assert (named.source.code, named.target.code) == ("SOM", "KENGOV")

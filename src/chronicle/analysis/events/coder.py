@@ -394,6 +394,13 @@ class EventCoder:
             # an uncoded mention, so the event says who without guessing a code
             yield self._build(trig, sent, article, doer, target, actors)
             return
+        if (self.conventions == "plover" and trig.entry.type == "ACCUSE" and not trig.noun and target is not None
+                and any(c.dep_ == "nsubjpass" for c in tok.children) and not is_conditional(tok)):
+            # "Russia has been accused of ...", "he was harshly criticized for ...": an accusation
+            # by people the sentence does not name (its source left empty, as PLOVER allows; CAMEO
+            # coders code no event without a source)
+            yield self._build(trig, sent, article, None, target, actors)
+            return
         if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
             return  # "the group that has seized ...": the doer is named, only not an actor
         if is_conditional(tok):
