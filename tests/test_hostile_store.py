@@ -5,11 +5,9 @@ Runs on SQLite, and on PostgreSQL when CHRONICLE_PG_DSN is set (each test in its
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
-import uuid
 from importlib import resources
 from urllib.parse import quote
 
@@ -18,7 +16,7 @@ import pytest
 from chronicle.model import Analysis, Article, Record
 from chronicle.store import BY_OTHER_WRITER, DUPLICATE, STORED, StoreError, open_store
 
-DSN = os.environ.get("CHRONICLE_PG_DSN")
+from pg_schema import DSN, fresh_schema  # noqa: E402
 needs_pg = pytest.mark.skipif(not DSN, reason="CHRONICLE_PG_DSN is not set (a postgresql:// URL)")
 BODY = "The council opened a new bridge over the river on Monday, the mayor said in a statement."
 
@@ -42,15 +40,8 @@ def pg_target():
 
 
 def _pg_schema():
-    import psycopg
-
-    schema = f"chronicle_hostile_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in DSN else "?"
-    yield f"{DSN}{separator}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(DSN, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema("chronicle_hostile") as url:
+        yield url
 
 
 def _versions(store) -> list[int]:

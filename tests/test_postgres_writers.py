@@ -7,14 +7,13 @@ import os
 import random
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
 
 from chronicle.store import open_store
 
-from test_postgres import DSN, _url_with_schema
+from pg_schema import DSN, fresh_schema
 
 pytestmark = [
     pytest.mark.postgres,
@@ -42,14 +41,8 @@ def make_copies(folder: Path) -> list[Path]:
 
 @pytest.fixture
 def schema_url():
-    import psycopg
-
-    schema = f"chronicle_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    yield _url_with_schema(schema)
-    with psycopg.connect(DSN, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema("chronicle_test") as url:
+        yield url
 
 
 def groups(url: str) -> tuple[set[frozenset[str]], int, int, list]:

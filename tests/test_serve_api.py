@@ -8,10 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import uuid
 import warnings
-from urllib.parse import quote
 
 import pytest
 
@@ -22,17 +20,12 @@ import serve_store  # noqa: E402
 from chronicle.serve import create_app  # noqa: E402
 from chronicle.store import open_store  # noqa: E402
 
-DSN = os.environ.get("CHRONICLE_PG_DSN")
+from pg_schema import DSN, fresh_schema  # noqa: E402
 LOCAL = ("127.0.0.1", 50000)
 REMOTE = ("203.0.113.7", 50000)
 SEED = "seed0000000000000001"
 WIRE_A, WIRE_B = "wire0000000000000000", "wire1000000000000001"
 HOSTILE = "hostile0000000000001"
-
-
-def _schema_url(schema: str) -> str:
-    separator = "&" if "?" in DSN else "?"
-    return f"{DSN}{separator}options={quote(f'-csearch_path={schema}')}"
 
 
 def _target(kind: str, folder) -> object:
@@ -42,14 +35,8 @@ def _target(kind: str, folder) -> object:
         return
     if not DSN:
         pytest.skip("CHRONICLE_PG_DSN is not set (a postgresql:// URL)")
-    import psycopg
-
-    schema = f"chronicle_serve_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    yield _schema_url(schema)
-    with psycopg.connect(DSN, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema("chronicle_serve") as url:
+        yield url
 
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
