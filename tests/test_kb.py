@@ -156,6 +156,23 @@ def test_wikidata_build_skips_non_actors_and_counts_a_broken_line(wd):
     assert kb.lookup("Nazanin Qaderi")[0].party == "Green Valley Party"
 
 
+def test_wikidata_build_reads_a_line_whole_when_its_p31_layout_is_not_the_dumps(wd):
+    stats, kb = wd  # "High Court of Sistan" is written with bare mainsnaks (no "property" key)
+    assert stats["wikidata_parsed_whole"] == "1"
+    assert [(e.country, e.sector) for e in kb.lookup("High Court of Sistan")] == [("IRN", "JUD")]
+
+
+def test_kb_build_on_a_cut_gzip_dump_names_the_file(tmp_path):
+    import gzip
+
+    whole = gzip.compress(FIXTURE.read_bytes())
+    dump = tmp_path / "cut.json.gz"
+    dump.write_bytes(whole[: len(whole) // 2])
+    r = CliRunner().invoke(app, ["kb", "build", "--wikidata", str(dump), "--kb", str(tmp_path / "k.sqlite")])
+    assert r.exit_code == 1 and "cut.json.gz" in r.output and "decompress" in r.output
+    assert not (tmp_path / "k.sqlite").exists()
+
+
 def test_kb_import_reads_petrarch_actors_with_dated_codes(tmp_path, kb):
     import shutil
 

@@ -4,12 +4,25 @@ import json
 from pathlib import Path
 
 
-def item(qid, en, *, fa=None, ps=None, aliases=(), **claims):
+def item(qid, en, *, fa=None, ps=None, aliases=(), layout="dump", **claims):
+    """An entity in the real dump's layout (mainsnak with snaktype/property/datavalue/datatype), or
+    with layout="bare" the smallest layout the builder reads (mainsnak with only its datavalue)."""
     labels = {"en": {"language": "en", "value": en}}
     if fa:
         labels["fa"] = {"language": "fa", "value": fa}
     if ps:
         labels["ps"] = {"language": "ps", "value": ps}
+
+    def snak(prop, value, datatype):
+        kind = {"external-id": "string", "time": "time"}.get(datatype, "wikibase-entityid")
+        if layout == "bare":
+            return {"datavalue": {"value": value}}
+        return {"snaktype": "value", "property": prop, "datavalue": {"value": value, "type": kind}, "datatype": datatype}
+
+    def time(day):
+        return {"time": f"+{day}T00:00:00Z", "timezone": 0, "before": 0, "after": 0, "precision": 11,
+                "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}
+
     cl = {}
     for prop, values in claims.items():
         cl[prop] = []
@@ -18,12 +31,17 @@ def item(qid, en, *, fa=None, ps=None, aliases=(), **claims):
             if isinstance(v, tuple):
                 v, start, end = v
                 if start:
-                    quals["P580"] = [{"datavalue": {"value": {"time": f"+{start}T00:00:00Z"}}}]
+                    quals["P580"] = [snak("P580", time(start), "time")]
                 if end:
-                    quals["P582"] = [{"datavalue": {"value": {"time": f"+{end}T00:00:00Z"}}}]
-            value = v if prop == "P298" else {"id": v}
-            cl[prop].append({"mainsnak": {"datavalue": {"value": value}}, "qualifiers": quals})
-    return {"id": qid, "type": "item", "labels": labels,
+                    quals["P582"] = [snak("P582", time(end), "time")]
+            if prop == "P298":
+                main = snak(prop, v, "external-id")
+            else:
+                main = snak(prop, {"entity-type": "item", "numeric-id": int(v[1:]), "id": v}, "wikibase-item")
+                if layout == "bare":
+                    main = {"datavalue": {"value": {"id": v}}}
+            cl[prop].append({"mainsnak": main, "type": "statement", "qualifiers": quals, "rank": "normal"})
+    return {"type": "item", "id": qid, "labels": labels,
             "aliases": {"en": [{"language": "en", "value": a} for a in aliases]}, "claims": cl}
 
 
@@ -65,13 +83,13 @@ E = [
     item("Q900204", "Caspian Water Council", P31=["Q245065"]),
     item("Q900205", "Kabul Morning Herald", P31=["Q11032"], P17=["Q889"]),
     item("Q900206", "Loya Shura of the Valley", P31=["Q11204"], P17=["Q889"]),
-    item("Q900207", "High Court of Sistan", P31=["Q41487"], P17=["Q794"]),
+    item("Q900207", "High Court of Sistan", P31=["Q41487"], P17=["Q794"], layout="bare"),  # read whole
     item("Q900208", "Blue Lake", P31=["Q900999"]),  # an item of no actor class: not kept
 ]
 
 out = Path(__file__).with_name("wikidata_fixture.json")
 with out.open("w", encoding="utf-8") as fh:
     fh.write("[\n")
-    fh.write(",\n".join(json.dumps(e, ensure_ascii=False) for e in E))
+    fh.write(",\n".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in E))
     fh.write("\n{broken line\n]\n")
 print(out, len(E))

@@ -21,7 +21,7 @@ def _open(path: Optional[Path]):
 
 @kb_app.command("build")
 def build(path: Optional[Path] = PathOption,
-          wikidata: Optional[Path] = typer.Option(None, "--wikidata", help="A Wikidata JSON dump (.json or .json.gz), streamed."),
+          wikidata: Optional[Path] = typer.Option(None, "--wikidata", help="A Wikidata JSON dump (.json, .json.gz or .json.bz2), streamed in two passes."),
           ) -> None:
     """Build the shipped KB (Chronicle lexicons + CIA World Factbook, about a second), or with
     --wikidata the shipped KB plus the dump's people and organisations."""
@@ -33,7 +33,11 @@ def build(path: Optional[Path] = PathOption,
 
         if not wikidata.is_file():
             raise typer.BadParameter(f"{wikidata}: no such file")
-        stats = build_wikidata(wikidata, path or default_path())
+        try:
+            stats = build_wikidata(wikidata, path or default_path())
+        except (ValueError, OSError) as exc:  # a dump that cannot be read: one line, no traceback
+            typer.echo(f"kb build: {exc}", err=True)
+            raise typer.Exit(1)
     else:
         stats = build_shipped(path or default_path())
     typer.echo(json.dumps(stats, indent=1, ensure_ascii=False))
