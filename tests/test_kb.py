@@ -225,3 +225,30 @@ def test_cli_find_on_the_dari_demo_article(tmp_path, monkeypatch):
     names = {(row["kind"], row["name"]) for row in rows}
     assert ("actor", "Zabihullah Mujahid") in names and ("place", "Helmand") in names
     assert ("actor", "Ashraf Ghani") in names and not any(row["name"] == "Dushanbe" for row in rows)
+
+
+OPENSANCTIONS = __import__("pathlib").Path(__file__).parent / "data" / "opensanctions_fixture.json"
+
+
+@pytest.fixture()
+def sanctions_kb(tmp_path, kb):
+    import shutil
+
+    path = tmp_path / "k.sqlite"
+    shutil.copy(kb.path, path)
+    r = CliRunner().invoke(app, ["kb", "import", str(OPENSANCTIONS), "--kb", str(path)])
+    return r, KnowledgeBase.open(path)
+
+
+def test_kb_import_reads_an_opensanctions_file_with_dated_posts_and_shows_its_licence(sanctions_kb):
+    r, kb = sanctions_kb
+    assert r.exit_code == 0 and "CC BY-NC 4.0" in r.output
+    report = json.loads(r.stdout[r.stdout.index("{"):])[str(OPENSANCTIONS)]
+    assert (report["people"], report["organisations"], report["errors"]) == (2, 1, 1)
+    assert kb.lookup("Zarmina Rahmani", "2019-05-01")[0].at("2019-05-01") == ("AFG", "LEG")
+    assert kb.lookup("Zarmeena Rahmany", "2023-05-01")[0].at("2023-05-01") == ("AFG", "GOV")
+    assert kb.lookup("زرمینه رحمانی")[0].country == "AFG"
+    assert kb.lookup("Imtiaz Soomro")[0].at("2022-01-01") == ("PAK", "ELI")
+    assert [(e.country, e.sector) for e in kb.lookup("Hindu Kush Renewal Party")] == [("AFG", "PTY")]
+    assert kb.lookup("Hollis Wren") == [] and kb.lookup("Wren Hardware LLC") == []
+    assert "CC BY-NC" in dict(kb.conn.execute("SELECT key, value FROM meta"))["licence:opensanctions_fixture.json"]

@@ -44,14 +44,29 @@ def build(path: Optional[Path] = PathOption,
 
 
 @kb_app.command("import")
-def import_(files: list[Path] = typer.Argument(..., help="PETRARCH/Phoenix .actors files or Chronicle YAML dictionaries."),
+def import_(files: list[Path] = typer.Argument(..., help="PETRARCH/Phoenix .actors files, Chronicle YAML dictionaries, "
+                                                       "or OpenSanctions/FollowTheMoney entity files (.json lines)."),
             path: Optional[Path] = PathOption) -> None:
-    """Add dictionary actors (with dated codes as dated roles) to the KB."""
+    """Add dictionary actors (with dated codes as dated roles), or the office holders and bodies of
+    an OpenSanctions-style person/position file (its licence shown), to the KB."""
     from chronicle.kb import default_path
     from chronicle.kb.imports import import_dictionaries
+    from chronicle.kb.sanctions import import_sanctions, is_sanctions_file
 
     _open(path)  # builds the shipped KB first when there is none yet
-    typer.echo(json.dumps(import_dictionaries(path or default_path(), files), indent=1))
+    for f in files:
+        if not f.is_file():
+            raise typer.BadParameter(f"{f}: no such file")
+    sanctions = [f for f in files if is_sanctions_file(f)]
+    dictionaries = [f for f in files if f not in sanctions]
+    report: dict = {}
+    for f in sanctions:
+        counts = import_sanctions(path or default_path(), f)
+        typer.echo(f"{f}: {counts['licence']}", err=True)
+        report[str(f)] = counts
+    if dictionaries:
+        report.update(import_dictionaries(path or default_path(), dictionaries))
+    typer.echo(json.dumps(report, indent=1, ensure_ascii=False))
 
 
 @kb_app.command("lookup")
