@@ -143,6 +143,9 @@ def wd(tmp_path_factory):
     ("Kabul Morning Herald", None, ("AFG", "JRN")),
     ("Loya Shura of the Valley", None, ("AFG", "LEG")),
     ("High Court of Sistan", None, ("IRN", "JUD")),
+    ("Valley Security Directorate", None, ("AFG", "SPY")),
+    ("Northern Mountain Army", None, ("PAK", "MIL")),
+    ("Sistan Liberation Brigades", None, ("IRN", "REB")),
 ])
 def test_wikidata_fixture_dump_resolves_every_entity(wd, name, date, expected):
     hits = wd[1].lookup(name, date)

@@ -56,6 +56,8 @@ E = [
     item("Q327333", "government agency"), item("Q7278", "political party"), item("Q11204", "legislature"),
     item("Q41487", "court"), item("Q35535", "police"), item("Q17127659", "terrorist organization"),
     item("Q245065", "intergovernmental organization"), item("Q11032", "newspaper"),
+    item("Q47913", "intelligence agency"), item("Q61883", "military branch"),
+    item("Q17149090", "armed organization", P279=["Q43229"]), item("Q900012", "army", P279=["Q61883", "Q17149090"]),
     # positions (fictional, with the countries they belong to)
     item("Q900001", "Minister of Water of Afghanistan", P279=["Q83307"], P17=["Q889"]),
     item("Q900002", "member of the Wolesi Jirga", P279=["Q486839"], P17=["Q889"]),
@@ -84,6 +86,9 @@ E = [
     item("Q900205", "Kabul Morning Herald", P31=["Q11032"], P17=["Q889"]),
     item("Q900206", "Loya Shura of the Valley", P31=["Q11204"], P17=["Q889"]),
     item("Q900207", "High Court of Sistan", P31=["Q41487"], P17=["Q794"], layout="bare"),  # read whole
+    item("Q900209", "Valley Security Directorate", P31=["Q47913"], P17=["Q889"]),
+    item("Q900210", "Northern Mountain Army", P31=["Q900012"], P17=["Q843"]),  # army -> MIL before REB
+    item("Q900211", "Sistan Liberation Brigades", P31=["Q17149090"], P17=["Q794"]),
     item("Q900208", "Blue Lake", P31=["Q900999"]),  # an item of no actor class: not kept
 ]
 
