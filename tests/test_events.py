@@ -825,3 +825,9 @@ def test_an_accusation_by_people_unnamed_keeps_its_target(analyzer):
     assert (accused.type, accused.source, accused.target.code) == ("ACCUSE", None, "KENGOV")
     [named] = events_of(analyzer, "The Kenyan government was accused by Somalia of torturing prisoners.")
     assert (named.source.code, named.target.code) == ("SOM", "KENGOV")
+
+
+def test_a_person_criticised_for_a_stance_stays_the_target(analyzer):
+    # the same-country retarget ("withdraw its forces from Chad") must not swap a person for a place
+    [attack] = events_of(analyzer, "Trump attacked Clinton for her support of the Iraq war.", published="2016-03-14")
+    assert (attack.type, attack.target.name) == ("ACCUSE", "Clinton")

@@ -285,7 +285,7 @@ class EventCoder:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
         if trig.noun and trig.entry.type == "MOBILIZE":
             trig, target = self._joint_exercise(trig, source, target, actors)
-        if target is not None and not trig.noun and same_country(source, target):
+        if target is not None and not trig.noun and target.kind != "person" and same_country(source, target):
             # "withdraw its forces from Chad": the own forces are the means, Chad the target
             target = prep_actor(tok, TARGET_PREPOSITIONS | {"from"}, actors) or target
         if trig.entry.received and not trig.noun and not self._intended(tok):
