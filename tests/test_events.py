@@ -831,3 +831,24 @@ def test_a_person_criticised_for_a_stance_stays_the_target(analyzer):
     # the same-country retarget ("withdraw its forces from Chad") must not swap a person for a place
     [attack] = events_of(analyzer, "Trump attacked Clinton for her support of the Iraq war.", published="2016-03-14")
     assert (attack.type, attack.target.name) == ("ACCUSE", "Clinton")
+
+
+def test_attacks_and_clashes_between_unarmed_people_are_criticism(analyzer):
+    assert triples(events_of(analyzer, "The Ohio senator's attacks on the Texas governor grew sharper this week.")) == [
+        ("ACCUSE", "USA", "USA")]
+    [clash] = events_of(analyzer, "Senator Mary Dalton of Ohio clashed with Republican leaders over the budget.")
+    assert (clash.type, clash.target.code) == ("ACCUSE", "USAPTY")
+    assert "criticism" in clash.rule
+
+
+def test_attacks_with_harm_or_by_armed_actors_stay_violence(analyzer):
+    assert [e.type for e in events_of(analyzer, "A gunman attacked Senator Mary Dalton of Ohio, wounding her.")] == ["ASSAULT"]
+    assert [e.type for e in events_of(analyzer, "Police clashed with protesters in Kabul.")] == ["ASSAULT"]
+    assert [e.type for e in events_of(analyzer, "The Syrian army attacked rebels in Homs.")] == ["ASSAULT"]
+
+
+def test_a_person_who_fights_for_something_does_no_violence(analyzer):
+    text = ("Former candidate Jane Roe endorsed Senator Ted Cruz of Texas on Wednesday.\n\n"
+            "\u201cTed Cruz has stood up and fought for our right to bear arms,\u201d she said.")
+    assert [e.type for e in events_of(analyzer, text, published="2016-03-09")] == ["SUPPORT"]
+    assert [e.type for e in events_of(analyzer, "Iraqi rebels fought for control of the town.")] == ["ASSAULT"]

@@ -33,7 +33,7 @@ from .accusations import accusations_of
 from .contests import campaign_rally, contest, electoral, sporting
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
-from .means import crowd, means_of, means_source, mishap, striving, verbal
+from .means import crowd, means_of, means_source, mishap, quarrel, striving, verbal
 from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
 from ..links import same_actor
@@ -452,6 +452,9 @@ class EventCoder:
         if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
             entry = PLOVER_RULES.recoding("criticism")  # "attacked the senator for his vote": criticism
             rule += "; an attack for a stance: criticism"
+        elif entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and quarrel(tok, source, target):
+            entry = PLOVER_RULES.recoding("criticism")  # "Mr. Trump's attacks on Bill Clinton"
+            rule += "; an attack between unarmed people: criticism"
         # "would not give permission": a light verb's negation is its noun's
         negated = is_negated(tok) or (self._light_object(tok) and is_negated(self._light_carrier(tok)))
         event_type = negated_type(entry) if negated else entry.type

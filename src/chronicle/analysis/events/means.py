@@ -33,7 +33,8 @@ WHEN = EVENT_WORDS.when_words
 def _words() -> dict[str, frozenset[str]]:
     data = load_yaml("verbs", "violence.yaml")
     keys = ("weapons", "mishaps", "crowds", "doing_verbs", "verbal_attack_verbs", "speech_media", "durations",
-            "striving_verbs", "armed_sectors")
+            "striving_verbs", "armed_sectors", "quarrel_words", "quarrel_sectors", "quarrel_titles",
+            "harm_words")
     return {key: frozenset(data[key]) for key in keys}
 
 
@@ -128,12 +129,40 @@ def verbal(tok: Token) -> bool:
 
 def striving(tok: Token, doer: Mention) -> bool:
     """"the union fought to protect its pensions": a fighting verb with an infinitive, done by
-    no armed actor, strives for something; "rebels fought to take the town" is fighting."""
+    no armed actor, strives for something; "rebels fought to take the town" is fighting. A person
+    who fights "for" something ("fought for our right to bear arms") strives too."""
     words = _words()
     if tok.lemma_.lower() not in words["striving_verbs"] or doer.sector in words["armed_sectors"]:
         return False
+    one = doer.kind == "person" or (doer.kind == "pronoun" and doer.text.lower() in ("he", "she", "him", "her"))
+    if one and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return True
     return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                for c in tok.children)
+
+
+def _quarrel_side(mention: Mention, doc: Doc) -> bool:
+    words = _words()
+    if mention.sector in words["armed_sectors"]:
+        return False
+    if mention.kind == "person" or mention.sector in words["quarrel_sectors"]:
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NN" and span.root.lemma_.lower() in words["quarrel_titles"]
+
+
+def quarrel(tok: Token, source: Mention | None, target: Mention | None) -> bool:
+    """An attack or clash between people or political bodies, none of them armed, with no weapon
+    or harm in its sentence, is criticism: "Mr. Trump's attacks on Bill Clinton", "attacking the
+    former president", "clashed with party leaders". A country or an armed group on either side,
+    or a missing target, keeps it violence ("attacked Ukraine", "attacked the rebels")."""
+    words = _words()
+    if tok.lemma_.lower() not in words["quarrel_words"] or target is None:
+        return False
+    if not _quarrel_side(target, tok.doc) or (source is not None and not _quarrel_side(source, tok.doc)):
+        return False
+    harm = words["weapons"] | words["harm_words"]
+    return not any(t.lemma_.lower() in harm for t in tok.sent)
 
 
 def means_of(child: Token, tok: Token, head: Trigger, own: Trigger | None, source: Mention | None) -> bool:
