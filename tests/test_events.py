@@ -852,3 +852,10 @@ def test_a_person_who_fights_for_something_does_no_violence(analyzer):
             "\u201cTed Cruz has stood up and fought for our right to bear arms,\u201d she said.")
     assert [e.type for e in events_of(analyzer, text, published="2016-03-09")] == ["SUPPORT"]
     assert [e.type for e in events_of(analyzer, "Iraqi rebels fought for control of the town.")] == ["ASSAULT"]
+
+
+def test_his_act_in_a_reason_phrase_is_the_objects_not_the_speakers(analyzer):
+    text = "Senator Mary Dalton of Ohio criticized Governor Tom Reyes of Texas over his threats against Mexico."
+    assert [(e.type, e.source.name) for e in events_of(analyzer, text)] == [("ACCUSE", "Mary Dalton"), ("THREATEN", "Tom Reyes")]
+    own = events_of(analyzer, "Senator Mary Dalton of Ohio reaffirmed her support for Governor Tom Reyes of Texas.")
+    assert [(e.type, e.source.name) for e in own] == [("SUPPORT", "Mary Dalton")]

@@ -384,8 +384,23 @@ def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
             return mention  # "the demonstration staged by students": the students
     if tok.dep_ == "dobj" and takes_recipient(tok.head):
         return prep_actor(tok.head, SOURCE_PREPOSITIONS, actors)  # the subject received it
+    reason_of = _reason_object(tok, actors)
+    if reason_of is not None:
+        return reason_of
     verb = governing_verb(tok)
     return verb_source(verb, actors) if verb is not None else None
+
+
+def _reason_object(tok: Token, actors: ActorLookup) -> Mention | None:
+    """"criticized X over his support for ...", "praised X for her help": a noun with a
+    possessive pronoun in the reason phrase after an object is the object's own act."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep" or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
+        return None
+    above = tok.head.head
+    if above.pos_ in ("NOUN", "PROPN"):
+        return actor_at(above, actors) if above.dep_ == "dobj" else None
+    obj = child_with(above, {"dobj"}) if above.pos_ == "VERB" else None
+    return actor_at(obj, actors) if obj is not None else None
 
 
 def governing_verb(tok: Token) -> Token | None:
