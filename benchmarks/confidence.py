@@ -3,7 +3,7 @@
     python -m benchmarks.confidence [--svg docs/figures/confidence-curve.svg]
 
 On the blind whole-article gold (``chronicle eval articles``), for each split (study, heldout)
-and each confidence threshold that events carry: type precision, full precision and recall with
+and each confidence threshold of a fixed grid: type precision, full precision and recall with
 type of the events of at least that confidence. Writes the curve as an SVG picture (precision
 and recall against the threshold, one line per figure and split) to ``bench-results/`` and, with
 ``--svg``, to the path given (the README shows ``docs/figures/confidence-curve.svg``).
@@ -19,6 +19,9 @@ from chronicle.eval.articles import gold_files, predicted_events, read_gold, sco
 
 FIGURES = (("type_precision", "type_right", "predicted"), ("full_precision", "full_right", "predicted"),
            ("recall_type", "recalled_type", "gold"))
+# confidence is a calibrated probability (most article events are unlikely to be fully right):
+# thresholds on a fixed grid, finer where the events are
+THRESHOLDS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
 COLOURS = {"type_precision": "#1f77b4", "full_precision": "#d62728", "recall_type": "#2ca02c"}
 
 
@@ -51,8 +54,12 @@ def svg(curves: dict[str, list[dict]]) -> str:
     for v in (0, 0.25, 0.5, 0.75, 1.0):
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>')
         parts.append(f'<text x="{left - 8}" y="{y(v) + 4:.1f}" text-anchor="end">{v:.2f}</text>')
-    for t in xs:
-        parts.append(f'<text x="{x(t):.1f}" y="{height - bottom + 18}" text-anchor="middle">{t:.2f}</text>')
+    last = -1e9
+    for t in xs:  # a tick for every threshold, a label where there is room for it
+        parts.append(f'<line x1="{x(t):.1f}" x2="{x(t):.1f}" y1="{height - bottom}" y2="{height - bottom + 5}" stroke="#888"/>')
+        if x(t) - last >= 34:
+            parts.append(f'<text x="{x(t):.1f}" y="{height - bottom + 18}" text-anchor="middle">{t:.2f}</text>')
+            last = x(t)
     parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">minimum confidence</text>')
     legend_y = top + 10
     for split, rows in curves.items():
@@ -75,7 +82,7 @@ def main(argv: list[str] | None = None) -> dict:
     bench = shared_dir() / "bench"
     golds = [read_gold(f, bench) for f in gold_files()]
     scored = list(predicted_events(golds, load_config()))
-    thresholds = sorted({0.0} | {e.confidence for _, events in scored for e in events})
+    thresholds = list(THRESHOLDS)
     curves = {split: curve([(g, ev) for g, ev in scored if g.split == split], thresholds) for split in ("study", "heldout")}
     picture = svg(curves)
     Path("bench-results").mkdir(exist_ok=True)

@@ -189,36 +189,66 @@ class ArticleTally:
     false_in_empty: int = 0
 
 
-def score_article(gold: GoldArticle, events: list[Event]) -> ArticleTally:
-    """Pair one article's predicted events with its gold (see the module docstring)."""
-    tally = ArticleTally(predicted=len(events), gold=sum(len(u.events) for u in gold.units))
-    tally.empty_units = sum(1 for u in gold.units if not u.events)
-    by_unit: dict[int | None, list[Event]] = {}
-    for event in events:
-        by_unit.setdefault(_unit_of(event, gold.units), []).append(event)
-    for index, predicted in by_unit.items():
+@dataclass
+class Judgement:
+    """How one predicted event fares against the gold: its unit, and whether it is paired with a
+    gold event of its type (``type_right``) whose source and target agree too (``full_right``)."""
+
+    unit: int | None
+    type_right: bool = False
+    full_right: bool = False
+    source_right: bool = False
+    source_country: bool = False
+    target_checked: bool = False
+    target_country: bool = False
+
+
+def judge_events(gold: GoldArticle, events: list[Event]) -> list[Judgement]:
+    """Pair one article's predicted events with its gold (see the module docstring); one
+    judgement per event, in the order of ``events``."""
+    judgements = [Judgement(unit=_unit_of(event, gold.units)) for event in events]
+    by_unit: dict[int | None, list[int]] = {}
+    for k, judgement in enumerate(judgements):
+        by_unit.setdefault(judgement.unit, []).append(k)
+    for index, members in by_unit.items():
         unit = gold.units[index] if index is not None else None
         if unit is None or not unit.events:
-            tally.false_in_empty += len(predicted) if unit is not None else 0
             continue
         free = list(unit.events)
-        for event in sorted(predicted, key=lambda e: e.start):
+        for k in sorted(members, key=lambda k: events[k].start):
+            event, judgement = events[k], judgements[k]
             full = [g for g in free if g.type == event.type and _agree(g.source, event.source) and _agree(g.target, event.target)]
             same = full or [g for g in free if g.type == event.type]
             if not same:
                 continue
             match = same[0]
             free.remove(match)
-            tally.type_right += 1
-            tally.paired += 1
-            tally.recalled_type += 1
-            tally.full_right += bool(full)
-            tally.recalled_source += _agree(match.source, event.source)
+            judgement.type_right = True
+            judgement.full_right = bool(full)
+            judgement.source_right = _agree(match.source, event.source)
             gold_source = match.source.country if match.source else None
-            tally.source_country += gold_source == (event.source.country if event.source else None)
+            judgement.source_country = gold_source == (event.source.country if event.source else None)
             if match.target is not None:
-                tally.target_checked += 1
-                tally.target_country += match.target.country == (event.target.country if event.target else None)
+                judgement.target_checked = True
+                judgement.target_country = match.target.country == (event.target.country if event.target else None)
+    return judgements
+
+
+def score_article(gold: GoldArticle, events: list[Event]) -> ArticleTally:
+    """The counts of one article (see the module docstring)."""
+    tally = ArticleTally(predicted=len(events), gold=sum(len(u.events) for u in gold.units))
+    tally.empty_units = sum(1 for u in gold.units if not u.events)
+    for j in judge_events(gold, events):
+        if j.unit is not None and not gold.units[j.unit].events:
+            tally.false_in_empty += 1
+        tally.type_right += j.type_right
+        tally.paired += j.type_right
+        tally.recalled_type += j.type_right
+        tally.full_right += j.full_right
+        tally.recalled_source += j.source_right
+        tally.source_country += j.source_country
+        tally.target_checked += j.target_checked
+        tally.target_country += j.target_country
     return tally
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .confidence import load_confidence_model
 from chronicle.model import Article, Event
 
 from ..circumstances import find_casualties
@@ -52,10 +53,6 @@ def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
 
 
 def confidence_of(event: Event, trig: Trigger) -> float:
-    """A rough 0-1 score: verbs with both actors in the lexicon's own sense rank highest."""
-    score = 0.6 if not trig.noun else 0.5
-    score += 0.2 if event.target is not None else 0.0
-    score -= 0.1 if (event.hypothetical or event.negated) else 0.0
-    score += 0.1 if event.reported_by is None else 0.0
-    score -= 0.2 if event.source is None else 0.0
-    return round(min(max(score, 0.05), 0.95), 2)
+    """The chance that the event is fully right, from the shipped calibrated model (see
+    ``confidence``); ``trig`` is kept for callers, the event's own record says all it uses."""
+    return load_confidence_model().probability(event)

@@ -1,0 +1,68 @@
+"""An event's ``confidence``: the chance that it is fully right (type, source and target), from a
+small logistic model over what the event itself shows.
+
+In: a coded ``Event``. Out: a probability in [0.01, 0.99]. The features (``features``) are what a
+reader of the record sees: a verb or a noun trigger, whether each side is there, named, and coded
+with both country and sector, whether someone else reports the act, whether it is negated,
+future or hypothetical, whether both sides share a country, whether a rule recoded it, and its
+PLOVER type. The weights live in ``data/verbs/confidence.yaml``, written by
+``python -m chronicle.eval.calibration --write`` from the studied half of the whole-article gold
+(never the held-out half, where the calibration is measured); the file says when and on what.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronicle.data import load_yaml
+from chronicle.model import Event, Mention
+
+NAMED_KINDS = ("person", "organisation")
+
+
+def _coded(m: Mention | None) -> bool:
+    return m is not None and bool(m.country) and bool(m.sector)
+
+
+def features(event: Event) -> dict[str, float]:
+    """The model's inputs for one event (each 0 or 1; ``bias`` always 1)."""
+    source, target = event.source, event.target
+    rule = event.rule or ""
+    return {
+        "bias": 1.0,
+        "noun": float(rule.startswith("noun")),
+        "pattern": float(not rule.startswith(("noun", "verb"))),
+        "source": float(source is not None),
+        "target": float(target is not None),
+        "source_named": float(source is not None and source.kind in NAMED_KINDS),
+        "target_named": float(target is not None and target.kind in NAMED_KINDS),
+        "source_coded": float(_coded(source)),
+        "target_coded": float(_coded(target)),
+        "same_country": float(source is not None and target is not None and bool(source.country)
+                              and source.country == target.country),
+        "reported": float(event.reported_by is not None),
+        "modal": float(event.negated or event.future or event.hypothetical),
+        "recoded": float("; " in rule),
+        f"type_{event.type}": 1.0,
+    }
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Logistic weights by feature name; a feature the model does not know weighs nothing."""
+
+    weights: dict[str, float]
+
+    def probability(self, event: Event) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features(event).items())
+        p = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return round(min(max(p, 0.01), 0.99), 2)
+
+
+@lru_cache(maxsize=1)
+def load_confidence_model() -> ConfidenceModel:
+    """The shipped model (``data/verbs/confidence.yaml``), read once."""
+    data = load_yaml("verbs", "confidence.yaml")
+    return ConfidenceModel({str(k): float(v) for k, v in data["weights"].items()})
