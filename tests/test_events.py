@@ -859,3 +859,15 @@ def test_his_act_in_a_reason_phrase_is_the_objects_not_the_speakers(analyzer):
     assert [(e.type, e.source.name) for e in events_of(analyzer, text)] == [("ACCUSE", "Mary Dalton"), ("THREATEN", "Tom Reyes")]
     own = events_of(analyzer, "Senator Mary Dalton of Ohio reaffirmed her support for Governor Tom Reyes of Texas.")
     assert [(e.type, e.source.name) for e in own] == [("SUPPORT", "Mary Dalton")]
+
+
+def test_rejected_attacks_are_the_critics_accusation_and_the_rejection(analyzer):
+    text = "Senator Mary Dalton of Ohio rejected attacks from Governor Tom Reyes of Texas."
+    assert [(e.type, e.source.name, e.target.name) for e in events_of(analyzer, text)] == [
+        ("REJECT", "Mary Dalton", "Tom Reyes"), ("ACCUSE", "Tom Reyes", "Mary Dalton")]
+    assert [e.type for e in events_of(analyzer, "The Afghan army repelled attacks from Taliban fighters.")] == ["ASSAULT"]
+
+
+def test_a_candidates_title_gives_the_party_sector(analyzer):
+    [event] = events_of(analyzer, "GOP presidential nominee Mitt Romney criticized President Barack Obama.", published="2012-10-01")
+    assert (event.source.name, event.source.code) == ("Mitt Romney", "USAPTY")

@@ -33,7 +33,7 @@ from .accusations import accusations_of
 from .contests import campaign_rally, contest, electoral, sporting
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
-from .means import crowd, means_of, means_source, mishap, quarrel, striving, verbal
+from .means import answered_attack, crowd, means_of, means_source, mishap, quarrel, striving, verbal
 from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
 from ..links import same_actor
@@ -157,6 +157,9 @@ class EventCoder:
 
     def _nested(self, tok: Token, triggers: dict[int, Trigger]) -> bool:
         """True when ``tok`` is the content of another event ("urged X to withdraw": withdraw)."""
+        trig = triggers.get(tok.i)
+        if trig is not None and trig.noun and trig.entry.type == "ASSAULT" and answered_attack(tok) is not None:
+            return False  # "rejected attacks from X": the attacks came first, and are X's own act
         child = tok
         for _ in range(MAX_CLIMB):
             head = child.head
@@ -271,6 +274,12 @@ class EventCoder:
             subject = verb_source(tok.head, actors)
             if target is None and subject is not None and (source is None or not same_actor(source, subject)):
                 target = subject
+        answer = answered_attack(tok) if trig.noun and trig.entry.type == "ASSAULT" and target is None else None
+        if answer is not None:
+            # "rejected attacks from Jeb Bush": the attacks were aimed at the one who answers them,
+            # and were not his own
+            target = verb_source(answer, actors)
+            source = source if source is not None and explicit_source(tok, source) else None
         if source is None:
             if not any(a.i in triggers for a in trig.token.ancestors):  # else: a consequence of that event
                 yield from self._sourceless(trig, sent, article, actors, target)

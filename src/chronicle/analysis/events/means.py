@@ -34,7 +34,7 @@ def _words() -> dict[str, frozenset[str]]:
     data = load_yaml("verbs", "violence.yaml")
     keys = ("weapons", "mishaps", "crowds", "doing_verbs", "verbal_attack_verbs", "speech_media", "durations",
             "striving_verbs", "armed_sectors", "quarrel_words", "quarrel_sectors", "quarrel_titles",
-            "harm_words")
+            "harm_words", "answer_verbs")
     return {key: frozenset(data[key]) for key in keys}
 
 
@@ -149,6 +149,17 @@ def _quarrel_side(mention: Mention, doc: Doc) -> bool:
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and span.root.tag_ == "NN" and span.root.lemma_.lower() in words["quarrel_titles"]
+
+
+def answered_attack(tok: Token) -> Token | None:
+    """"rejected attacks from X", "dismissed the attacks": the verb that answers an attack noun,
+    whose subject the attacks were aimed at; None when the noun answers nothing."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "against", "off"):
+        head = head.head  # "responded to the attacks", "fended off attacks"
+    elif tok.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and head.lemma_.lower() in _words()["answer_verbs"] else None
 
 
 def quarrel(tok: Token, source: Mention | None, target: Mention | None) -> bool:
