@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -240,8 +241,9 @@ class SqlStore:
         for actor in analysis.actors:
             self._insert_actor(cur, analysis.article_id, actor)
         day = (published or "")[:10] or None
-        for event in analysis.events:
-            self._insert_event(cur, analysis.article_id, event, day)
+        stored = [e for e in analysis.events if self._insert_event(cur, analysis.article_id, e, day)]
+        if stored:
+            self._count_events(cur, analysis.article_id, stored, day)
         for quote in analysis.quotes:
             self._insert_quote(cur, analysis.article_id, quote, day)
 
@@ -258,7 +260,8 @@ class SqlStore:
                 (article_id, actor.id, m.text, m.start, m.end, m.code, m.country, m.sector, m.name, m.kind),
             )
 
-    def _insert_event(self, cur: Any, article_id: str, event: Event, day: str | None) -> None:
+    def _insert_event(self, cur: Any, article_id: str, event: Event, day: str | None) -> bool:
+        """Insert one event; False when the article already has an event of this id."""
         src, tgt = event.source or Mention("", 0, 0), event.target or Mention("", 0, 0)
         cur.execute(
             self._q("INSERT INTO events (article_id, id, type, cameo, source_code, source_name, source_country, "
@@ -270,6 +273,32 @@ class SqlStore:
              json.dumps(event.to_dict(), ensure_ascii=False), quad_class(event.cameo, event.type),
              event.confidence, src.sector, tgt.sector, event.sentence),
         )
+        return cur.rowcount == 1
+
+    def _count_events(self, cur: Any, article_id: str, events: list[Event], day: str | None) -> None:
+        """Add the article's newly stored events to event_day_counts and event_facet_counts
+        (migration 5), in key order, so concurrent writers lock the same rows in the same order."""
+        cur.execute(self._q("SELECT publisher FROM articles WHERE id = ?"), (article_id,))
+        found = cur.fetchone()
+        publisher = found[0] if found else None
+        days: Counter[tuple[str, str, int]] = Counter()
+        facets: Counter[tuple[str, str, str, int]] = Counter()
+        for e in events:
+            quad = quad_class(e.cameo, e.type) or 0
+            days[((e.date or "")[:10] or day or "", e.type, quad)] += 1
+            sides = [m for m in (e.source, e.target) if m is not None]
+            for facet, value in ([("country", m.country) for m in sides] + [("sector", m.sector) for m in sides]
+                                 + [("publisher", publisher)]):
+                if value is not None:
+                    facets[(facet, value, e.type, quad)] += 1
+        for (d, t, q), n in sorted(days.items()):
+            cur.execute(self._q("INSERT INTO event_day_counts (day, type, quad, n) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (day, type, quad) DO UPDATE SET n = event_day_counts.n + excluded.n"),
+                        (d, t, q, n))
+        for (f, v, t, q), n in sorted(facets.items()):
+            cur.execute(self._q("INSERT INTO event_facet_counts (facet, value, type, quad, n) VALUES (?, ?, ?, ?, ?) "
+                                "ON CONFLICT (facet, value, type, quad) "
+                                "DO UPDATE SET n = event_facet_counts.n + excluded.n"), (f, v, t, q, n))
 
     def _insert_quote(self, cur: Any, article_id: str, quote: Quote, day: str | None) -> None:
         speaker = quote.speaker
@@ -486,6 +515,8 @@ class SqlStore:
         """(day, quad class or PLOVER type, events) for the events matching ``query``, by day."""
         column = {"quad": "e.quad", "type": "e.type"}[by]
         query = query or EventQuery()
+        if _counted(query, TIMELINE_COUNTED):
+            return self._tallied_counts(query, by)
         where, params = _event_where(query, self._code_prefix)
         sql = (f"SELECT e.day, {column}, count(*) FROM events e{_article_join(query)}{_where(where + ['e.day IS NOT NULL'])} "
                "GROUP BY 1, 2 ORDER BY 1, 2")
@@ -494,6 +525,8 @@ class SqlStore:
     def event_facets(self, query: EventQuery | None = None, limit: int = 20) -> dict[str, dict[str, int]]:
         """Counts of the matching events by type, country, sector, publisher and quad class."""
         query = query or EventQuery()
+        if _counted(query, FACETS_COUNTED):
+            return self._tallied_facets(query, limit)
         where, params = _event_where(query, self._code_prefix)
         join = _article_join(query)
         facets: dict[str, dict[str, int]] = {}
@@ -513,6 +546,34 @@ class SqlStore:
             sql += _limit(limit, p)
             facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
         return facets
+
+    def _tallied_counts(self, query: EventQuery, by: str) -> list[tuple[str, str, int]]:
+        """``event_counts`` read from event_day_counts (a query of TIMELINE_COUNTED filters only)."""
+        where, params = _tally_where(query)
+        where.append("day <> ''")
+        if query.since or query.until:
+            where.append("day >= ? AND day <= ?")
+            params += [query.since or "0", _day_ceiling(query.until)]
+        key = "type" if by == "type" else "CASE WHEN quad = 0 THEN NULL ELSE quad END"
+        rows = self._rows(f"SELECT day, {key}, sum(n) FROM event_day_counts{_where(where)} GROUP BY 1, 2 ORDER BY 1, 2",
+                          params)
+        return [(day, "" if k is None else str(k), int(n)) for day, k, n in rows]
+
+    def _tallied_facets(self, query: EventQuery, limit: int) -> dict[str, dict[str, int]]:
+        """``event_facets`` read from the counts of migration 5 (a query of FACETS_COUNTED filters only)."""
+        where, params = _tally_where(query)
+        facets: dict[str, dict[str, int]] = {}
+        for name, column, extra in (("type", "type", []), ("quad", "quad", ["quad <> 0"])):
+            p = list(params)
+            sql = (f"SELECT {column}, sum(n) FROM event_day_counts{_where(where + extra)} "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1" + _limit(limit, p))
+            facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
+        for name in ("publisher", "country", "sector"):
+            p = [name, *params]
+            sql = (f"SELECT value, sum(n) FROM event_facet_counts{_where(['facet = ?', *where])} "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1" + _limit(limit, p))
+            facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
+        return {k: facets[k] for k in ("type", "quad", "publisher", "country", "sector")}
 
     def event_edges(self, query: EventQuery | None = None, limit: int = 200) -> list[Edge]:
         """Source -> target pairs of the matching events (actor key: code, else name), most events first."""
@@ -708,6 +769,32 @@ _ACTOR_SELECT = ("SELECT k, max(name), max(code), max(country), max(sector), cou
 def _event_row(r: Sequence[Any]) -> EventRow:
     return EventRow(article_id=r[0], published=r[1], title=r[2], event=Event.from_dict(json.loads(r[3])),
                     publisher=r[4], story_id=r[5], day=r[6], quad=r[7], added=r[8])
+
+
+# The filters the counts of migration 5 can answer: by type and quad class for every aggregate,
+# and the day range as well for the timeline (facet counts are not kept per day).
+FACETS_COUNTED = frozenset({"type", "quad"})
+TIMELINE_COUNTED = FACETS_COUNTED | {"since", "until"}
+
+
+def _counted(query: EventQuery, answerable: frozenset[str]) -> bool:
+    """Whether every filter ``query`` sets (as _event_where reads them) is one of ``answerable``."""
+    if query.quad is not None and query.quad not in (1, 2, 3, 4):
+        return False  # no stored quad class: the counts' 0 ("none") must not match it
+    return all(name in answerable for name, value in vars(query).items()
+               if not (value is None or value is False or value == ""))
+
+
+def _tally_where(query: EventQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if query.type:
+        where.append("type = ?")
+        params.append(query.type.upper())
+    if query.quad is not None:
+        where.append("quad = ?")
+        params.append(int(query.quad))
+    return where, params
 
 
 def _article_join(query: EventQuery) -> str:
