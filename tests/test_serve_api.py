@@ -205,6 +205,52 @@ def test_event_pages_visit_every_event_once_in_a_stable_order(client):
     assert [e["day"] for e in everything] == sorted((e["day"] for e in everything), reverse=True)
 
 
+def _many_events_store(target: str) -> list[tuple[str, str, str, str, str]]:
+    """1,500 events over 30 articles: RUS on a side of 1,300 of them (both sides of 300), UKR of
+    300; returns (day, article, id, source, target) of each."""
+    from chronicle.model import Analysis, Article, Event, Mention, Record
+
+    rows = []
+    with open_store(target) as store:
+        for a in range(30):
+            article_id = f"many{a:016d}"
+            body = "Someone met someone."
+            events = []
+            for k in range(50):
+                source = "RUSGOV" if k % 5 else "UKRMIL"
+                target_code = "RUSMIL" if k % 5 == 1 else "SYRGOV"
+                day = f"2013-{1 + (a + k) % 12:02d}-{1 + k % 28:02d}"
+                events.append(Event(id=f"{article_id[:12]}-e{k + 1}", type="CONSULT", trigger="met", sentence=body,
+                                    start=0, end=len(body), cameo="040", date=day,
+                                    source=Mention("Someone", 0, 7, code=source, country=source[:3]),
+                                    target=Mention("someone", 12, 19, code=target_code, country=target_code[:3])))
+                rows.append((day, article_id, events[-1].id, source, target_code))
+            store.add_record(Record(Article(id=article_id, source=f"many{a}.txt", body=body, published="2013-01-01"),
+                                    Analysis(article_id, "en", events=events)))
+    return rows
+
+
+def test_pages_of_a_code_many_events_have_and_of_a_rare_one_hold_every_match_once_in_order(backend, tmp_path):
+    """A common code is read in the page order, a rare one through its index: the same pages."""
+    for target in _target(backend, tmp_path):
+        rows = _many_events_store(target)
+        with TestClient(create_app(target), client=LOCAL) as c:
+            for params, keep in (({"actor": "RUS"}, lambda s, t: "RUS" in (s[:3], t[:3])),
+                                 ({"actor": "UKR"}, lambda s, t: "UKR" in (s[:3], t[:3])),
+                                 ({"dyad": "RUS,RUS"}, lambda s, t: s[:3] == t[:3] == "RUS"),
+                                 ({"dyad": "RUSGOV,SYR"}, lambda s, t: s == "RUSGOV" and t[:3] == "SYR"),
+                                 ({"source": "UKRMIL", "quad": 1}, lambda s, t: s == "UKRMIL")):
+                expected = [r[2] for r in sorted((r for r in rows if keep(r[3], r[4])), reverse=True)]
+                seen, cursor = [], None
+                while True:
+                    page = c.get("/events", params={**params, "limit": 400, **({"cursor": cursor} if cursor else {})})
+                    seen += [e["id"] for e in page.json()["items"]]
+                    cursor = page.json()["next"]
+                    if not cursor:
+                        break
+                assert seen == expected, params
+
+
 def test_a_cursor_keeps_its_filters_page_by_page(client):
     page = client.get("/events", params={"limit": 1, "quad": 3}).json()
     rest = client.get("/events", params={"limit": 100, "quad": 3, "cursor": page["next"]}).json()

@@ -481,13 +481,26 @@ class SqlStore:
         return [_event_row(r) for r in self._event_rows(query, after, limit)]
 
     def _event_rows(self, query: EventQuery | None, after: Sequence[str] | None, limit: int) -> list[tuple]:
-        where, params = _event_where(query or EventQuery(), self._code_prefix)
+        query = query or EventQuery()
+        # A code that many events have is met every few rows of the page order: reading that order
+        # stops at the page's last row. A rare one is found faster through its side's index.
+        prefix = self._code_prefix if self._few_by_code(query) else _unindexed(self._code_prefix)
+        where, params = _event_where(query, prefix)
         if after is not None:
             where.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
             params += [str(v) for v in after]
         sql = (_EVENT_SELECT + _where(where) + " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
                + _limit(limit, params))
         return self._rows(sql, params)
+
+    def _few_by_code(self, query: EventQuery) -> bool:
+        """Whether the codes ``query`` asks for (actor, source, target typed as codes) match fewer
+        than FEW_BY_CODE events, counted from their index alone and no further than that."""
+        where, params = _code_where(query, self._code_prefix)
+        if not where:
+            return True
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM events e{_where(where)} LIMIT {FEW_BY_CODE}) x"
+        return int(self._scalar(sql, params)) < FEW_BY_CODE
 
     def event_dicts(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
                     limit: int = 50) -> list[dict[str, Any]]:
@@ -756,6 +769,8 @@ class SqlStore:
         return {value or "unknown": int(n) for value, n in rows}
 
 
+FEW_BY_CODE = 1000  # events of a code below which its index, not the page order, finds a page
+
 _SOURCE_KEY = "coalesce(e.source_code, e.source_name)"
 _TARGET_KEY = "coalesce(e.target_code, e.target_name)"
 _EVENT_SELECT = ("SELECT e.article_id, a.published, a.title, e.data, a.publisher, a.story_id, e.day, e.quad, a.added "
@@ -813,17 +828,7 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
     parameter). An ``actor``, ``source`` or ``target`` typed as a code (RUS, RUSGOV: capitals and
     digits) matches the start of codes only, through it; anything else matches the start of a code
     or part of a name, ignoring case."""
-    where: list[str] = []
-    params: list[Any] = []
-    for value, side in ((q.source, "source"), (q.target, "target")):
-        if value and _CODE.fullmatch(value):
-            clause, param = code_prefix(f"e.{side}_code", value)
-            where.append(clause)
-            params.append(param)
-    if q.actor and _CODE.fullmatch(q.actor):
-        (left, a), (right, b) = code_prefix("e.source_code", q.actor), code_prefix("e.target_code", q.actor)
-        where.append(f"({left} OR {right})")
-        params += [a, b]
+    where, params = _code_where(q, code_prefix)
     for value, sides in ((q.actor if q.actor and not _CODE.fullmatch(q.actor) else None, ("source", "target")),
                          (q.source if q.source and not _CODE.fullmatch(q.source) else None, ("source",)),
                          (q.target if q.target and not _CODE.fullmatch(q.target) else None, ("target",))):
@@ -867,6 +872,28 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
         where.append("e.data LIKE ? AND e.data NOT LIKE ?")
         params += ['%"location": {%', '%"lat": null%']
     return where, params
+
+
+def _code_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:
+    """The clauses of ``_event_where`` for the actor, source and target typed as codes."""
+    where: list[str] = []
+    params: list[Any] = []
+    for value, side in ((q.source, "source"), (q.target, "target")):
+        if value and _CODE.fullmatch(value):
+            clause, param = code_prefix(f"e.{side}_code", value)
+            where.append(clause)
+            params.append(param)
+    if q.actor and _CODE.fullmatch(q.actor):
+        (left, a), (right, b) = code_prefix("e.source_code", q.actor), code_prefix("e.target_code", q.actor)
+        where.append(f"({left} OR {right})")
+        params += [a, b]
+    return where, params
+
+
+def _unindexed(code_prefix: Any) -> Any:
+    """``code_prefix`` written so no index of the code columns answers it (``column || ''``): the
+    page is then read in its order from events_scan (migration 6), checking the codes there."""
+    return lambda column, code: code_prefix(f"({column} || '')", code)
 
 
 def _day_ceiling(until: str | None) -> str:
