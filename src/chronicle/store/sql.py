@@ -97,8 +97,15 @@ class SqlStore:
 
     def __init__(self, conn: Any, story_threshold: float) -> None:
         self.conn = conn
-        self._stories = StoryIndex(story_threshold)
+        self._story_threshold = story_threshold
+        self._story_index: StoryIndex | None = None  # built by the first write: readers never need it
         self._signatures_read = 0  # story_signatures read up to here (signature_order)
+
+    @property
+    def _stories(self) -> StoryIndex:
+        if self._story_index is None:  # its LSH parameters take tens of ms to work out
+            self._story_index = StoryIndex(self._story_threshold)
+        return self._story_index
 
     # ------------------------------------------------------------------ plumbing
 
