@@ -720,9 +720,11 @@ class SqlStore:
     def data_version(self) -> str:
         """Changes whenever a document, article or analysis is stored (rows are only ever added): a
         reader may cache what it computed from the store under this key."""
-        docs, last = self._rows("SELECT count(*), max(added) FROM documents")[0]
-        analyses = self._scalar("SELECT count(*) FROM analyses")
-        return f"{docs}:{last or ''}:{analyses}"
+        return ":".join("" if v is None else str(v) for v in self._rows(self._version_sql)[0])
+
+    # one round trip; SQLite reads its rowids instead, which only grow
+    _version_sql = ("SELECT (SELECT count(*) FROM documents), (SELECT max(added) FROM documents), "
+                    "(SELECT count(*) FROM analyses)")
 
     def story(self, story_id: str) -> Story | None:
         """One story (any size) with its members, oldest first."""
