@@ -107,7 +107,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
         offered = given_token(request)
         return bool(token and offered and hmac.compare_digest(offered.encode(), token.encode()))
 
-    def can_read(request: Request) -> None:
+    async def can_read(request: Request) -> None:  # async: no thread hop per request for a header check
         if public or _is_local(request) or token_ok(request):
             return
         raise HTTPException(401, "reads from another machine need the token (Authorization: Bearer ...)",
@@ -144,7 +144,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     def bad(message: str) -> HTTPException:
         return HTTPException(422, message)
 
-    def event_query(
+    async def event_query(  # async: parsing runs on the event loop, not in a thread of its own
         actor: Text = None, source: Text = None, target: Text = None, country: Text = None, sector: Text = None,
         type: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. ACCUSE")] = None,
         cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix")] = None,
