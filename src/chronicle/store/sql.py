@@ -49,6 +49,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+try:  # orjson (the serve extra) reads an event page's JSON several times faster than json
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover
+    _loads = json.loads
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -516,7 +521,7 @@ class SqlStore:
         no Event objects are built, for readers that send the rows on (the HTTP API)."""
         found = []
         for r in self._event_rows(query, after, limit):
-            data = json.loads(r[3])
+            data = _loads(r[3])
             data.update(article_id=r[0], published=r[1], title=r[2], publisher=r[4], story_id=r[5], day=r[6],
                         quad=r[7], added=r[8])
             found.append(data)
