@@ -205,6 +205,52 @@ def test_event_pages_visit_every_event_once_in_a_stable_order(client):
     assert [e["day"] for e in everything] == sorted((e["day"] for e in everything), reverse=True)
 
 
+def _many_events_store(target: str) -> list[tuple[str, str, str, str, str]]:
+    """1,500 events over 30 articles: RUS on a side of 1,300 of them (both sides of 300), UKR of
+    300; returns (day, article, id, source, target) of each."""
+    from chronicle.model import Analysis, Article, Event, Mention, Record
+
+    rows = []
+    with open_store(target) as store:
+        for a in range(30):
+            article_id = f"many{a:016d}"
+            body = "Someone met someone."
+            events = []
+            for k in range(50):
+                source = "RUSGOV" if k % 5 else "UKRMIL"
+                target_code = "RUSMIL" if k % 5 == 1 else "SYRGOV"
+                day = f"2013-{1 + (a + k) % 12:02d}-{1 + k % 28:02d}"
+                events.append(Event(id=f"{article_id[:12]}-e{k + 1}", type="CONSULT", trigger="met", sentence=body,
+                                    start=0, end=len(body), cameo="040", date=day,
+                                    source=Mention("Someone", 0, 7, code=source, country=source[:3]),
+                                    target=Mention("someone", 12, 19, code=target_code, country=target_code[:3])))
+                rows.append((day, article_id, events[-1].id, source, target_code))
+            store.add_record(Record(Article(id=article_id, source=f"many{a}.txt", body=body, published="2013-01-01"),
+                                    Analysis(article_id, "en", events=events)))
+    return rows
+
+
+def test_pages_of_a_code_many_events_have_and_of_a_rare_one_hold_every_match_once_in_order(backend, tmp_path):
+    """A common code is read in the page order, a rare one through its index: the same pages."""
+    for target in _target(backend, tmp_path):
+        rows = _many_events_store(target)
+        with TestClient(create_app(target), client=LOCAL) as c:
+            for params, keep in (({"actor": "RUS"}, lambda s, t: "RUS" in (s[:3], t[:3])),
+                                 ({"actor": "UKR"}, lambda s, t: "UKR" in (s[:3], t[:3])),
+                                 ({"dyad": "RUS,RUS"}, lambda s, t: s[:3] == t[:3] == "RUS"),
+                                 ({"dyad": "RUSGOV,SYR"}, lambda s, t: s == "RUSGOV" and t[:3] == "SYR"),
+                                 ({"source": "UKRMIL", "quad": 1}, lambda s, t: s == "UKRMIL")):
+                expected = [r[2] for r in sorted((r for r in rows if keep(r[3], r[4])), reverse=True)]
+                seen, cursor = [], None
+                while True:
+                    page = c.get("/events", params={**params, "limit": 400, **({"cursor": cursor} if cursor else {})})
+                    seen += [e["id"] for e in page.json()["items"]]
+                    cursor = page.json()["next"]
+                    if not cursor:
+                        break
+                assert seen == expected, params
+
+
 def test_a_cursor_keeps_its_filters_page_by_page(client):
     page = client.get("/events", params={"limit": 1, "quad": 3}).json()
     rest = client.get("/events", params={"limit": 100, "quad": 3, "cursor": page["next"]}).json()
@@ -322,6 +368,71 @@ def test_timeline_counts_per_day_week_and_month_by_quad_or_type(client):
     assert {s["key"]: s["points"] for s in month["series"]}["ACCUSE"] == [{"period": "2012-03", "count": 2}]
     only = client.get("/timeline", params={"actor": "TUR", "by": "type"}).json()
     assert {s["key"] for s in only["series"]} == {"ACCUSE", "AID"}
+
+
+AGGREGATES = [("/facets", {}), ("/facets", {"type": "aid"}), ("/facets", {"quad": 3}),
+              ("/facets", {"type": "ACCUSE", "quad": 3}), ("/timeline", {}), ("/timeline", {"by": "type"}),
+              ("/timeline", {"interval": "month", "quad": 2}), ("/timeline", {"since": "2012-03-14", "until": "2012-03"}),
+              ("/timeline", {"interval": "week", "by": "type", "type": "AID", "until": "2012-03-14"})]
+
+
+def _answers(app_target) -> list[dict]:
+    with TestClient(create_app(app_target), client=LOCAL) as c:
+        return [c.get(path, params=params).json() for path, params in AGGREGATES]
+
+
+def test_aggregates_count_the_same_with_a_filter_that_lets_every_event_through(client):
+    """Filters the counts kept at write time answer agree with counting the events themselves."""
+    for path, params in AGGREGATES:
+        counted = client.get(path, params=params).json()
+        assert client.get(path, params={**params, "min_confidence": 0}).json() == counted, (path, params)
+
+
+def test_aggregates_count_events_stored_while_the_server_runs_and_only_once(built):
+    from chronicle.model import Analysis, Article, Event, Mention, Record
+
+    body = "Kenya sent aid to Somalia. Kenya sent aid to Somalia again."
+    kenya, somalia = Mention("Kenya", 0, 5, code="KENGOV", country="KEN", sector="GOV"), \
+        Mention("Somalia", 18, 25, code="SOMCVL", country="SOM", sector="CVL")
+    events = [Event(id=f"kenya0000000000-e{n}", type="AID", trigger="sent", sentence=body, start=0, end=len(body),
+                    source=kenya, target=somalia, cameo="073", date="2012-04-02") for n in (1, 2)]
+    record = Record(Article(id="kenya00000000000001", source="kenya.txt", body=body, publisher="Nairobi Daily",
+                            published="2012-04-02"), Analysis("kenya00000000000001", "en", events=events))
+    with TestClient(create_app(built), client=LOCAL) as c:
+        before = c.get("/facets", params={"type": "AID"}).json()
+        with open_store(built) as store:
+            store.add_record(record)
+            store.add_record(record)  # the same article again counts nothing
+        after = c.get("/facets", params={"type": "AID"}).json()
+        timeline = c.get("/timeline", params={"by": "type", "since": "2012-04"}).json()
+        assert c.get("/facets").json() == c.get("/facets", params={"min_confidence": 0}).json()
+    assert after["type"] == {"AID": before["type"]["AID"] + 2}
+    assert after["publisher"]["Nairobi Daily"] == 2 and after["country"]["KEN"] == 2
+    assert after["sector"]["CVL"] == 2 and after["quad"] == {"2": before["quad"]["2"] + 2}
+    assert timeline["series"] == [{"key": "AID", "name": "AID", "points": [{"period": "2012-04-02", "count": 2}]}]
+
+
+def test_a_store_made_before_the_event_counts_is_upgraded_to_the_same_aggregates(built):
+    before = _answers(built)
+    _run(built, ["DROP TABLE event_day_counts", "DROP TABLE event_facet_counts",  # a Chronicle before migration 5
+                 "DELETE FROM schema_version WHERE version >= 5"])
+    assert _answers(built) == before
+
+
+def _run(target: str, statements: list[str]) -> None:
+    """SQL run on the store at ``target`` by a plain connection, as another program would."""
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+        return
+    import sqlite3
+
+    with sqlite3.connect(target) as conn:
+        for statement in statements:
+            conn.execute(statement)
 
 
 # ------------------------------------------------------------------ quotes, actors, stories, search, stats

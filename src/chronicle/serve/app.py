@@ -35,6 +35,12 @@ from ..store import EventQuery, Store, open_store
 from . import rows as R
 from .assets import borders, plotly_js, static_dir
 
+class JsonBytes(Response):
+    """A JSON answer whose bytes are already encoded (rows.json_bytes)."""
+
+    media_type = "application/json"
+
+
 MAX_PAGE = 1000  # rows one JSON page may hold
 STREAM_PAGE = 1000  # rows read per query while a CSV/JSONL answer streams
 DEFAULT_UPLOAD_MB = 20  # CHRONICLE_MAX_UPLOAD_MB
@@ -101,7 +107,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
         offered = given_token(request)
         return bool(token and offered and hmac.compare_digest(offered.encode(), token.encode()))
 
-    def can_read(request: Request) -> None:
+    async def can_read(request: Request) -> None:  # async: no thread hop per request for a header check
         if public or _is_local(request) or token_ok(request):
             return
         raise HTTPException(401, "reads from another machine need the token (Authorization: Bearer ...)",
@@ -109,6 +115,10 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
 
     Read = Depends(can_read)
     cache: OrderedDict[tuple, Any] = OrderedDict()
+
+    def cached_json(name: str, params: Any, compute: Callable[[], Any]) -> Response:
+        """``cached``, kept as the JSON bytes sent: a repeated answer is not encoded again."""
+        return JsonBytes(cached(name, params, lambda: R.json_bytes(compute())))
 
     def cached(name: str, params: Any, compute: Callable[[], Any]) -> Any:
         """An aggregate, computed once per store version (the store only grows: a new document,
@@ -134,7 +144,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     def bad(message: str) -> HTTPException:
         return HTTPException(422, message)
 
-    def event_query(
+    async def event_query(  # async: parsing runs on the event loop, not in a thread of its own
         actor: Text = None, source: Text = None, target: Text = None, country: Text = None, sector: Text = None,
         type: Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. ACCUSE")] = None,
         cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix")] = None,
@@ -172,7 +182,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
             page = found[:n]
             token = R.encode_cursor(kind, key(page[-1])) if len(found) > n else None
             # already JSON-ready: sent as it is, without FastAPI's second pass over every value
-            return JSONResponse({"items": [item(r) for r in page], "count": len(page), "next": token})
+            return JsonBytes(R.json_bytes({"items": [item(r) for r in page], "count": len(page), "next": token}))
 
         def generate() -> Iterator[str]:
             left, position = limit, after
@@ -268,7 +278,7 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     @app.get("/facets", tags=["events"], dependencies=[Read])
     def facets(query: Events) -> dict[str, dict[str, int]]:
         """Counts of the matching events by type, quad class, country, sector and publisher."""
-        return cached("facets", query, lambda: store().event_facets(query))
+        return cached_json("facets", query, lambda: store().event_facets(query))
 
     @app.get("/network", tags=["events"], dependencies=[Read])
     def network(query: Events, limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> dict[str, Any]:
@@ -285,19 +295,9 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     def timeline(query: Events, interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
                  by: Annotated[str, Query(pattern="^(quad|type)$")] = "quad") -> dict[str, Any]:
         """Event counts per day, week (starting Monday) or month, one series per quad class or type."""
-        series: dict[str, dict[str, int]] = {}
-        for day, key, n in cached("counts", (query, by), lambda: store().event_counts(query, by=by)):
-            period = _period(day, interval)
-            if period is None:
-                continue
-            points = series.setdefault(key, {})
-            points[period] = points.get(period, 0) + n
-        out = []
-        for key in sorted(series):
-            name = R.QUAD_NAMES.get(int(key)) if by == "quad" and key.isdigit() else (key or "unknown")
-            out.append({"key": key, "name": name or "unknown",
-                        "points": [{"period": p, "count": c} for p, c in sorted(series[key].items())]})
-        return {"interval": interval, "by": by, "series": out}
+        # the finished answer is what is kept: grouping days into periods costs more than reading them
+        return cached_json("timeline", (query, interval, by), lambda: _timeline(store().event_counts(query, by=by),
+                                                                           interval, by))
 
     # ------------------------------------------------------------------ quotes, actors, stories, search, stats
 
@@ -479,6 +479,24 @@ def _csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(["" if v is None else v for v in values])
     return buffer.getvalue()
+
+
+def _timeline(counts: list[tuple[str, str, int]], interval: str, by: str) -> dict[str, Any]:
+    """/timeline's answer from the store's (day, key, events) counts."""
+    series: dict[str, dict[str, int]] = {}
+    periods: dict[str, str | None] = {}
+    for day, key, n in counts:
+        period = periods[day] if day in periods else periods.setdefault(day, _period(day, interval))
+        if period is None:
+            continue
+        points = series.setdefault(key, {})
+        points[period] = points.get(period, 0) + n
+    out = []
+    for key in sorted(series):
+        name = R.QUAD_NAMES.get(int(key)) if by == "quad" and key.isdigit() else (key or "unknown")
+        out.append({"key": key, "name": name or "unknown",
+                    "points": [{"period": p, "count": c} for p, c in sorted(series[key].items())]})
+    return {"interval": interval, "by": by, "series": out}
 
 
 def _period(day: str, interval: str) -> str | None:

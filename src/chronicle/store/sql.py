@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -47,6 +48,11 @@ def now() -> str:
     """The current UTC time, ISO, to the second."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
+
+try:  # orjson (the serve extra) reads an event page's JSON several times faster than json
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover
+    _loads = json.loads
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -96,8 +102,15 @@ class SqlStore:
 
     def __init__(self, conn: Any, story_threshold: float) -> None:
         self.conn = conn
-        self._stories = StoryIndex(story_threshold)
+        self._story_threshold = story_threshold
+        self._story_index: StoryIndex | None = None  # built by the first write: readers never need it
         self._signatures_read = 0  # story_signatures read up to here (signature_order)
+
+    @property
+    def _stories(self) -> StoryIndex:
+        if self._story_index is None:  # its LSH parameters take tens of ms to work out
+            self._story_index = StoryIndex(self._story_threshold)
+        return self._story_index
 
     # ------------------------------------------------------------------ plumbing
 
@@ -240,8 +253,9 @@ class SqlStore:
         for actor in analysis.actors:
             self._insert_actor(cur, analysis.article_id, actor)
         day = (published or "")[:10] or None
-        for event in analysis.events:
-            self._insert_event(cur, analysis.article_id, event, day)
+        stored = [e for e in analysis.events if self._insert_event(cur, analysis.article_id, e, day)]
+        if stored:
+            self._count_events(cur, analysis.article_id, stored, day)
         for quote in analysis.quotes:
             self._insert_quote(cur, analysis.article_id, quote, day)
 
@@ -258,7 +272,8 @@ class SqlStore:
                 (article_id, actor.id, m.text, m.start, m.end, m.code, m.country, m.sector, m.name, m.kind),
             )
 
-    def _insert_event(self, cur: Any, article_id: str, event: Event, day: str | None) -> None:
+    def _insert_event(self, cur: Any, article_id: str, event: Event, day: str | None) -> bool:
+        """Insert one event; False when the article already has an event of this id."""
         src, tgt = event.source or Mention("", 0, 0), event.target or Mention("", 0, 0)
         cur.execute(
             self._q("INSERT INTO events (article_id, id, type, cameo, source_code, source_name, source_country, "
@@ -270,6 +285,32 @@ class SqlStore:
              json.dumps(event.to_dict(), ensure_ascii=False), quad_class(event.cameo, event.type),
              event.confidence, src.sector, tgt.sector, event.sentence),
         )
+        return cur.rowcount == 1
+
+    def _count_events(self, cur: Any, article_id: str, events: list[Event], day: str | None) -> None:
+        """Add the article's newly stored events to event_day_counts and event_facet_counts
+        (migration 5), in key order, so concurrent writers lock the same rows in the same order."""
+        cur.execute(self._q("SELECT publisher FROM articles WHERE id = ?"), (article_id,))
+        found = cur.fetchone()
+        publisher = found[0] if found else None
+        days: Counter[tuple[str, str, int]] = Counter()
+        facets: Counter[tuple[str, str, str, int]] = Counter()
+        for e in events:
+            quad = quad_class(e.cameo, e.type) or 0
+            days[((e.date or "")[:10] or day or "", e.type, quad)] += 1
+            sides = [m for m in (e.source, e.target) if m is not None]
+            for facet, value in ([("country", m.country) for m in sides] + [("sector", m.sector) for m in sides]
+                                 + [("publisher", publisher)]):
+                if value is not None:
+                    facets[(facet, value, e.type, quad)] += 1
+        for (d, t, q), n in sorted(days.items()):
+            cur.execute(self._q("INSERT INTO event_day_counts (day, type, quad, n) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (day, type, quad) DO UPDATE SET n = event_day_counts.n + excluded.n"),
+                        (d, t, q, n))
+        for (f, v, t, q), n in sorted(facets.items()):
+            cur.execute(self._q("INSERT INTO event_facet_counts (facet, value, type, quad, n) VALUES (?, ?, ?, ?, ?) "
+                                "ON CONFLICT (facet, value, type, quad) "
+                                "DO UPDATE SET n = event_facet_counts.n + excluded.n"), (f, v, t, q, n))
 
     def _insert_quote(self, cur: Any, article_id: str, quote: Quote, day: str | None) -> None:
         speaker = quote.speaker
@@ -452,13 +493,26 @@ class SqlStore:
         return [_event_row(r) for r in self._event_rows(query, after, limit)]
 
     def _event_rows(self, query: EventQuery | None, after: Sequence[str] | None, limit: int) -> list[tuple]:
-        where, params = _event_where(query or EventQuery(), self._code_prefix)
+        query = query or EventQuery()
+        # A code that many events have is met every few rows of the page order: reading that order
+        # stops at the page's last row. A rare one is found faster through its side's index.
+        prefix = self._code_prefix if self._few_by_code(query) else _unindexed(self._code_prefix)
+        where, params = _event_where(query, prefix)
         if after is not None:
             where.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
             params += [str(v) for v in after]
         sql = (_EVENT_SELECT + _where(where) + " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
                + _limit(limit, params))
         return self._rows(sql, params)
+
+    def _few_by_code(self, query: EventQuery) -> bool:
+        """Whether the codes ``query`` asks for (actor, source, target typed as codes) match fewer
+        than FEW_BY_CODE events, counted from their index alone and no further than that."""
+        where, params = _code_where(query, self._code_prefix)
+        if not where:
+            return True
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM events e{_where(where)} LIMIT {FEW_BY_CODE}) x"
+        return int(self._scalar(sql, params)) < FEW_BY_CODE
 
     def event_dicts(self, query: EventQuery | None = None, *, after: Sequence[str] | None = None,
                     limit: int = 50) -> list[dict[str, Any]]:
@@ -467,7 +521,7 @@ class SqlStore:
         no Event objects are built, for readers that send the rows on (the HTTP API)."""
         found = []
         for r in self._event_rows(query, after, limit):
-            data = json.loads(r[3])
+            data = _loads(r[3])
             data.update(article_id=r[0], published=r[1], title=r[2], publisher=r[4], story_id=r[5], day=r[6],
                         quad=r[7], added=r[8])
             found.append(data)
@@ -486,6 +540,8 @@ class SqlStore:
         """(day, quad class or PLOVER type, events) for the events matching ``query``, by day."""
         column = {"quad": "e.quad", "type": "e.type"}[by]
         query = query or EventQuery()
+        if _counted(query, TIMELINE_COUNTED):
+            return self._tallied_counts(query, by)
         where, params = _event_where(query, self._code_prefix)
         sql = (f"SELECT e.day, {column}, count(*) FROM events e{_article_join(query)}{_where(where + ['e.day IS NOT NULL'])} "
                "GROUP BY 1, 2 ORDER BY 1, 2")
@@ -494,6 +550,8 @@ class SqlStore:
     def event_facets(self, query: EventQuery | None = None, limit: int = 20) -> dict[str, dict[str, int]]:
         """Counts of the matching events by type, country, sector, publisher and quad class."""
         query = query or EventQuery()
+        if _counted(query, FACETS_COUNTED):
+            return self._tallied_facets(query, limit)
         where, params = _event_where(query, self._code_prefix)
         join = _article_join(query)
         facets: dict[str, dict[str, int]] = {}
@@ -513,6 +571,34 @@ class SqlStore:
             sql += _limit(limit, p)
             facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
         return facets
+
+    def _tallied_counts(self, query: EventQuery, by: str) -> list[tuple[str, str, int]]:
+        """``event_counts`` read from event_day_counts (a query of TIMELINE_COUNTED filters only)."""
+        where, params = _tally_where(query)
+        where.append("day <> ''")
+        if query.since or query.until:
+            where.append("day >= ? AND day <= ?")
+            params += [query.since or "0", _day_ceiling(query.until)]
+        key = "type" if by == "type" else "CASE WHEN quad = 0 THEN NULL ELSE quad END"
+        rows = self._rows(f"SELECT day, {key}, sum(n) FROM event_day_counts{_where(where)} GROUP BY 1, 2 ORDER BY 1, 2",
+                          params)
+        return [(day, "" if k is None else str(k), int(n)) for day, k, n in rows]
+
+    def _tallied_facets(self, query: EventQuery, limit: int) -> dict[str, dict[str, int]]:
+        """``event_facets`` read from the counts of migration 5 (a query of FACETS_COUNTED filters only)."""
+        where, params = _tally_where(query)
+        facets: dict[str, dict[str, int]] = {}
+        for name, column, extra in (("type", "type", []), ("quad", "quad", ["quad <> 0"])):
+            p = list(params)
+            sql = (f"SELECT {column}, sum(n) FROM event_day_counts{_where(where + extra)} "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1" + _limit(limit, p))
+            facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
+        for name in ("publisher", "country", "sector"):
+            p = [name, *params]
+            sql = (f"SELECT value, sum(n) FROM event_facet_counts{_where(['facet = ?', *where])} "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1" + _limit(limit, p))
+            facets[name] = {str(k): int(n) for k, n in self._rows(sql, p)}
+        return {k: facets[k] for k in ("type", "quad", "publisher", "country", "sector")}
 
     def event_edges(self, query: EventQuery | None = None, limit: int = 200) -> list[Edge]:
         """Source -> target pairs of the matching events (actor key: code, else name), most events first."""
@@ -639,9 +725,11 @@ class SqlStore:
     def data_version(self) -> str:
         """Changes whenever a document, article or analysis is stored (rows are only ever added): a
         reader may cache what it computed from the store under this key."""
-        docs, last = self._rows("SELECT count(*), max(added) FROM documents")[0]
-        analyses = self._scalar("SELECT count(*) FROM analyses")
-        return f"{docs}:{last or ''}:{analyses}"
+        return ":".join("" if v is None else str(v) for v in self._rows(self._version_sql)[0])
+
+    # one round trip; SQLite reads its rowids instead, which only grow
+    _version_sql = ("SELECT (SELECT count(*) FROM documents), (SELECT max(added) FROM documents), "
+                    "(SELECT count(*) FROM analyses)")
 
     def story(self, story_id: str) -> Story | None:
         """One story (any size) with its members, oldest first."""
@@ -695,6 +783,8 @@ class SqlStore:
         return {value or "unknown": int(n) for value, n in rows}
 
 
+FEW_BY_CODE = 1000  # events of a code below which its index, not the page order, finds a page
+
 _SOURCE_KEY = "coalesce(e.source_code, e.source_name)"
 _TARGET_KEY = "coalesce(e.target_code, e.target_name)"
 _EVENT_SELECT = ("SELECT e.article_id, a.published, a.title, e.data, a.publisher, a.story_id, e.day, e.quad, a.added "
@@ -708,6 +798,32 @@ _ACTOR_SELECT = ("SELECT k, max(name), max(code), max(country), max(sector), cou
 def _event_row(r: Sequence[Any]) -> EventRow:
     return EventRow(article_id=r[0], published=r[1], title=r[2], event=Event.from_dict(json.loads(r[3])),
                     publisher=r[4], story_id=r[5], day=r[6], quad=r[7], added=r[8])
+
+
+# The filters the counts of migration 5 can answer: by type and quad class for every aggregate,
+# and the day range as well for the timeline (facet counts are not kept per day).
+FACETS_COUNTED = frozenset({"type", "quad"})
+TIMELINE_COUNTED = FACETS_COUNTED | {"since", "until"}
+
+
+def _counted(query: EventQuery, answerable: frozenset[str]) -> bool:
+    """Whether every filter ``query`` sets (as _event_where reads them) is one of ``answerable``."""
+    if query.quad is not None and query.quad not in (1, 2, 3, 4):
+        return False  # no stored quad class: the counts' 0 ("none") must not match it
+    return all(name in answerable for name, value in vars(query).items()
+               if not (value is None or value is False or value == ""))
+
+
+def _tally_where(query: EventQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if query.type:
+        where.append("type = ?")
+        params.append(query.type.upper())
+    if query.quad is not None:
+        where.append("quad = ?")
+        params.append(int(query.quad))
+    return where, params
 
 
 def _article_join(query: EventQuery) -> str:
@@ -726,17 +842,7 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
     parameter). An ``actor``, ``source`` or ``target`` typed as a code (RUS, RUSGOV: capitals and
     digits) matches the start of codes only, through it; anything else matches the start of a code
     or part of a name, ignoring case."""
-    where: list[str] = []
-    params: list[Any] = []
-    for value, side in ((q.source, "source"), (q.target, "target")):
-        if value and _CODE.fullmatch(value):
-            clause, param = code_prefix(f"e.{side}_code", value)
-            where.append(clause)
-            params.append(param)
-    if q.actor and _CODE.fullmatch(q.actor):
-        (left, a), (right, b) = code_prefix("e.source_code", q.actor), code_prefix("e.target_code", q.actor)
-        where.append(f"({left} OR {right})")
-        params += [a, b]
+    where, params = _code_where(q, code_prefix)
     for value, sides in ((q.actor if q.actor and not _CODE.fullmatch(q.actor) else None, ("source", "target")),
                          (q.source if q.source and not _CODE.fullmatch(q.source) else None, ("source",)),
                          (q.target if q.target and not _CODE.fullmatch(q.target) else None, ("target",))):
@@ -780,6 +886,28 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
         where.append("e.data LIKE ? AND e.data NOT LIKE ?")
         params += ['%"location": {%', '%"lat": null%']
     return where, params
+
+
+def _code_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:
+    """The clauses of ``_event_where`` for the actor, source and target typed as codes."""
+    where: list[str] = []
+    params: list[Any] = []
+    for value, side in ((q.source, "source"), (q.target, "target")):
+        if value and _CODE.fullmatch(value):
+            clause, param = code_prefix(f"e.{side}_code", value)
+            where.append(clause)
+            params.append(param)
+    if q.actor and _CODE.fullmatch(q.actor):
+        (left, a), (right, b) = code_prefix("e.source_code", q.actor), code_prefix("e.target_code", q.actor)
+        where.append(f"({left} OR {right})")
+        params += [a, b]
+    return where, params
+
+
+def _unindexed(code_prefix: Any) -> Any:
+    """``code_prefix`` written so no index of the code columns answers it (``column || ''``): the
+    page is then read in its order from events_scan (migration 6), checking the codes there."""
+    return lambda column, code: code_prefix(f"({column} || '')", code)
 
 
 def _day_ceiling(until: str | None) -> str:
