@@ -871,3 +871,8 @@ def test_rejected_attacks_are_the_critics_accusation_and_the_rejection(analyzer)
 def test_a_candidates_title_gives_the_party_sector(analyzer):
     [event] = events_of(analyzer, "GOP presidential nominee Mitt Romney criticized President Barack Obama.", published="2012-10-01")
     assert (event.source.name, event.source.code) == ("Mitt Romney", "USAPTY")
+
+
+def test_asking_a_question_is_no_request(analyzer):
+    assert events_of(analyzer, "The Ohio senator asked the governor whether he would resign.") == []
+    assert [e.type for e in events_of(analyzer, "Russia asked Syria to accept a ceasefire.")] == ["REQUEST"]

@@ -87,6 +87,19 @@ SETTING_PREPOSITIONS = EVENT_WORDS.setting_prepositions
 MAX_PAIRS = 12
 
 
+def asks_a_question(tok: Token) -> bool:
+    """A verb of asking whose clause starts with a question word: "asked X why ...", "demanded
+    how ..." (the question word may sit inside the clause's first phrase: "asked what kind of")."""
+    if tok.lemma_.lower() not in EVENT_WORDS.question_verbs:
+        return False
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.i > tok.i:
+            first = child.left_edge
+            if first.lower_ in EVENT_WORDS.question_words and not (first.lower_ == "if" and child.dep_ == "advcl"):
+                return True
+    return False
+
+
 class EventCoder:
     """Codes the events of one parsed article; the lexicon is loaded once per coder."""
 
@@ -142,6 +155,8 @@ class EventCoder:
                 continue  # "killed in an air strike by X": the strike is the killing's means, one act
             if self._vowed_harm(trig, triggers) is not None:
                 continue  # "vowed to attack X": the attack codes, as a threat
+            if trig.entry.type == "REQUEST" and not trig.noun and asks_a_question(trig.token):
+                continue  # "asked the governor whether he would resign": a question, no request
             if trig.entry is WISH and has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             for event in self._events(trig, sent, article, actors, triggers):

@@ -42,6 +42,8 @@ class EventWords:
     issue_place_prepositions: frozenset[str]
     recipient_prepositions: frozenset[str]
     possessives: frozenset[str]
+    question_verbs: frozenset[str]
+    question_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
