@@ -37,3 +37,20 @@ def test_fitted_model_ranks_the_kind_that_was_right_above_the_kind_that_was_not(
 def test_the_shipped_model_gives_probabilities():
     p = load_confidence_model().probability(_event(1, target=True, coded=True))
     assert 0.0 < p < 1.0
+
+
+def test_a_broken_weights_file_is_an_error_naming_it():
+    import pytest
+
+    from chronicle.analysis.events.confidence import parse_model
+
+    for data in (None, "weights", {"weights": {"noun": 1.0}}, {"weights": {"bias": "high"}}):
+        with pytest.raises(ValueError, match="confidence.yaml"):
+            parse_model(data)
+
+
+def test_calibration_on_a_missing_folder_says_so_in_one_line(tmp_path):
+    import pytest
+
+    with pytest.raises(SystemExit, match=r"error: .*nowhere: not a folder"):
+        calibration.main([str(tmp_path / "nowhere")])

@@ -27,7 +27,7 @@ import yaml
 from chronicle.analysis.events.confidence import ConfidenceModel, features
 from chronicle.config import load_config, shared_dir
 
-from .articles import GoldArticle, gold_files, judge_events, predicted_events, read_gold
+from .articles import GoldArticle, GoldError, gold_files, judge_events, predicted_events, read_gold
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 BINS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.01)
@@ -152,7 +152,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--write", action="store_true", help="store the fitted weights as the shipped model")
     args = parser.parse_args(argv)
     bench = Path(args.path) if args.path else shared_dir() / "bench"
-    result = calibrate(bench)
+    try:
+        if not bench.is_dir():
+            raise GoldError(f"{bench}: not a folder (give the shared data's bench folder)")
+        result = calibrate(bench)
+    except (GoldError, ValueError) as exc:
+        raise SystemExit(f"error: {exc}") from None
     print(json.dumps(result, indent=2))
     if args.write:
         write_model(result)

@@ -61,8 +61,21 @@ class ConfidenceModel:
         return round(min(max(p, 0.01), 0.99), 2)
 
 
+MODEL_FILE = "data/verbs/confidence.yaml"
+
+
+def parse_model(data: object, name: str = MODEL_FILE) -> ConfidenceModel:
+    """The model of a parsed weights file; a ValueError naming ``name`` when it is not one."""
+    weights = data.get("weights") if isinstance(data, dict) else None
+    if not isinstance(weights, dict) or "bias" not in weights:
+        raise ValueError(f"{name}: not a confidence model (expected a 'weights' mapping with a 'bias')")
+    try:
+        return ConfidenceModel({str(k): float(v) for k, v in weights.items()})
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name}: a weight is not a number ({exc})") from None
+
+
 @lru_cache(maxsize=1)
 def load_confidence_model() -> ConfidenceModel:
     """The shipped model (``data/verbs/confidence.yaml``), read once."""
-    data = load_yaml("verbs", "confidence.yaml")
-    return ConfidenceModel({str(k): float(v) for k, v in data["weights"].items()})
+    return parse_model(load_yaml("verbs", "confidence.yaml"))
