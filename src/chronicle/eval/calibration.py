@@ -66,11 +66,6 @@ def fit(rows: list[Row], penalty: float, iterations: int = 50) -> dict[str, floa
     return {n: round(float(v), 4) for n, v in zip(names, w) if abs(v) >= 1e-4 or n == "bias"}
 
 
-def _probability(weights: dict[str, float], f: dict[str, float]) -> float:
-    z = sum(weights.get(n, 0.0) * v for n, v in f.items())
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
 def log_loss(rows: list[Row], probability) -> float:
     eps = 1e-6
     return sum(-math.log(max(eps, p if y else 1 - p)) for (_, f, y), p in ((r, probability(r[1])) for r in rows)) / len(rows)
@@ -88,8 +83,7 @@ def choose_penalty(rows: list[Row], folds: int = 5, seed: int = 3) -> float:
             train = [r for r in rows if fold_of[r[0]] != k]
             test = [r for r in rows if fold_of[r[0]] == k]
             if test and train and any(y for _, _, y in train):
-                w = fit(train, penalty)
-                losses.append(log_loss(test, lambda f: _probability(w, f)) * len(test))
+                losses.append(log_loss(test, ConfidenceModel(fit(train, penalty)).raw) * len(test))
         loss = sum(losses)
         if loss < best_loss:
             best, best_loss = penalty, loss
@@ -98,7 +92,7 @@ def choose_penalty(rows: list[Row], folds: int = 5, seed: int = 3) -> float:
 
 def report(rows: list[Row], model: ConfidenceModel, base_rate: float) -> dict:
     """How the model's probabilities compare with the outcomes of ``rows``."""
-    probs = [_probability(model.weights, f) for _, f, _ in rows]
+    probs = [model.raw(f) for _, f, _ in rows]
     ys = [y for _, _, y in rows]
     n = len(rows)
     out: dict = {
@@ -106,7 +100,7 @@ def report(rows: list[Row], model: ConfidenceModel, base_rate: float) -> dict:
         "fully_right": sum(ys),
         "brier": round(sum((p - y) ** 2 for p, y in zip(probs, ys)) / n, 4) if n else None,
         "brier_constant": round(sum((base_rate - y) ** 2 for y in ys) / n, 4) if n else None,
-        "log_loss": round(log_loss(rows, lambda f: _probability(model.weights, f)), 4) if n else None,
+        "log_loss": round(log_loss(rows, model.raw), 4) if n else None,
         "log_loss_constant": round(log_loss(rows, lambda f: base_rate), 4) if n else None,
     }
     table = []

@@ -57,7 +57,7 @@ def accusations_of(
         accusation = build(trig, sent, article, speaker, doer, actors)
         accusation.reported_by = None  # the speaker accuses; nobody reported it
         accusation.rule = f"violence by another side reported by the speaker ({event.type} '{event.trigger}'): an accusation"
-        accusation.confidence = confidence_of(accusation, trig)
+        accusation.confidence = confidence_of(accusation)
         yield accusation
 
 

@@ -15,7 +15,6 @@ from .confidence import load_confidence_model
 from chronicle.model import Article, Event
 
 from ..circumstances import find_casualties
-from .triggers import Trigger
 from ..circumstances import location_in, lookup
 from ..circumstances import find_dates
 from ..ontology import load_plover_rules
@@ -52,7 +51,7 @@ def _nearest_date(sent: Span, tok: Token, published: str | None) -> str | None:
     return min(dates, key=lambda d: abs(d.start - offset)).value
 
 
-def confidence_of(event: Event, trig: Trigger) -> float:
+def confidence_of(event: Event) -> float:
     """The chance that the event is fully right, from the shipped calibrated model (see
-    ``confidence``); ``trig`` is kept for callers, the event's own record says all it uses."""
+    ``confidence``): the event's own record says all it uses."""
     return load_confidence_model().probability(event)

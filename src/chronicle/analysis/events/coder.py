@@ -514,7 +514,7 @@ class EventCoder:
             rule=rule,
         )
         add_circumstances(event, tok, sent, article)
-        event.confidence = confidence_of(event, trig)
+        event.confidence = confidence_of(event)
         return event
 
     def _intended(self, tok: Token) -> bool:

@@ -55,10 +55,14 @@ class ConfidenceModel:
 
     weights: dict[str, float]
 
+    def raw(self, inputs: dict[str, float]) -> float:
+        """The unrounded probability of a feature vector (what fitting scores)."""
+        z = sum(self.weights.get(name, 0.0) * value for name, value in inputs.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
     def probability(self, event: Event) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features(event).items())
-        p = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-        return round(min(max(p, 0.01), 0.99), 2)
+        """An event's confidence: the probability, kept within [0.01, 0.99], to two places."""
+        return round(min(max(self.raw(features(event)), 0.01), 0.99), 2)
 
 
 MODEL_FILE = "data/verbs/confidence.yaml"

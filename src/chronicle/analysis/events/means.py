@@ -18,12 +18,14 @@ from spacy.tokens import Doc, Token
 from chronicle.data import load_yaml
 from chronicle.model import Mention
 
+from ..speech import load_pronouns
 from ..syntax import pobj_of
 from .roles import SOURCE_PREPOSITIONS, ActorLookup, actor_at, modifier_actors, prep_actor, verb_source
 from .triggers import Trigger
 from .words import load_event_words
 
 EVENT_WORDS = load_event_words()
+PRONOUNS = load_pronouns()
 
 MEANS_PREPOSITIONS = EVENT_WORDS.means_prepositions
 WHEN = EVENT_WORDS.when_words
@@ -134,7 +136,7 @@ def striving(tok: Token, doer: Mention) -> bool:
     words = _words()
     if tok.lemma_.lower() not in words["striving_verbs"] or doer.sector in words["armed_sectors"]:
         return False
-    one = doer.kind == "person" or (doer.kind == "pronoun" and doer.text.lower() in ("he", "she", "him", "her"))
+    one = doer.kind == "person" or (doer.kind == "pronoun" and doer.text.lower() in PRONOUNS.speaker_person)
     if one and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         return True
     return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
