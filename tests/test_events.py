@@ -145,7 +145,7 @@ def test_reported_violence_of_another_side_is_also_an_accusation(analyzer):
     shelling, accusation = events_of(analyzer, text)
     assert (shelling.type, shelling.source.code, shelling.reported_by.code) == ("ASSAULT", "SYRMIL", "TUR")
     assert (accusation.type, accusation.cameo, accusation.source.code, accusation.target.code) == (
-        "ACCUSE", "112", "TUR", "SYRMIL"
+        "ACCUSE", "112", "TURGOV", "SYRMIL"
     )
     assert accusation.trigger == "said" and text[accusation.trigger_start : accusation.trigger_end] == "said"
     assert accusation.reported_by is None and (accusation.mode, accusation.context) == ("allege", shelling.context)
@@ -298,9 +298,9 @@ def test_announced_acts_are_agreements_or_threats(analyzer):
     [aid] = events_of(analyzer, "Finland will provide aid to Tanzania.")
     assert (aid.type, aid.cameo) == ("AGREE", "033")
     [threat] = events_of(analyzer, "Palestinian leaders said they would boycott all contact with the United States.")
-    assert (threat.type, threat.target.code) == ("THREATEN", "USA")
+    assert (threat.type, threat.target.code) == ("THREATEN", "USAGOV")
     [refusal] = events_of(analyzer, "Obama said he would not provide support to Israel.")
-    assert (refusal.type, refusal.source.code[:3], refusal.target.code) == ("REJECT", "USA", "ISR")
+    assert (refusal.type, refusal.source.code[:3], refusal.target.code) == ("REJECT", "USA", "ISRGOV")
 
 
 def test_meetings_are_mutual(analyzer):
@@ -509,6 +509,11 @@ def test_cameo_conventions_keep_the_tense_and_code_reported_violence_as_the_accu
     claim = "Kenya said Somali troops attacked a Kenyan border post."
     assert set(triples(events_of(plover, claim))) == {("ASSAULT", "SOM", "KEN"), ("ACCUSE", "KEN", "SOM")}
     assert triples(events_of(cameo, claim)) == [("ACCUSE", "KEN", "SOM")]
+    # CAMEO codes a state named as a whole by its country code alone (PLOVER: through its government)
+    [pressure] = events_of(cameo, "Kenya pressured Somalia to close the camp.")
+    assert (pressure.source.code, pressure.target.code) == ("KEN", "SOM")
+    [pressure] = events_of(plover, "Kenya pressured Somalia to close the camp.")
+    assert (pressure.source.code, pressure.target.code) == ("KENGOV", "SOMGOV")
 
 
 def test_unknown_conventions_are_refused_by_name():
@@ -533,7 +538,7 @@ def test_joint_exercises_cooperate_and_sending_warships_mobilizes(analyzer):
     assert triples(events_of(analyzer, "Japan held joint naval exercises with Australia.")) == [("COOPERATE", "JPN", "AUS")]
     assert [e.type for e in events_of(analyzer, "Japan held naval exercises near Okinawa.")] == ["MOBILIZE"]
     [sent] = events_of(analyzer, "Italy sent warships to the central Mediterranean.")
-    assert (sent.type, sent.source.code, sent.mode) == ("MOBILIZE", "ITA", "weapons")
+    assert (sent.type, sent.source.code, sent.mode) == ("MOBILIZE", "ITAMIL", "weapons")
 
 
 def test_exercises_held_with_a_partner_are_joint_operations(analyzer):
@@ -793,7 +798,7 @@ def test_remembering_someone_or_battling_an_illness_is_no_event(analyzer):
     assert events_of(analyzer, "The Bolivian minister recalled the Chilean president as a difficult man.") == []
     assert events_of(analyzer, "The Bolivian minister battled through a bout of pneumonia in Chile.") == []
     assert [(e.type, e.source.code) for e in events_of(analyzer, "Bolivia recalled its top diplomat from Santiago.")] == [
-        ("SANCTION", "BOL")
+        ("SANCTION", "BOLGOV")
     ]
 
 
@@ -824,7 +829,7 @@ def test_an_accusation_by_people_unnamed_keeps_its_target(analyzer):
     [accused] = events_of(analyzer, "The Kenyan government has been accused of torturing prisoners.")
     assert (accused.type, accused.source, accused.target.code) == ("ACCUSE", None, "KENGOV")
     [named] = events_of(analyzer, "The Kenyan government was accused by Somalia of torturing prisoners.")
-    assert (named.source.code, named.target.code) == ("SOM", "KENGOV")
+    assert (named.source.code, named.target.code) == ("SOMGOV", "KENGOV")
 
 
 def test_a_person_criticised_for_a_stance_stays_the_target(analyzer):
@@ -876,3 +881,15 @@ def test_a_candidates_title_gives_the_party_sector(analyzer):
 def test_asking_a_question_is_no_request(analyzer):
     assert events_of(analyzer, "The Ohio senator asked the governor whether he would resign.") == []
     assert [e.type for e in events_of(analyzer, "Russia asked Syria to accept a ceasefire.")] == ["REQUEST"]
+
+
+def test_a_state_named_as_a_whole_acts_through_its_government_or_military(analyzer):
+    # "Iran pressured the U.S.": the state's government acts and is acted on
+    [event] = events_of(analyzer, "Iran has been pressuring the United States to leave the base.")
+    assert (event.type, event.source.code, event.source.sector, event.target.code) == ("REQUEST", "IRNGOV", "GOV", "USAGOV")
+    # a state that invades acts through its military; the state invaded is the country itself
+    [event] = events_of(analyzer, "Russia invaded Ukraine.")
+    assert (event.source.code, event.target.code, event.target.sector) == ("RUSMIL", "UKR", None)
+    # a named body keeps its own sector
+    [event] = events_of(analyzer, "The Russian Foreign Ministry condemned Ukraine.")
+    assert (event.source.code, event.target.code) == ("RUSGOV", "UKRGOV")

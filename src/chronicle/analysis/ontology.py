@@ -78,6 +78,13 @@ class PloverRules:
     eased: dict[str, tuple[str, str]]
     recodings: dict[str, EventEntry]
     negated_cameo: str
+    state_sectors: dict[str, dict[str, str | None]]
+
+    def state_sector(self, role: str, event_type: str) -> str | None:
+        """The sector through which a state named as a whole acts as ``role`` (source or target)
+        of an event of ``event_type``."""
+        table = self.state_sectors.get(role, {})
+        return table.get(event_type, table.get("default"))
 
     def recoding(self, reason: str, context: tuple[str, ...] | None = None) -> EventEntry:
         """The entry an act is recoded to for ``reason`` (riot, criticism, wish, dispersed);
@@ -100,4 +107,6 @@ def load_plover_rules() -> PloverRules:
         eased={str(k): (str(v[0]), str(v[1])) for k, v in data["eased"].items()},
         recodings={str(k): event_entry(v) for k, v in data["recodings"].items()},
         negated_cameo=str(data["negated_cameo"]),
+        state_sectors={str(role): {str(k): (str(v) if v else None) for k, v in table.items()}
+                       for role, table in data["state_sectors"].items()},
     )

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from chronicle.model import Article, Event, Mention
 
-from .circumstances import ASSAULT_TYPES, confidence_of
+from .circumstances import ASSAULT_TYPES
 from .modes import is_negated
 from ..syntax import MAX_CLIMB, child_with
 from .roles import ActorLookup, coordinated_with, is_unnamed
@@ -57,7 +57,6 @@ def accusations_of(
         accusation = build(trig, sent, article, speaker, doer, actors)
         accusation.reported_by = None  # the speaker accuses; nobody reported it
         accusation.rule = f"violence by another side reported by the speaker ({event.type} '{event.trigger}'): an accusation"
-        accusation.confidence = confidence_of(accusation)
         yield accusation
 
 

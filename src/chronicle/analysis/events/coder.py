@@ -41,6 +41,7 @@ from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, cla
 from .roles import RELATIVE_PRONOUNS, CodingView
 from .requests import clause_heads, deontic_requests
 from .restates import unrestated
+from .states import state_roles
 from .stopping import idle, stopping_reading
 from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
 from ..ontology import EventEntry
@@ -52,6 +53,8 @@ from .words import load_event_words
 PLOVER_RULES = load_plover_rules()
 EVENT_WORDS = load_event_words()
 
+# The reason of an event a user's whole verb pattern coded: its codes are final.
+PATTERN_RULE = "user verb pattern of"
 # Longer sentences are flattened tables or lists: their parses join unrelated words.
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
@@ -136,7 +139,12 @@ class EventCoder:
 
     def _sentence_events(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         """The events of one sentence, less those another of them restates in more detail."""
-        yield from unrestated(list(self._sentence_candidates(sent, article, actors)))
+        # the whole sentence is compared before any event takes its state sectors
+        for event in list(unrestated(list(self._sentence_candidates(sent, article, actors)))):
+            if self.conventions == "plover" and not event.rule.startswith(PATTERN_RULE):
+                state_roles(event, PLOVER_RULES)  # "Iran pressured the U.S.": IRNGOV -> USAGOV
+            event.confidence = confidence_of(event)
+            yield event
 
     def _sentence_candidates(self, sent: Span, article: Article, actors: ActorLookup) -> Iterator[Event]:
         requests = list(deontic_requests(sent, article, actors, self.lexicon, self._build))
@@ -339,7 +347,7 @@ class EventCoder:
             yield self._build(trig, sent, article, src, tgt, actors)
             if trig.reverse is not None and tgt is not None:
                 # "[032:033]": what the target does back to the source, coded beside it
-                yield self._build(Trigger(tok, trig.reverse, noun=False), sent, article, tgt, src, actors)
+                yield self._build(Trigger(tok, trig.reverse, noun=False, pattern=True), sent, article, tgt, src, actors)
 
     def _joint_exercise(
         self, trig: Trigger, source: Mention, target: Mention | None, actors: ActorLookup
@@ -514,7 +522,6 @@ class EventCoder:
             rule=rule,
         )
         add_circumstances(event, tok, sent, article)
-        event.confidence = confidence_of(event)
         return event
 
     def _intended(self, tok: Token) -> bool:
@@ -583,7 +590,7 @@ def _rule(trig: Trigger) -> str:
     """Why a trigger codes: the kind of word and its lemma, or the user's whole verb pattern."""
     lemma = trig.token.lemma_.lower()
     if trig.pattern:
-        return f"user verb pattern of '{lemma}'"
+        return f"{PATTERN_RULE} '{lemma}'"
     if trig.entry.type == "REQUEST" and trig.entry.cameo == PLOVER_RULES.recodings["wish"].cameo and not trig.noun:
         return f"verb of wishing '{lemma}': a request"
     return f"{'noun' if trig.noun else 'verb'} '{lemma}' of the event lexicon"
