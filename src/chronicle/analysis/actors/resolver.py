@@ -341,7 +341,7 @@ class ActorResolver:
         keys = [_keys(t) for t in doc]
         matches = _regions_sharing_a_name(doc, self._matches(doc, keys))
         dominant = self._dominant(matches, article)
-        slots = build_slots(doc, matches)
+        slots = build_slots(doc, matches, self._known_person if self.kb is not None else None)
         _date_countries(slots, article.published)
         # --- KB hookup (issue 10): a person with no country from a title or the lexicon takes the
         # country and sector the KB gives the name at the article's date (one entry's country only)
@@ -357,6 +357,11 @@ class ActorResolver:
                      for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
         actors = _group(doc, slots, article.published, modifiers, self.quote_lexicon)
         return ArticleActors(doc, actors, modifiers, self.quote_lexicon)
+
+    def _known_person(self, name: str) -> bool:
+        """The KB knows ``name`` as a person, and as nothing else."""
+        hits = self.kb.lookup(name)
+        return bool(hits) and all(e.kind == "person" for e in hits)
 
     def _matches(self, doc: Doc, keys: list[frozenset[str]]) -> list[Match]:
         """Longest dictionary phrases, left to right; user dictionary entries first."""

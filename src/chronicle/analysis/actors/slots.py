@@ -10,9 +10,9 @@ them into mentions; ``context`` gives countries to those that lack one.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Callable, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..dictionaries import Entry, normalise, split_code
 from .lexicon import context_sectors, crowds, participants, party_tags, specific_sector, titles
@@ -60,21 +60,24 @@ class Slot:
     agent: Entry | None = None  # the role noun it matched
 
 
-def build_slots(doc: Doc, matches: list[Match]) -> list[Slot]:
-    """Candidate mentions: titled/named people, role nouns with their countries, names."""
+def build_slots(doc: Doc, matches: list[Match], known_person: Callable[[str], bool] | None = None) -> list[Slot]:
+    """Candidate mentions: titled/named people, role nouns with their countries, names.
+    known_person: whether a full name is a person the knowledge base knows (a name the NER
+    model tagged otherwise, "Carly Fiorina" as ORG, is a person then)."""
     by_token = {k: m for m in matches for k in range(m.i, m.j)}
     used: set[int] = set()
-    slots = _people(doc, by_token, used)
+    slots = _people(doc, by_token, used, known_person)
     slots += _role_nouns(doc, matches, by_token, used)
     slots += _names(doc, matches, used)
     slots += _pronouns(doc, used)
     return sorted(slots, key=lambda s: (s.start_tok, -s.end_tok))
 
 
-def _people(doc: Doc, by_token: dict[int, Match], used: set[int]) -> list[Slot]:
+def _people(doc: Doc, by_token: dict[int, Match], used: set[int],
+            known_person: Callable[[str], bool] | None = None) -> list[Slot]:
     """Persons: NER PERSON names and dictionary people, with a title and country before them."""
     slots = []
-    spans = _person_spans(doc, by_token)
+    spans = _person_spans(doc, by_token, known_person)
     for start, end in spans:
         if any(k in used for k in range(start, end)):
             continue
@@ -84,10 +87,13 @@ def _people(doc: Doc, by_token: dict[int, Match], used: set[int]) -> list[Slot]:
     return slots
 
 
-def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]:
-    """Token spans of people: NER PERSON names, names after a title, dictionary people."""
+def _person_spans(doc: Doc, by_token: dict[int, Match],
+                  known_person: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+    """Token spans of people: NER PERSON names, names after a title, dictionary people, and
+    full names the knowledge base knows as people whatever the NER label."""
     named = {k for k, m in by_token.items() if m.entry.kind in MODIFIER_KINDS}
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    persons = [e for e in doc.ents if e.label_ == "PERSON"
+               or (known_person is not None and _full_name(e) and known_person(e.text))]
     spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in persons}
     # a dictionary name beats the NER model's guess ("Evil Mordor", "Kabul" tagged PERSON)
     spans = {s for s in spans if not any(k in named for k in range(*s))}
@@ -105,6 +111,11 @@ def _person_spans(doc: Doc, by_token: dict[int, Match]) -> list[tuple[int, int]]
             kept.append(span)
             reach = span[1]
     return kept
+
+
+def _full_name(span: Span) -> bool:
+    """Two or more capitalised proper nouns and nothing else ("Carly Fiorina")."""
+    return len(span) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
 
 
 def _skip_titles(doc: Doc, start: int, end: int) -> int:
