@@ -893,3 +893,19 @@ def test_a_state_named_as_a_whole_acts_through_its_government_or_military(analyz
     # a named body keeps its own sector
     [event] = events_of(analyzer, "The Russian Foreign Ministry condemned Ukraine.")
     assert (event.source.code, event.target.code) == ("RUSGOV", "UKRGOV")
+
+
+def test_a_person_the_knowledge_base_knows_is_a_person_whatever_the_ner_label(analyzer):
+    # the NER model tags "Carly Fiorina" as an organisation; the shipped KB knows her as a candidate
+    [event] = events_of(analyzer, "Carly Fiorina praised Ohio Gov. John Kasich for his courage.", published="2016-03-01")
+    assert (event.type, event.source.name, event.source.code, event.target.code) == ("SUPPORT", "Carly Fiorina", "USAPTY", "USAGOV")
+
+
+def test_admiring_cheering_and_lending_support_are_support(analyzer):
+    for text in ("The Kenyan president admires the Somali president.",
+                 "The Kenyan president cheered the Somali decision.",
+                 "The Kenyan president threw his support behind the Somali president.",
+                 "The Kenyan president lent his support to the Somali president.",
+                 "The Kenyan president sided with the Somali government."):
+        assert triples(events_of(analyzer, text)) == [("SUPPORT", "KEN", "SOM")], text
+    assert events_of(analyzer, "The Kenyan crowd admired the view.") == []

@@ -336,6 +336,8 @@ class EventCoder:
             return  # "trained them to use weapons supplied by Russia": it describes the weapons
         if target is None and trig.entry.type in RECIPIENT_TYPES and not _joint(trig, source, actors):
             return  # PLOVER: cooperation, aid and sanctions require a recipient
+        if target is None and "recipient" in trig.entry.requires:
+            return  # "admired the view": praise of no one is no event
         sources = coordinated_with(source, tok.doc, actors)
         targets = coordinated_with(target, tok.doc, actors) if target is not None else [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not same_actor(s, t)]

@@ -92,7 +92,9 @@ def is_participle(tok: Token) -> bool:
 
 
 def requirements_met(tok: Token, entry: EventEntry) -> bool:
-    if not entry.requires:
+    """The words beside ``tok`` that its entry requires are there ("recipient", a target actor,
+    is checked once the actors are known)."""
+    if not [r for r in entry.requires if r != "recipient"]:
         return True
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass") and "object" in entry.requires:
