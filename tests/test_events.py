@@ -909,3 +909,11 @@ def test_admiring_cheering_and_lending_support_are_support(analyzer):
                  "The Kenyan president sided with the Somali government."):
         assert triples(events_of(analyzer, text)) == [("SUPPORT", "KEN", "SOM")], text
     assert events_of(analyzer, "The Kenyan crowd admired the view.") == []
+
+
+def test_the_ire_of_someone_is_their_criticism(analyzer):
+    # a feeling noun's "of" phrase is who feels it; the one who incurs it is the target
+    for text in ("The Kenyan plan attracted the ire of Somali officials.",
+                 "The Kenyan president incurred the wrath of Somali leaders."):
+        assert triples(events_of(analyzer, text)) == [("ACCUSE", "SOM", "KEN")], text
+    assert triples(events_of(analyzer, "The Kenyan president expressed criticism of Somali leaders.")) == [("ACCUSE", "KEN", "SOM")]

@@ -37,6 +37,7 @@ STATIVE_PASSIVES = EVENT_WORDS.stative_passives
 # Verbs whose object event is done to their subject: "faces pressure from Congress",
 # "received assurances from the government", "won support from X".
 RECIPIENT_VERBS = EVENT_WORDS.recipient_verbs
+FEELING_NOUNS = EVENT_WORDS.feeling_nouns
 RELATIVE_PRONOUNS = EVENT_WORDS.relative_pronouns
 # Heads that only count or group the actor in their "of" phrase.
 PARTITIVES = EVENT_WORDS.partitives
@@ -378,6 +379,8 @@ def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
+    if tok.lemma_.lower() in FEELING_NOUNS and (mention := prep_actor(tok, {"of"}, actors)) is not None:
+        return mention  # "the ire of Somali officials": they feel it
     for carrier in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and light_verb(c, actors.lexicon)):
         mention = actor_at(pobj_of(child_with(carrier, {"agent"})), actors) if child_with(carrier, {"agent"}) is not None else None
         if mention is not None:
@@ -425,11 +428,12 @@ def noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     modifiers = modifier_actors(tok, actors)
     if len(modifiers) > 1:
         return modifiers[1]
-    mention = prep_actor(tok, TARGET_PREPOSITIONS | {"of"}, actors)
+    feeling = tok.lemma_.lower() in FEELING_NOUNS  # "the ire of X": X feels it, no target
+    mention = prep_actor(tok, TARGET_PREPOSITIONS if feeling else TARGET_PREPOSITIONS | {"of"}, actors)
     if mention is None and tok.dep_ == "dobj" and takes_recipient(tok.head):
         return verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
     of = next((pobj_of(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if mention is None and of is not None:
+    if mention is None and of is not None and not feeling:
         return phrase_actor(of, actors)  # "a suspension of air links with Serbia": inside the "of" phrase
     return mention
 

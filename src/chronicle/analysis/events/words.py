@@ -44,6 +44,7 @@ class EventWords:
     possessives: frozenset[str]
     question_verbs: frozenset[str]
     question_words: frozenset[str]
+    feeling_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
