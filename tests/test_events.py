@@ -583,7 +583,8 @@ def test_arriving_forces_deploy_and_arriving_peacekeepers_aid(analyzer):
     [keep] = events_of(analyzer, "The first batch of Ghanaian peacekeepers arrived in Liberia on Tuesday.")
     assert (keep.type, keep.cameo, keep.source.code[:3], keep.target.code[:3]) == ("AID", "074", "GHA", "LBR")
     assert triples(events_of(analyzer, "Hundreds of Ethiopian soldiers arrived in Somalia.")) == [("MOBILIZE", "ETH", "SOM")]
-    assert [e.type for e in events_of(analyzer, "The Ghanaian foreign minister arrived in Liberia on Tuesday.")] == ["CONSULT"]
+    # a foreign minister arriving in another country visits it (PLOVER: the visitor is the actor)
+    assert triples(events_of(analyzer, "The Ghanaian foreign minister arrived in Liberia on Tuesday.")) == [("CONSULT", "GHA", "LBR")]
 
 
 def test_a_press_release_is_a_document_not_a_release(analyzer):
@@ -917,3 +918,12 @@ def test_the_ire_of_someone_is_their_criticism(analyzer):
                  "The Kenyan president incurred the wrath of Somali leaders."):
         assert triples(events_of(analyzer, text)) == [("ACCUSE", "SOM", "KEN")], text
     assert triples(events_of(analyzer, "The Kenyan president expressed criticism of Somali leaders.")) == [("ACCUSE", "KEN", "SOM")]
+
+
+def test_a_meeting_with_no_one_met_is_no_consultation(analyzer):
+    for text in ("The Kenyan president attended a rally on Monday.",
+                 "The Kenyan president arrived in Mombasa on Monday.",
+                 "Kenyan officials discussed strategies for the campaign."):
+        assert events_of(analyzer, text) == [], text
+    assert triples(events_of(analyzer, "The Kenyan president met the Somali president.")) == [("CONSULT", "KEN", "SOM")]
+    assert set(triples(events_of(analyzer, "Kenya and Somalia met in Nairobi."))) == {("CONSULT", "KEN", "SOM"), ("CONSULT", "SOM", "KEN")}

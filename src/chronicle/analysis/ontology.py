@@ -63,6 +63,7 @@ class PloverRules:
     """The PLOVER/CAMEO facts of ``data/verbs/plover_rules.yaml`` (each field documented there)."""
 
     requires_recipient: frozenset[str]
+    needs_counterpart: frozenset[str]
     aimed_noun_types: frozenset[str]
     mutual_types: frozenset[str]
     place_target_types: frozenset[str]
@@ -98,7 +99,7 @@ def load_plover_rules() -> PloverRules:
     """``data/verbs/plover_rules.yaml``, read once."""
     data = load_yaml("verbs", "plover_rules.yaml")
     sets = {name: frozenset(data[name]) for name in (
-        "requires_recipient", "aimed_noun_types", "mutual_types", "place_target_types", "unaimed_types",
+        "requires_recipient", "needs_counterpart", "aimed_noun_types", "mutual_types", "place_target_types", "unaimed_types",
         "addressed_types", "violent_types", "cooperative_types", "protest_aims", "armed_modes", "away_modes")}
     return PloverRules(
         **sets,

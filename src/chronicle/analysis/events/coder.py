@@ -75,6 +75,8 @@ UNAIMED_TYPES = PLOVER_RULES.unaimed_types
 ADDRESSED_TYPES = PLOVER_RULES.addressed_types
 # PLOVER "Requires recipient: Yes": these are not coded without a target.
 RECIPIENT_TYPES = PLOVER_RULES.requires_recipient
+# Meetings and visits that name no one met are colour (plover_rules.yaml: needs_counterpart).
+COUNTERPART_TYPES = PLOVER_RULES.needs_counterpart
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
 AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
@@ -336,6 +338,10 @@ class EventCoder:
             return  # "trained them to use weapons supplied by Russia": it describes the weapons
         if target is None and trig.entry.type in RECIPIENT_TYPES and not _joint(trig, source, actors):
             return  # PLOVER: cooperation, aid and sanctions require a recipient
+        if target is None and trig.entry.type in COUNTERPART_TYPES and not _joint(trig, source, actors):
+            target = _host(trig, source, actors)  # "the Ghanaian minister arrived in Liberia": its host
+            if target is None:
+                return  # "attended a rally", "discussed strategies": nobody met, no consultation
         if target is None and "recipient" in trig.entry.requires:
             return  # "admired the view": praise of no one is no event
         sources = coordinated_with(source, tok.doc, actors)
@@ -581,6 +587,14 @@ def _passive_clause(tok: Token) -> bool:
 def _setting(tok: Token) -> bool:
     """The noun is where or when the clause's act happened: "spoke at a rally", "said during a march"."""
     return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPOSITIONS and tok.head.head.pos_ in ("VERB", "AUX")
+
+
+def _host(trig: Trigger, source: Mention | None, actors: ActorLookup) -> Mention | None:
+    """The country a visitor arrives in or travels to, when it is not the visitor's own."""
+    if trig.entry.mode != "visit" or source is None or not source.country:
+        return None
+    place = prep_actor(trig.token, {"in", "to"}, actors)
+    return place if place is not None and place.kind == "country" and place.country not in (None, source.country) else None
 
 
 def _joint(trig: Trigger, source: Mention, actors: ActorLookup) -> bool:
