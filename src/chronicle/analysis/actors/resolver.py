@@ -28,6 +28,7 @@ from .lexicon import genders, shared_names
 from .slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from ..speech import subject_of
 from ..speech import QuoteLexicon, load_pronouns
+from ..parsed import text_of
 from ..speech import QuotedSpan, find_quoted, in_open_quote
 from .words import load_actor_words
 
@@ -71,7 +72,7 @@ class ArticleActors:
         if quote_lexicon is None:
             raise TypeError("ArticleActors needs the speech cues (quote_lexicon)")
         self.quote_lexicon = quote_lexicon
-        self.text = doc.text  # once: Doc.text joins every token on each access
+        self.text = text_of(doc)  # once a doc: Doc.text joins every token on each access
         self._votes: dict[tuple[int, int, str], tuple[tuple[str, int], ...]] = {}
         self._tallies: dict[str, tuple[int, Counter[str]]] = {}  # actor id -> (mentions counted, votes)
         self.actors = actors

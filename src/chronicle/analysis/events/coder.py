@@ -22,6 +22,7 @@ said twice); ``analysis.syntax`` holds the dependency-tree lookups they share.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +48,7 @@ from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
+from ..parsed import text_of
 from ..ontology import load_plover_rules
 from .words import load_event_words
 
@@ -59,6 +61,7 @@ PATTERN_RULE = "user verb pattern of"
 MAX_SENTENCE_TOKENS = 150
 # A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
 MIN_LATIN_SHARE = 0.8
+ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
 ARMED_MODES = PLOVER_RULES.armed_modes
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
@@ -616,5 +619,8 @@ def _codable(sent: Span) -> bool:
     """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
     if len(sent) > MAX_SENTENCE_TOKENS:
         return False
-    letters = [c for c in sent.text if c.isalpha()]
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]  # sent.text, without joining its tokens
+    if text.isascii():  # every letter Latin: codable when it has one
+        return ASCII_LETTER.search(text) is not None
+    letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) >= MIN_LATIN_SHARE

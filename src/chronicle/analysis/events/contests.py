@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronicle.model import Event
 
+from ..parsed import count_lower, text_of
 from .lexicon import Lexicon
 
 # a result: "6-3", "7-6 (7)", "24-17", "3-0" (not "10-year", not a date or a range of years)
@@ -22,6 +23,8 @@ SCORE = re.compile(r"(?<![\w.,:/-])\d{1,2}-\d{1,2}(?![\w-])")
 
 
 def _signals(span: Doc | Span, lexicon: Lexicon) -> int:
+    if isinstance(span, Doc):  # the whole article: counted once, in spaCy's code
+        return count_lower(span, lexicon.sport_words) + len(SCORE.findall(text_of(span)))
     words = sum(1 for t in span if t.lower_ in lexicon.sport_words)
     return words + len(SCORE.findall(span.text))
 
@@ -42,7 +45,7 @@ def contest(tok: Token, lexicon: Lexicon) -> bool:
 
 def electoral(doc: Doc, lexicon: Lexicon) -> bool:
     """Whether the article speaks of an election: enough election words in it."""
-    return sum(1 for t in doc if t.lower_ in lexicon.election_words) >= lexicon.election_signals
+    return count_lower(doc, lexicon.election_words) >= lexicon.election_signals
 
 
 def campaign_rally(event: Event, lexicon: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Article, Quote
 from ..speech import Frame, find_frames, subject_of
 from ..speech import QuoteLexicon
+from ..parsed import text_of
 from ..speech import QuotedSpan, find_quoted
 from .speakers import SpeakerTracker, fill_descriptions
 
@@ -63,7 +64,7 @@ class QuoteExtractor:
     def extract(self, doc: Doc, article: Article, actors: ArticleActors | None = None) -> list[Quote]:
         """Quotes of ``article`` (parsed as ``doc``). An error inside raises: the Analyzer turns
         it into that article's Failure (stage "quotes"), never a silent empty list."""
-        text = doc.text  # built once: spaCy rebuilds Doc.text on every access
+        text = text_of(doc)  # built once a doc: spaCy rebuilds Doc.text on every access
         quoted = QuoteIndex(find_quoted(text, self.lexicon))
         frames = find_frames(doc, self.lexicon)
         candidates = _pair(doc, text, quoted, frames, self.lexicon)

@@ -7,7 +7,9 @@ how multi-paragraph quotes are written, and it keeps one stray mark from swallow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cues import QuoteLexicon
 
@@ -43,13 +45,29 @@ def _straight_opens(para: str, i: int, width: int) -> bool:
     return (before.isspace() or before in "([—–-/") and not after.isspace()
 
 
+@lru_cache(maxsize=16)
+def _marks(pairs: tuple[tuple[str, str], ...], straight: frozenset[str], double: str) -> re.Pattern[str]:
+    """Any character a quote can open or close at; with no double apostrophe, any character."""
+    chars = {c for pair in pairs for mark in pair for c in mark[:1]} | {c for m in straight for c in m[:1]}
+    if not double:
+        return re.compile(r".", re.DOTALL)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars | {double[0]})) + "]")
+
+
 def _scan(para: str, lex: QuoteLexicon) -> list[tuple[int, int, bool]]:
     """(open index, close index or -1, width) triples for one paragraph, marks included."""
     closers = {a: b for a, b in lex.mark_pairs}
+    straight_wanted = lex.straight_marks | {lex.double_apostrophe}
+    # other characters neither open nor close a quote: the scan jumps from mark to mark
+    marks = _marks(lex.mark_pairs, lex.straight_marks, lex.double_apostrophe)
     spans: list[tuple[int, int, bool]] = []
     open_at, want, i = -1, "", 0
     n = len(para)
     while i < n:
+        found = marks.search(para, i)
+        if found is None:
+            break
+        i = found.start()
         c = para[i]
         width = 2 if para.startswith(lex.double_apostrophe, i) else 1
         straight = c in lex.straight_marks or width == 2
@@ -59,7 +77,7 @@ def _scan(para: str, lex: QuoteLexicon) -> list[tuple[int, int, bool]]:
             elif straight and _straight_opens(para, i, width):
                 open_at, want = i, para[i : i + width]
         elif (c == want[0] and para[i : i + len(want)] == want) or (
-            straight and want in lex.straight_marks | {lex.double_apostrophe}
+            straight and want in straight_wanted
         ):
             spans.append((open_at, i + len(want), True))
             open_at = -1
