@@ -146,6 +146,8 @@ AID = {f"{a[:16]}-e2" for a in (WIRE_A, WIRE_B)}
     ({}, SEED_EVENTS | WIRE_EVENTS | HOSTILE_EVENTS),
     ({"actor": "RUS"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2"}),  # code prefix: RUS and RUSGOV
     ({"actor": "gatilov"}, {f"{SEED[:16]}-e1"}),  # part of a name, any case
+    ({"actor": "gennady GATILOV"}, {f"{SEED[:16]}-e1"}),
+    ({"country": "Rus", "sector": "gOv"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2"}),
     ({"actor": "SYRGOV"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2"}),
     ({"source": "TUR"}, ACCUSE | AID),
     ({"target": "SYR"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2", f"{SEED[:16]}-e3"} | ACCUSE | AID),
