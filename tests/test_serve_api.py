@@ -375,7 +375,10 @@ def test_timeline_counts_per_day_week_and_month_by_quad_or_type(client):
 AGGREGATES = [("/facets", {}), ("/facets", {"type": "aid"}), ("/facets", {"quad": 3}),
               ("/facets", {"type": "ACCUSE", "quad": 3}), ("/timeline", {}), ("/timeline", {"by": "type"}),
               ("/timeline", {"interval": "month", "quad": 2}), ("/timeline", {"since": "2012-03-14", "until": "2012-03"}),
-              ("/timeline", {"interval": "week", "by": "type", "type": "AID", "until": "2012-03-14"})]
+              ("/timeline", {"interval": "week", "by": "type", "type": "AID", "until": "2012-03-14"}),
+              ("/timeline", {"actor": "RUS"}), ("/timeline", {"actor": "SYR", "interval": "month"}),
+              ("/timeline", {"actor": "SYR", "quad": 4, "since": "2012-03-12", "until": "2012-03"}),
+              ("/timeline", {"actor": "TUR", "interval": "week"})]
 
 
 def _answers(app_target) -> list[dict]:
@@ -417,8 +420,21 @@ def test_aggregates_count_events_stored_while_the_server_runs_and_only_once(buil
 def test_a_store_made_before_the_event_counts_is_upgraded_to_the_same_aggregates(built):
     before = _answers(built)
     _run(built, ["DROP TABLE event_day_counts", "DROP TABLE event_facet_counts",  # a Chronicle before migration 5
+                 "DROP TABLE event_actor_counts",
                  "DELETE FROM schema_version WHERE version >= 5"])
     assert _answers(built) == before
+
+
+def test_a_store_made_before_the_actor_counts_is_upgraded_to_the_same_actor_timelines(built):
+    before = _answers(built)
+    _run(built, ["DROP TABLE event_actor_counts", "DELETE FROM schema_version WHERE version >= 7"])
+    assert _answers(built) == before
+
+
+def test_an_actor_timeline_counts_an_event_once_when_both_sides_are_of_that_actor(client):
+    """SYRMIL shelled SYRCVL (Homs) on 2012-03-12: one event of SYR that day, not two."""
+    points = client.get("/timeline", params={"actor": "SYR", "quad": 4}).json()["series"][0]["points"]
+    assert points == [{"period": "2012-03-12", "count": 1}]
 
 
 def _run(target: str, statements: list[str]) -> None:

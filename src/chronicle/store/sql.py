@@ -290,16 +290,20 @@ class SqlStore:
 
     def _count_events(self, cur: Any, article_id: str, events: list[Event], day: str | None) -> None:
         """Add the article's newly stored events to event_day_counts and event_facet_counts
-        (migration 5), in key order, so concurrent writers lock the same rows in the same order."""
+        (migration 5) and event_actor_counts (migration 7), in key order, so concurrent writers lock the same rows in the same order."""
         cur.execute(self._q("SELECT publisher FROM articles WHERE id = ?"), (article_id,))
         found = cur.fetchone()
         publisher = found[0] if found else None
         days: Counter[tuple[str, str, int]] = Counter()
         facets: Counter[tuple[str, str, str, int]] = Counter()
+        actors: Counter[tuple[str, str, int]] = Counter()
         for e in events:
             quad = quad_class(e.cameo, e.type) or 0
-            days[((e.date or "")[:10] or day or "", e.type, quad)] += 1
+            event_day = (e.date or "")[:10] or day or ""
+            days[(event_day, e.type, quad)] += 1
             sides = [m for m in (e.source, e.target) if m is not None]
+            for actor in {m.code[:ACTOR_KEY] for m in sides if m.code and len(m.code) >= ACTOR_KEY}:
+                actors[(actor, event_day, quad)] += 1
             for facet, value in ([("country", m.country) for m in sides] + [("sector", m.sector) for m in sides]
                                  + [("publisher", publisher)]):
                 if value is not None:
@@ -312,6 +316,10 @@ class SqlStore:
             cur.execute(self._q("INSERT INTO event_facet_counts (facet, value, type, quad, n) VALUES (?, ?, ?, ?, ?) "
                                 "ON CONFLICT (facet, value, type, quad) "
                                 "DO UPDATE SET n = event_facet_counts.n + excluded.n"), (f, v, t, q, n))
+        for (a, d, q), n in sorted(actors.items()):
+            cur.execute(self._q("INSERT INTO event_actor_counts (actor, day, quad, n) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (actor, day, quad) DO UPDATE SET n = event_actor_counts.n + excluded.n"),
+                        (a, d, q, n))
 
     def _insert_quote(self, cur: Any, article_id: str, quote: Quote, day: str | None) -> None:
         speaker = quote.speaker
@@ -544,6 +552,8 @@ class SqlStore:
         query = query or EventQuery()
         if _counted(query, TIMELINE_COUNTED):
             return self._tallied_counts(query, by)
+        if by == "quad" and _actor_counted(query):
+            return self._tallied_actor_counts(query)
         where, params = _event_where(query, self._code_prefix, self.ascii_fold)
         sql = (f"SELECT e.day, {column}, count(*) FROM events e{_article_join(query)}{_where(where + ['e.day IS NOT NULL'])} "
                "GROUP BY 1, 2 ORDER BY 1, 2")
@@ -585,6 +595,18 @@ class SqlStore:
         rows = self._rows(f"SELECT day, {key}, sum(n) FROM event_day_counts{_where(where)} GROUP BY 1, 2 ORDER BY 1, 2",
                           params)
         return [(day, "" if k is None else str(k), int(n)) for day, k, n in rows]
+
+    def _tallied_actor_counts(self, query: EventQuery) -> list[tuple[str, str, int]]:
+        """``event_counts`` by quad read from event_actor_counts (a query that ``_actor_counted``)."""
+        where, params = ["actor = ?", "day <> ''"], [query.actor]
+        if query.quad is not None:
+            where.append("quad = ?")
+            params.append(int(query.quad))
+        if query.since or query.until:
+            where.append("day >= ? AND day <= ?")
+            params += [query.since or "0", _day_ceiling(query.until)]
+        rows = self._rows(f"SELECT day, quad, n FROM event_actor_counts{_where(where)} ORDER BY day, quad", params)
+        return [(day, str(k) if k else "", int(n)) for day, k, n in rows]
 
     def _tallied_facets(self, query: EventQuery, limit: int) -> dict[str, dict[str, int]]:
         """``event_facets`` read from the counts of migration 5 (a query of FACETS_COUNTED filters only)."""
@@ -814,6 +836,17 @@ def _counted(query: EventQuery, answerable: frozenset[str]) -> bool:
         return False  # no stored quad class: the counts' 0 ("none") must not match it
     return all(name in answerable for name, value in vars(query).items()
                if not (value is None or value is False or value == ""))
+
+
+# event_actor_counts (migration 7) keeps the first ACTOR_KEY characters of codes: an actor typed
+# as a code of that length, with quad and dates only, is answered from it.
+ACTOR_KEY = 3
+ACTOR_COUNTED = frozenset({"actor", "quad", "since", "until"})
+
+
+def _actor_counted(query: EventQuery) -> bool:
+    return (query.actor is not None and len(query.actor) == ACTOR_KEY and _CODE.fullmatch(query.actor) is not None
+            and _counted(query, ACTOR_COUNTED))
 
 
 def _tally_where(query: EventQuery) -> tuple[list[str], list[Any]]:
