@@ -152,6 +152,7 @@ AID = {f"{a[:16]}-e2" for a in (WIRE_A, WIRE_B)}
     ({"source": "TUR"}, ACCUSE | AID),
     ({"target": "SYR"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2", f"{SEED[:16]}-e3"} | ACCUSE | AID),
     ({"dyad": "TUR,SYR"}, ACCUSE | AID),
+    ({"dyad": "TUR,SYR", "publisher": "Wire B"}, {f"{WIRE_B[:16]}-e1", f"{WIRE_B[:16]}-e2"}),
     ({"dyad": "TURGOV,SYRREF"}, AID),
     ({"source": "TUR", "target": "SYRREF"}, AID),
     ({"country": "TUR"}, ACCUSE | AID),

@@ -505,14 +505,21 @@ class SqlStore:
         query = query or EventQuery()
         # A code that many events have is met every few rows of the page order: reading that order
         # stops at the page's last row. A rare one is found faster through its side's index.
-        prefix = self._code_prefix if self._few_by_code(query) else _unindexed(self._code_prefix)
-        where, params = _event_where(query, prefix, self.ascii_fold)
+        few = self._few_by_code(query)
+        where, params = _event_where(query, self._code_prefix if few else _unindexed(self._code_prefix),
+                                     self.ascii_fold)
         if after is not None:
             # the day bound alone is what SQLite seeks the page order to (not the row value)
             where.append("coalesce(e.day, '') <= ? AND (coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
             params += [str(after[0])] + [str(v) for v in after]
-        sql = (_EVENT_SELECT + _where(where) + " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
-               + _limit(limit, params))
+        order = " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
+        if few and _code_where(query, self._code_prefix)[0]:
+            # the few events of a rare code are sorted in its side's index (migration 8: it holds
+            # the page order), and only the page's rows are read, with their articles
+            inner = f"SELECT e.article_id, e.id FROM events e{_article_join(query)}{_where(where)}{order}"
+            sql = f"{_EVENT_SELECT} WHERE (e.article_id, e.id) IN ({inner}{_limit(limit, params)}){order}"
+        else:
+            sql = _EVENT_SELECT + _where(where) + order + _limit(limit, params)
         return self._rows(sql, params)
 
     def _few_by_code(self, query: EventQuery) -> bool:
