@@ -418,6 +418,25 @@ def test_aggregates_count_events_stored_while_the_server_runs_and_only_once(buil
     assert timeline["series"] == [{"key": "AID", "name": "AID", "points": [{"period": "2012-04-02", "count": 2}]}]
 
 
+def test_an_event_page_asked_again_after_a_write_holds_the_new_events(built):
+    from chronicle.model import Analysis, Article, Event, Mention, Record
+
+    body = "Kenya sent aid to Somalia."
+    kenya = Mention("Kenya", 0, 5, code="KENGOV", country="KEN", sector="GOV")
+    somalia = Mention("Somalia", 18, 25, code="SOMCVL", country="SOM", sector="CVL")
+    event = Event(id="kenya0000000000-e1", type="AID", trigger="sent", sentence=body, start=0, end=len(body),
+                  source=kenya, target=somalia, cameo="073", date="2012-04-02")
+    record = Record(Article(id="kenya00000000000001", source="kenya.txt", body=body, publisher="Nairobi Daily",
+                            published="2012-04-02"), Analysis("kenya00000000000001", "en", events=[event]))
+    with TestClient(create_app(built), client=LOCAL) as c:
+        before = c.get("/events", params={"type": "AID"}).json()
+        assert c.get("/events", params={"type": "AID"}).json() == before  # asked again: the same page
+        with open_store(built) as store:
+            store.add_record(record)
+        after = c.get("/events", params={"type": "AID"}).json()
+    assert [e["id"] for e in after["items"]] == ["kenya0000000000-e1"] + [e["id"] for e in before["items"]]
+
+
 def test_a_store_made_before_the_event_counts_is_upgraded_to_the_same_aggregates(built):
     before = _answers(built)
     _run(built, ["DROP TABLE event_day_counts", "DROP TABLE event_facet_counts",  # a Chronicle before migration 5
