@@ -146,10 +146,13 @@ AID = {f"{a[:16]}-e2" for a in (WIRE_A, WIRE_B)}
     ({}, SEED_EVENTS | WIRE_EVENTS | HOSTILE_EVENTS),
     ({"actor": "RUS"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2"}),  # code prefix: RUS and RUSGOV
     ({"actor": "gatilov"}, {f"{SEED[:16]}-e1"}),  # part of a name, any case
+    ({"actor": "gennady GATILOV"}, {f"{SEED[:16]}-e1"}),
+    ({"country": "Rus", "sector": "gOv"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2"}),
     ({"actor": "SYRGOV"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2"}),
     ({"source": "TUR"}, ACCUSE | AID),
     ({"target": "SYR"}, {f"{SEED[:16]}-e1", f"{SEED[:16]}-e2", f"{SEED[:16]}-e3"} | ACCUSE | AID),
     ({"dyad": "TUR,SYR"}, ACCUSE | AID),
+    ({"dyad": "TUR,SYR", "publisher": "Wire B"}, {f"{WIRE_B[:16]}-e1", f"{WIRE_B[:16]}-e2"}),
     ({"dyad": "TURGOV,SYRREF"}, AID),
     ({"source": "TUR", "target": "SYRREF"}, AID),
     ({"country": "TUR"}, ACCUSE | AID),
@@ -373,7 +376,10 @@ def test_timeline_counts_per_day_week_and_month_by_quad_or_type(client):
 AGGREGATES = [("/facets", {}), ("/facets", {"type": "aid"}), ("/facets", {"quad": 3}),
               ("/facets", {"type": "ACCUSE", "quad": 3}), ("/timeline", {}), ("/timeline", {"by": "type"}),
               ("/timeline", {"interval": "month", "quad": 2}), ("/timeline", {"since": "2012-03-14", "until": "2012-03"}),
-              ("/timeline", {"interval": "week", "by": "type", "type": "AID", "until": "2012-03-14"})]
+              ("/timeline", {"interval": "week", "by": "type", "type": "AID", "until": "2012-03-14"}),
+              ("/timeline", {"actor": "RUS"}), ("/timeline", {"actor": "SYR", "interval": "month"}),
+              ("/timeline", {"actor": "SYR", "quad": 4, "since": "2012-03-12", "until": "2012-03"}),
+              ("/timeline", {"actor": "TUR", "interval": "week"})]
 
 
 def _answers(app_target) -> list[dict]:
@@ -412,11 +418,43 @@ def test_aggregates_count_events_stored_while_the_server_runs_and_only_once(buil
     assert timeline["series"] == [{"key": "AID", "name": "AID", "points": [{"period": "2012-04-02", "count": 2}]}]
 
 
+def test_an_event_page_asked_again_after_a_write_holds_the_new_events(built):
+    from chronicle.model import Analysis, Article, Event, Mention, Record
+
+    body = "Kenya sent aid to Somalia."
+    kenya = Mention("Kenya", 0, 5, code="KENGOV", country="KEN", sector="GOV")
+    somalia = Mention("Somalia", 18, 25, code="SOMCVL", country="SOM", sector="CVL")
+    event = Event(id="kenya0000000000-e1", type="AID", trigger="sent", sentence=body, start=0, end=len(body),
+                  source=kenya, target=somalia, cameo="073", date="2012-04-02")
+    record = Record(Article(id="kenya00000000000001", source="kenya.txt", body=body, publisher="Nairobi Daily",
+                            published="2012-04-02"), Analysis("kenya00000000000001", "en", events=[event]))
+    with TestClient(create_app(built), client=LOCAL) as c:
+        before = c.get("/events", params={"type": "AID"}).json()
+        assert c.get("/events", params={"type": "AID"}).json() == before  # asked again: the same page
+        with open_store(built) as store:
+            store.add_record(record)
+        after = c.get("/events", params={"type": "AID"}).json()
+    assert [e["id"] for e in after["items"]] == ["kenya0000000000-e1"] + [e["id"] for e in before["items"]]
+
+
 def test_a_store_made_before_the_event_counts_is_upgraded_to_the_same_aggregates(built):
     before = _answers(built)
     _run(built, ["DROP TABLE event_day_counts", "DROP TABLE event_facet_counts",  # a Chronicle before migration 5
+                 "DROP TABLE event_actor_counts",
                  "DELETE FROM schema_version WHERE version >= 5"])
     assert _answers(built) == before
+
+
+def test_a_store_made_before_the_actor_counts_is_upgraded_to_the_same_actor_timelines(built):
+    before = _answers(built)
+    _run(built, ["DROP TABLE event_actor_counts", "DELETE FROM schema_version WHERE version >= 7"])
+    assert _answers(built) == before
+
+
+def test_an_actor_timeline_counts_an_event_once_when_both_sides_are_of_that_actor(client):
+    """SYRMIL shelled SYRCVL (Homs) on 2012-03-12: one event of SYR that day, not two."""
+    points = client.get("/timeline", params={"actor": "SYR", "quad": 4}).json()["series"][0]["points"]
+    assert points == [{"period": "2012-03-12", "count": 1}]
 
 
 def _run(target: str, statements: list[str]) -> None:

@@ -45,6 +45,7 @@ MAX_PAGE = 1000  # rows one JSON page may hold
 STREAM_PAGE = 1000  # rows read per query while a CSV/JSONL answer streams
 DEFAULT_UPLOAD_MB = 20  # CHRONICLE_MAX_UPLOAD_MB
 AGGREGATE_CACHE = 512  # timeline/facets/network/stats answers kept per store version
+PAGE_CACHE = 256  # JSON event pages kept per store version (tens of kB each)
 
 DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 STAMP = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -115,24 +116,37 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
 
     Read = Depends(can_read)
     cache: OrderedDict[tuple, Any] = OrderedDict()
+    pages: OrderedDict[tuple, Any] = OrderedDict()  # JSON event pages, apart: they must not push out aggregates
+    computing: dict[tuple, threading.Lock] = {}
 
     def cached_json(name: str, params: Any, compute: Callable[[], Any]) -> Response:
         """``cached``, kept as the JSON bytes sent: a repeated answer is not encoded again."""
         return JsonBytes(cached(name, params, lambda: R.json_bytes(compute())))
 
-    def cached(name: str, params: Any, compute: Callable[[], Any]) -> Any:
-        """An aggregate, computed once per store version (the store only grows: a new document,
-        article or analysis changes the version, and with it every key)."""
+    def cached(name: str, params: Any, compute: Callable[[], Any], kept: OrderedDict[tuple, Any] = cache,
+               size: int = AGGREGATE_CACHE) -> Any:
+        """An answer, computed once per store version (the store only grows: a new document,
+        article or analysis changes the version, and with it every key). Threads asking for the
+        same key at once wait for the first to compute it rather than each computing it."""
         key = (name, repr(params), store().data_version())
         with lock:
-            if key in cache:
-                cache.move_to_end(key)
-                return cache[key]
-        value = compute()
-        with lock:
-            cache[key] = value
-            while len(cache) > AGGREGATE_CACHE:
-                cache.popitem(last=False)
+            if key in kept:
+                kept.move_to_end(key)
+                return kept[key]
+            turn = computing.setdefault(key, threading.Lock())
+        with turn:
+            with lock:
+                if key in kept:
+                    return kept[key]
+            try:
+                value = compute()
+            finally:
+                with lock:
+                    computing.pop(key, None)
+            with lock:
+                kept[key] = value
+                while len(kept) > size:
+                    kept.popitem(last=False)
         return value
 
     @app.exception_handler(RequestValidationError)
@@ -264,8 +278,14 @@ def create_app(store_target: str, token: str | None = None, public: bool = False
     @app.get("/events", tags=["events"], dependencies=[Read])
     def events(query: Events, format: Format = "json", limit: Limit = None, cursor: Cursor = None) -> Any:
         """Coded events, newest first, each with its sentence, summary ("source -> type -> target") and why."""
-        return listing("events", lambda after, n: store().event_dicts(query, after=after, limit=n), R.event_key,
-                       R.event_item, R.EVENT_COLUMNS, format, limit, cursor, 3)
+        def answer() -> Any:
+            return listing("events", lambda after, n: store().event_dicts(query, after=after, limit=n), R.event_key,
+                           R.event_item, R.EVENT_COLUMNS, format, limit, cursor, 3)
+
+        if format != "json":
+            return answer()
+        # a page asked again (the dashboard's, a shared link) is sent as it was encoded
+        return JsonBytes(cached("events", (query, limit, cursor), lambda: answer().body, pages, PAGE_CACHE))
 
     @app.get("/events/{event_id}", tags=["events"], dependencies=[Read])
     def event(event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:

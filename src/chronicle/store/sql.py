@@ -99,6 +99,7 @@ class SqlStore:
 
     nul_free = False  # PostgreSQL: text cannot hold NUL
     signature_order = "rowid"  # the story_signatures column that grows with each stored signature
+    ascii_fold = False  # SQLite: LIKE and NOCASE ignore case as its upper()/lower() do (ASCII only)
 
     def __init__(self, conn: Any, story_threshold: float) -> None:
         self.conn = conn
@@ -289,16 +290,20 @@ class SqlStore:
 
     def _count_events(self, cur: Any, article_id: str, events: list[Event], day: str | None) -> None:
         """Add the article's newly stored events to event_day_counts and event_facet_counts
-        (migration 5), in key order, so concurrent writers lock the same rows in the same order."""
+        (migration 5) and event_actor_counts (migration 7), in key order, so concurrent writers lock the same rows in the same order."""
         cur.execute(self._q("SELECT publisher FROM articles WHERE id = ?"), (article_id,))
         found = cur.fetchone()
         publisher = found[0] if found else None
         days: Counter[tuple[str, str, int]] = Counter()
         facets: Counter[tuple[str, str, str, int]] = Counter()
+        actors: Counter[tuple[str, str, int]] = Counter()
         for e in events:
             quad = quad_class(e.cameo, e.type) or 0
-            days[((e.date or "")[:10] or day or "", e.type, quad)] += 1
+            event_day = (e.date or "")[:10] or day or ""
+            days[(event_day, e.type, quad)] += 1
             sides = [m for m in (e.source, e.target) if m is not None]
+            for actor in {m.code[:ACTOR_KEY] for m in sides if m.code and len(m.code) >= ACTOR_KEY}:
+                actors[(actor, event_day, quad)] += 1
             for facet, value in ([("country", m.country) for m in sides] + [("sector", m.sector) for m in sides]
                                  + [("publisher", publisher)]):
                 if value is not None:
@@ -311,6 +316,10 @@ class SqlStore:
             cur.execute(self._q("INSERT INTO event_facet_counts (facet, value, type, quad, n) VALUES (?, ?, ?, ?, ?) "
                                 "ON CONFLICT (facet, value, type, quad) "
                                 "DO UPDATE SET n = event_facet_counts.n + excluded.n"), (f, v, t, q, n))
+        for (a, d, q), n in sorted(actors.items()):
+            cur.execute(self._q("INSERT INTO event_actor_counts (actor, day, quad, n) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT (actor, day, quad) DO UPDATE SET n = event_actor_counts.n + excluded.n"),
+                        (a, d, q, n))
 
     def _insert_quote(self, cur: Any, article_id: str, quote: Quote, day: str | None) -> None:
         speaker = quote.speaker
@@ -496,13 +505,21 @@ class SqlStore:
         query = query or EventQuery()
         # A code that many events have is met every few rows of the page order: reading that order
         # stops at the page's last row. A rare one is found faster through its side's index.
-        prefix = self._code_prefix if self._few_by_code(query) else _unindexed(self._code_prefix)
-        where, params = _event_where(query, prefix)
+        few = self._few_by_code(query)
+        where, params = _event_where(query, self._code_prefix if few else _unindexed(self._code_prefix),
+                                     self.ascii_fold)
         if after is not None:
-            where.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
-            params += [str(v) for v in after]
-        sql = (_EVENT_SELECT + _where(where) + " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
-               + _limit(limit, params))
+            # the day bound alone is what SQLite seeks the page order to (not the row value)
+            where.append("coalesce(e.day, '') <= ? AND (coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
+            params += [str(after[0])] + [str(v) for v in after]
+        order = " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
+        if few and _code_where(query, self._code_prefix)[0]:
+            # the few events of a rare code are sorted in its side's index (migration 8: it holds
+            # the page order), and only the page's rows are read, with their articles
+            inner = f"SELECT e.article_id, e.id FROM events e{_article_join(query)}{_where(where)}{order}"
+            sql = f"{_EVENT_SELECT} WHERE (e.article_id, e.id) IN ({inner}{_limit(limit, params)}){order}"
+        else:
+            sql = _EVENT_SELECT + _where(where) + order + _limit(limit, params)
         return self._rows(sql, params)
 
     def _few_by_code(self, query: EventQuery) -> bool:
@@ -542,7 +559,9 @@ class SqlStore:
         query = query or EventQuery()
         if _counted(query, TIMELINE_COUNTED):
             return self._tallied_counts(query, by)
-        where, params = _event_where(query, self._code_prefix)
+        if by == "quad" and _actor_counted(query):
+            return self._tallied_actor_counts(query)
+        where, params = _event_where(query, self._code_prefix, self.ascii_fold)
         sql = (f"SELECT e.day, {column}, count(*) FROM events e{_article_join(query)}{_where(where + ['e.day IS NOT NULL'])} "
                "GROUP BY 1, 2 ORDER BY 1, 2")
         return [(day, "" if key is None else str(key), int(n)) for day, key, n in self._rows(sql, params)]
@@ -552,7 +571,7 @@ class SqlStore:
         query = query or EventQuery()
         if _counted(query, FACETS_COUNTED):
             return self._tallied_facets(query, limit)
-        where, params = _event_where(query, self._code_prefix)
+        where, params = _event_where(query, self._code_prefix, self.ascii_fold)
         join = _article_join(query)
         facets: dict[str, dict[str, int]] = {}
         for name, column, joined in (("type", "e.type", join), ("quad", "e.quad", join),
@@ -584,6 +603,18 @@ class SqlStore:
                           params)
         return [(day, "" if k is None else str(k), int(n)) for day, k, n in rows]
 
+    def _tallied_actor_counts(self, query: EventQuery) -> list[tuple[str, str, int]]:
+        """``event_counts`` by quad read from event_actor_counts (a query that ``_actor_counted``)."""
+        where, params = ["actor = ?", "day <> ''"], [query.actor]
+        if query.quad is not None:
+            where.append("quad = ?")
+            params.append(int(query.quad))
+        if query.since or query.until:
+            where.append("day >= ? AND day <= ?")
+            params += [query.since or "0", _day_ceiling(query.until)]
+        rows = self._rows(f"SELECT day, quad, n FROM event_actor_counts{_where(where)} ORDER BY day, quad", params)
+        return [(day, str(k) if k else "", int(n)) for day, k, n in rows]
+
     def _tallied_facets(self, query: EventQuery, limit: int) -> dict[str, dict[str, int]]:
         """``event_facets`` read from the counts of migration 5 (a query of FACETS_COUNTED filters only)."""
         where, params = _tally_where(query)
@@ -603,7 +634,7 @@ class SqlStore:
     def event_edges(self, query: EventQuery | None = None, limit: int = 200) -> list[Edge]:
         """Source -> target pairs of the matching events (actor key: code, else name), most events first."""
         query = query or EventQuery()
-        where, params = _event_where(query, self._code_prefix)
+        where, params = _event_where(query, self._code_prefix, self.ascii_fold)
         where += [f"{_SOURCE_KEY} IS NOT NULL", f"{_TARGET_KEY} IS NOT NULL"]
         sql = (f"SELECT {_SOURCE_KEY}, max(e.source_name), {_TARGET_KEY}, max(e.target_name), count(*), "
                "sum(CASE WHEN e.quad IN (1, 2) THEN 1 ELSE 0 END), sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) "
@@ -814,6 +845,17 @@ def _counted(query: EventQuery, answerable: frozenset[str]) -> bool:
                if not (value is None or value is False or value == ""))
 
 
+# event_actor_counts (migration 7) keeps the first ACTOR_KEY characters of codes: an actor typed
+# as a code of that length, with quad and dates only, is answered from it.
+ACTOR_KEY = 3
+ACTOR_COUNTED = frozenset({"actor", "quad", "since", "until"})
+
+
+def _actor_counted(query: EventQuery) -> bool:
+    return (query.actor is not None and len(query.actor) == ACTOR_KEY and _CODE.fullmatch(query.actor) is not None
+            and _counted(query, ACTOR_COUNTED))
+
+
 def _tally_where(query: EventQuery) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -835,47 +877,51 @@ def _article_join(query: EventQuery) -> str:
 _CODE = re.compile(r"[A-Z0-9]{2,}")  # what a CAMEO-style code looks like, as a user types one
 
 
-def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:
+def _event_where(q: EventQuery, code_prefix: Any, ascii_fold: bool = False) -> tuple[list[str], list[Any]]:
     """WHERE clauses and their parameters for an EventQuery (``e`` events, ``a`` articles).
 
     ``code_prefix(column, code)``: the backend's index-friendly "column starts with code" (clause,
     parameter). An ``actor``, ``source`` or ``target`` typed as a code (RUS, RUSGOV: capitals and
     digits) matches the start of codes only, through it; anything else matches the start of a code
-    or part of a name, ignoring case."""
+    or part of a name, ignoring case. ``ascii_fold``: the backend's LIKE and NOCASE ignore ASCII case
+    as its upper()/lower() fold it (SQLite), so no function is called per row. The one-column tests
+    come first: a row that fails one is not checked further."""
     where, params = _code_where(q, code_prefix)
-    for value, sides in ((q.actor if q.actor and not _CODE.fullmatch(q.actor) else None, ("source", "target")),
-                         (q.source if q.source and not _CODE.fullmatch(q.source) else None, ("source",)),
-                         (q.target if q.target and not _CODE.fullmatch(q.target) else None, ("target",))):
-        if value:
-            code, name = like_pattern(value.upper(), prefix=True), like_pattern(value.lower())
-            where.append("(" + " OR ".join(f"upper(e.{s}_code) LIKE ? ESCAPE '\\' OR lower(e.{s}_name) LIKE ? ESCAPE '\\'"
-                                           for s in sides) + ")")
-            params += [code, name] * len(sides)
-    if q.country:
-        where.append("(upper(e.source_country) = ? OR upper(e.target_country) = ? "
-                     "OR upper(e.source_code) LIKE ? ESCAPE '\\' OR upper(e.target_code) LIKE ? ESCAPE '\\')")
-        code = like_pattern(q.country.upper(), prefix=True)
-        params += [q.country.upper(), q.country.upper(), code, code]
-    if q.sector:
-        where.append("(upper(e.source_sector) = ? OR upper(e.target_sector) = ?)")
-        params += [q.sector.upper()] * 2
     if q.type:
         where.append("e.type = ?")
         params.append(q.type.upper())
-    if q.cameo:
-        where.append("e.cameo LIKE ? ESCAPE '\\'")
-        params.append(like_pattern(q.cameo, prefix=True))
     if q.quad is not None:
         where.append("e.quad = ?")
         params.append(int(q.quad))
+    if q.cameo:
+        where.append("e.cameo LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(q.cameo, prefix=True))
     if q.since or q.until:  # written on coalesce(e.day, '') so the page's own ordering index answers it
         where.append("coalesce(e.day, '') >= ? AND coalesce(e.day, '') <= ?")
         params += [q.since or "0", _day_ceiling(q.until)]
     if q.min_confidence is not None:
         where.append("e.confidence >= ?")
         params.append(float(q.min_confidence))
+    equal, upper_like, lower_like = ((_EQUAL_NOCASE, _LIKE, _LIKE) if ascii_fold else (_EQUAL_UPPER, _LIKE_UPPER,
+                                                                                       _LIKE_LOWER))
+    for value, sides in ((q.actor if q.actor and not _CODE.fullmatch(q.actor) else None, ("source", "target")),
+                         (q.source if q.source and not _CODE.fullmatch(q.source) else None, ("source",)),
+                         (q.target if q.target and not _CODE.fullmatch(q.target) else None, ("target",))):
+        if value:
+            code, name = like_pattern(value.upper(), prefix=True), like_pattern(value.lower())
+            where.append("(" + " OR ".join(f"{upper_like.format(f'e.{s}_code')} OR {lower_like.format(f'e.{s}_name')}"
+                                           for s in sides) + ")")
+            params += [code, name] * len(sides)
+    if q.country:
+        where.append(f"({equal.format('e.source_country')} OR {equal.format('e.target_country')} "
+                     f"OR {upper_like.format('e.source_code')} OR {upper_like.format('e.target_code')})")
+        code = like_pattern(q.country.upper(), prefix=True)
+        params += [q.country.upper(), q.country.upper(), code, code]
+    if q.sector:
+        where.append(f"({equal.format('e.source_sector')} OR {equal.format('e.target_sector')})")
+        params += [q.sector.upper()] * 2
     if q.text:
-        where.append("lower(e.sentence) LIKE ? ESCAPE '\\'")
+        where.append(lower_like.format("e.sentence"))
         params.append(like_pattern(q.text.lower()))
     for clause, value in (("a.story_id = ?", q.story), ("lower(a.publisher) = lower(?)", q.publisher),
                           ("e.article_id = ?", q.article), ("a.added >= ?", q.updated_since)):
@@ -886,6 +932,11 @@ def _event_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]
         where.append("e.data LIKE ? AND e.data NOT LIKE ?")
         params += ['%"location": {%', '%"lat": null%']
     return where, params
+
+
+# "column, case ignored, is the upper-cased parameter" / "matches the upper- (lower-) cased pattern"
+_EQUAL_UPPER, _EQUAL_NOCASE = "upper({}) = ?", "{} = ? COLLATE NOCASE"
+_LIKE_UPPER, _LIKE_LOWER, _LIKE = "upper({}) LIKE ? ESCAPE '\\'", "lower({}) LIKE ? ESCAPE '\\'", "{} LIKE ? ESCAPE '\\'"
 
 
 def _code_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:

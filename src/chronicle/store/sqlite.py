@@ -17,6 +17,8 @@ from .sql import SafeCursor, SqlStore, now
 class SqliteStore(SqlStore):
     """A store in one SQLite file (created, or brought to the newest schema, on open)."""
 
+    ascii_fold = True
+
     def __init__(self, path: str | Path, story_threshold: float = 0.5) -> None:
         if str(path) != ":memory:":
             if Path(path).is_dir():
