@@ -31,8 +31,9 @@ def analyse(config: Config, *articles: Article) -> list[Analysis]:
 
 def test_the_built_in_components_run_in_their_default_order():
     names = {spec.name: spec for spec in registered()}
-    assert [n for n in Config().components] == ["actors", "events", "quotes", "links"]
+    assert [n for n in Config().components] == ["actors", "events", "quotes", "judgements", "links"]
     assert names["events"].requires == ("actors",) and names["links"].requires == ("events", "quotes")
+    assert names["judgements"].requires == ("events", "quotes")
     (result,) = analyse(Config())
     assert result.actors and result.events and result.quotes
 

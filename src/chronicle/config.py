@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-DEFAULT_COMPONENTS = ("actors", "events", "quotes", "links")
+DEFAULT_COMPONENTS = ("actors", "events", "quotes", "judgements", "links")
 
 
 @dataclass

@@ -31,7 +31,7 @@ SUPPORTED_LANGUAGES = ("en",)
 # Persian script) though their events are not coded
 NAMED_LANGUAGES = ("fa", "ps", "prs", "pbt")
 # stages left out by Analyzer(quotes=False): quote extraction and what needs it
-QUOTE_STAGES = ("quotes", "links")
+QUOTE_STAGES = ("quotes", "judgements", "links")
 
 
 class Analyzer:

@@ -15,6 +15,7 @@ Built-in components, in their default order (``config.components``):
 | actors  | doc, article    | actors   | - |
 | events  | actors          | events   | conventions ("" = config.event_conventions) |
 | quotes  | actors          | quotes   | - |
+| judgements | events, quotes | judgements | - (adds ACCUSE/SUPPORT events: a speaker's criticism or praise) |
 | links   | events, quotes  | links    | - (sets Quote.event_id) |
 """
 
@@ -28,7 +29,7 @@ from chronicle.model import Actor, Mention
 
 from .actors import ActorResolver, project_lexicon
 from .dictionaries import PhraseIndex, VerbPattern, dictionary_kind, load_dictionaries, load_verb_patterns, read_verb_dictionary
-from .events import EventCoder, Lexicon, load_lexicon
+from .events import EventCoder, JudgementCoder, JudgementWords, Lexicon, load_judgement_words, load_lexicon
 from .links import link_quotes
 from .quotes import QuoteExtractor
 from .registry import ArticleState, Stage, component
@@ -65,6 +66,10 @@ class Resources:
         for path in self.files("verbs"):
             user_verbs.update(read_verb_dictionary(path))  # later files win
         return load_lexicon(user_verbs, self.speech_cues.reporting_verbs)
+
+    @cached_property
+    def judgement_words(self) -> JudgementWords:
+        return load_judgement_words()
 
     @cached_property
     def verb_patterns(self) -> dict[str, list[VerbPattern]]:
@@ -159,6 +164,16 @@ def make_quotes(resources: Resources, settings: dict) -> Stage:
         state.quotes = extractor.extract(state.doc, state.article, state.actors)
 
     return quotes
+
+
+@component("judgements", requires=("events", "quotes"), assigns=("judgements",))
+def make_judgements(resources: Resources, settings: dict) -> Stage:
+    coder = JudgementCoder(resources.judgement_words, resources.event_lexicon)
+
+    def judgements(state: ArticleState) -> None:
+        state.events = state.events + coder.code(state.doc, state.article, state.actors, state.quotes, state.events)
+
+    return judgements
 
 
 @component("links", requires=("events", "quotes"), assigns=("links",))

@@ -3,11 +3,15 @@
 ``EventCoder(lexicon, patterns, conventions).code(doc, article, actors) -> list[Event]``;
 ``load_lexicon(user_verbs)`` -> the event ``Lexicon`` (``data/verbs/events.yaml`` plus a user's
 PETRARCH verbs); ``best_pattern(token, patterns)`` matches whole PETRARCH verb patterns.
+``JudgementCoder(words, lexicon).code(doc, article, actors, quotes, events)``: a speaker's
+criticism or praise of another actor in their own words (ACCUSE / SUPPORT).
 ``MAX_SENTENCE_TOKENS``: longer "sentences" are flattened tables and are not coded.
 """
 
 from .coder import CONVENTIONS, MAX_SENTENCE_TOKENS, EventCoder
+from .judgements import JudgementCoder, JudgementWords, load_judgement_words, parse_judgement_words
 from .lexicon import Lexicon, load_lexicon
 from .patterns import best_pattern
 
-__all__ = ["CONVENTIONS", "MAX_SENTENCE_TOKENS", "EventCoder", "Lexicon", "best_pattern", "load_lexicon"]
+__all__ = ["CONVENTIONS", "MAX_SENTENCE_TOKENS", "EventCoder", "JudgementCoder", "JudgementWords", "Lexicon", "best_pattern",
+           "load_judgement_words", "load_lexicon", "parse_judgement_words"]

@@ -3,7 +3,7 @@ small logistic model over what the event itself shows.
 
 In: a coded ``Event``. Out: a probability in [0.01, 0.99]. The features (``features``) are what a
 reader of the record sees: a verb or a noun trigger, whether each side is there, named, and coded
-with both country and sector, whether someone else reports the act, whether it is negated,
+with both country and sector, whether it is a speaker's judgement (``judgements``), whether someone else reports the act, whether it is negated,
 future or hypothetical, whether both sides share a country, whether a rule recoded it, and its
 PLOVER type. The weights live in ``data/verbs/confidence.yaml``, written by
 ``python -m chronicle.eval.calibration --write`` from the studied half of the whole-article gold
@@ -33,7 +33,8 @@ def features(event: Event) -> dict[str, float]:
     return {
         "bias": 1.0,
         "noun": float(rule.startswith("noun")),
-        "pattern": float(not rule.startswith(("noun", "verb"))),
+        "pattern": float(not rule.startswith(("noun", "verb", "judgement"))),
+        "judgement": float(rule.startswith("judgement")),
         "source": float(source is not None),
         "target": float(target is not None),
         "source_named": float(source is not None and source.kind in NAMED_KINDS),
