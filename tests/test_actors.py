@@ -313,7 +313,14 @@ def test_a_lower_case_demonym_before_a_role_noun_names_its_country(nlp, resolver
 
 def test_a_country_named_as_a_base_lends_no_country(nlp, resolver):
     actors = resolve(nlp, resolver, "The UK-based monitor said government forces shelled the town.")
-    assert code_of(actors, "government forces") is None
+    assert code_of(actors, "government forces") == "MIL"  # their sector alone: no country
+
+
+def test_a_role_noun_with_no_country_codes_its_sector_alone(nlp, resolver):
+    actors = resolve(nlp, resolver, "Police arrested six people on Monday.")
+    assert (code_of(actors, "Police"), code_of(actors, "people")) == ("COP", None)
+    police = next(m for m in actors.mentions if m.text == "Police")
+    assert (police.country, police.sector) == (None, "COP")
 
 
 def test_they_refers_to_coordinated_actors(nlp, resolver):
@@ -338,8 +345,8 @@ def test_a_possessive_country_beats_the_host_country(nlp, resolver):
 
 def test_institutions_take_their_home_country(nlp, resolver):
     assert code_of(resolve(nlp, resolver, "Congress is asking Obama to help Iran."), "Congress") == "USALEG"
-    # no US named: Congress may be another country's, so no code rather than a guess
-    assert code_of(resolve(nlp, resolver, "Congress voted against the deal."), "Congress") is None
+    # no US named: Congress may be another country's, so its sector alone rather than a guess
+    assert code_of(resolve(nlp, resolver, "Congress voted against the deal."), "Congress") == "LEG"
     assert code_of(resolve(nlp, resolver, "The Kremlin criticised Ukrainian officials."), "Kremlin") == "RUSGOV"
 
 

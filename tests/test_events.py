@@ -67,11 +67,13 @@ def test_violence_by_no_actor_on_no_actor_is_not_coded(analyzer):
     events = events_of(analyzer, "The farmers jailed for protesting against Tbilisi were freed yesterday by Saakashvili himself.")
     assert [e for e in events if e.type in ("COERCE", "ASSAULT")] == []
     [gunmen] = events_of(analyzer, "Gunmen attacked an Iraqi police station.")
-    assert (gunmen.type, gunmen.source.text, gunmen.source.code, gunmen.target.code[:3]) == ("ASSAULT", "Gunmen", None, "IRQ")
+    assert (gunmen.type, gunmen.source.text, gunmen.source.country, gunmen.target.code[:3]) == ("ASSAULT", "Gunmen", None, "IRQ")
 
 
 def test_relative_clause_doer_that_is_no_actor_codes_nothing(analyzer):
-    assert events_of(analyzer, "The militia that attacked Iraqi troops was disbanded.") == []
+    assert events_of(analyzer, "The crowd that attacked Iraqi troops was disbanded.") == []
+    # a role noun with no country is its sector alone: the militia attacked (REB)
+    assert triples(events_of(analyzer, "The militia that attacked Iraqi troops was disbanded.")) == [("ASSAULT", "REB", "IRQ")]
     assert triples(events_of(analyzer, "The Syrian rebels who attacked Iraqi troops were disbanded.")) == [
         ("ASSAULT", "SYR", "IRQ")
     ]

@@ -17,6 +17,7 @@ runner = CliRunner()
 NEWS = {
     "a.txt": "Moscow, March 11, 2024\n\nRussia accused Ukraine of shelling the city on Monday, the foreign ministry said.\n",
     "b.txt": "Kabul, March 10, 2024\n\nAfghan troops attacked Taliban fighters in Kandahar on Sunday, killing 12 of them.\n",
+    "c.txt": "March 12, 2024\n\nPolice arrested six protesters outside the courthouse on Tuesday, a spokesman said.\n",
 }
 
 
@@ -67,6 +68,13 @@ def test_plover_records_validate_against_the_schema(store, tmp_path):
     assert "ACCUSE" in types and "ASSAULT" in types
     attack = next(r for r in records if r["event"] == ["ASSAULT"])
     assert attack["event_text"][0].startswith("Afghan troops attacked")
+
+
+def test_an_actor_of_no_known_country_exports_its_sector_and_no_country(store, tmp_path):
+    out = export(store, tmp_path, "plover")
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    arrest = next(r for r in records if r["event"] == ["COERCE"])
+    assert arrest["actor"] == [{"sector": "COP", "entity_text": "Police"}]
 
 
 def test_a_record_missing_its_actor_fails_the_schema():

@@ -99,7 +99,9 @@ def _day(item: ExportEvent) -> str:
 def _entity(mention: Mention | None) -> list[dict[str, Any]]:
     if mention is None:
         return []
-    entity = {"code": mention.country or (mention.code or "")[:3] or None, "sector": mention.sector,
+    # a sector-only code ("COP": police of no known country) names no country
+    country = mention.country or ((mention.code or "")[:3] if mention.code != mention.sector else "")
+    entity = {"code": country or None, "sector": mention.sector,
               "entity_text": mention.text}
     if mention.name:
         entity["identifier_text"] = mention.name

@@ -47,6 +47,8 @@ AREA_KINDS = PLACE_KINDS | {"region"}  # places that make an article a country's
 LIST_JOINERS = ACTOR_WORDS.list_joiners
 # Words allowed before a list item ("the evil awful Gondor"), at most MAX_LIST_FILLERS of them.
 LIST_FILLERS = frozenset({"DET", "ADJ", "NOUN", "ADV"})
+# sectors a role noun with no country codes alone (institutions, armed groups; see _code)
+SECTORS_CODED_ALONE = ACTOR_WORDS.sectors_coded_alone
 MAX_LIST_FILLERS = 3
 
 
@@ -534,7 +536,11 @@ def _code(slot: Slot, published: str | None) -> str | None:
     if base:
         # a bare country code takes the role's sector: "Arnorian rangers" -> ARN + MIL
         return base + slot.sector if len(base) == 3 and slot.sector and base.isalpha() else base
-    return (slot.country + (slot.sector or "")) if slot.country else None
+    if slot.country:
+        return slot.country + (slot.sector or "")
+    # a role noun of an institution with no country known codes its sector alone, as CAMEO and
+    # GDELT do ("Police arrested six people": COP); people at large code nobody
+    return slot.sector if slot.kind == "group" and slot.sector in SECTORS_CODED_ALONE else None
 
 
 def _attach_pronouns(doc: Doc, slots: list[Slot], actors: list[Actor], modifiers: set[tuple[int, int]],

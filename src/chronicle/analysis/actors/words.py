@@ -16,6 +16,7 @@ class ActorWords:
     title_joiners: frozenset[str]
     dateline_marks: frozenset[str]
     locative_prepositions: frozenset[str]
+    sectors_coded_alone: frozenset[str]
 
 
 @lru_cache(maxsize=1)
