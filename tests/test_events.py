@@ -929,3 +929,10 @@ def test_a_meeting_with_no_one_met_is_no_consultation(analyzer):
         assert events_of(analyzer, text) == [], text
     assert triples(events_of(analyzer, "The Kenyan president met the Somali president.")) == [("CONSULT", "KEN", "SOM")]
     assert set(triples(events_of(analyzer, "Kenya and Somalia met in Nairobi."))) == {("CONSULT", "KEN", "SOM"), ("CONSULT", "SOM", "KEN")}
+
+
+def test_votes_against_overrulings_and_incursions_are_coded(analyzer):
+    assert triples(events_of(analyzer, "Kenyan lawmakers voted against the Ugandan government's trade deal.")) == [
+        ("REJECT", "KEN", "UGA")]
+    assert triples(events_of(analyzer, "Russia has made submarine incursions into Swedish waters.")) == [
+        ("MOBILIZE", "RUS", "SWE")]
