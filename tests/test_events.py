@@ -936,3 +936,10 @@ def test_votes_against_overrulings_and_incursions_are_coded(analyzer):
         ("REJECT", "KEN", "UGA")]
     assert triples(events_of(analyzer, "Russia has made submarine incursions into Swedish waters.")) == [
         ("MOBILIZE", "RUS", "SWE")]
+
+
+def test_a_deed_another_condemns_is_coded_beside_the_condemnation(analyzer):
+    found = triples(events_of(analyzer, "The European Union condemned Israel's attack on Gaza."))
+    assert ("ACCUSE", "IGO", "ISR") in found and ("ASSAULT", "ISR", "PSE") in found
+    # a deed urged is not done: only the request is coded
+    assert [t[0] for t in triples(events_of(analyzer, "The minister urged Russia's withdrawal from Syria."))] == ["REQUEST"]

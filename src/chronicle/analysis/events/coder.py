@@ -91,6 +91,8 @@ AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
 CONVENTIONS = ("plover", "cameo")
 # Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
 SETTING_PREPOSITIONS = EVENT_WORDS.setting_prepositions
+# Events that judge another's deed (criticism, praise): the deed they name was done
+JUDGING_TYPES = ("ACCUSE", "SUPPORT")
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
 
@@ -196,6 +198,8 @@ class EventCoder:
             if head.i in triggers:
                 if self._vowed_harm(triggers[head.i], triggers) is tok:
                     return False  # "vowed to attack": the promise only announces the attack
+                if self._judged_deed(trig, triggers[head.i]):
+                    return False  # "condemned Russia's invasion of Ukraine": the invasion happened too
                 return (
                     content_arc(child)
                     or (head.pos_ == "NOUN" and child.dep_ in CLAUSE_ARCS)
@@ -211,6 +215,14 @@ class EventCoder:
                 return False
             child = head
         return False
+
+    @staticmethod
+    def _judged_deed(trig: Trigger | None, outer: Trigger) -> bool:
+        """A deed with its doer named as possessor that another's criticism or praise is about
+        ("condemned Russia's invasion of Ukraine", "praised Kenya's aid to Somalia"): judging a
+        deed says it was done, so it is coded beside the judgement."""
+        return (trig is not None and trig.noun and outer.entry.type in JUDGING_TYPES
+                and any(c.dep_ == "poss" for c in trig.token.children))
 
     def _vowed_harm(self, trig: Trigger, triggers: dict[int, Trigger]) -> Token | None:
         """The hostile act a promise verb announces ("vowed to attack", "pledged to retaliate"):
