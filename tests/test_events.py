@@ -943,3 +943,15 @@ def test_a_deed_another_condemns_is_coded_beside_the_condemnation(analyzer):
     assert ("ACCUSE", "IGO", "ISR") in found and ("ASSAULT", "ISR", "PSE") in found
     # a deed urged is not done: only the request is coded
     assert [t[0] for t in triples(events_of(analyzer, "The minister urged Russia's withdrawal from Syria."))] == ["REQUEST"]
+
+
+def test_a_rejected_proposal_targets_its_maker(analyzer):
+    assert triples(events_of(analyzer, "The Kenyan government rejected the proposal made by Uganda.")) == [
+        ("REJECT", "KEN", "UGA")]
+
+
+def test_rejected_accusations_target_whoever_made_them_just_before(analyzer):
+    text = "Russia accused Ukraine of shelling Donetsk. The Ukrainian government rejected these accusations as false."
+    assert triples(events_of(analyzer, text)) == [("ACCUSE", "RUS", "UKR"), ("REJECT", "UKR", "RUS")]
+    # no accusation reported before: no one to target
+    assert triples(events_of(analyzer, "The Ukrainian government rejected these accusations.")) == [("REJECT", "UKR", None)]

@@ -31,6 +31,7 @@ from chronicle.errors import ConfigError
 from chronicle.model import Article, Event, Mention
 
 from .accusations import accusations_of
+from .answers import answer_claims
 from .contests import campaign_rally, contest, electoral, sporting
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
@@ -140,6 +141,7 @@ class EventCoder:
                     continue
                 event.id = f"{article.id[:16]}-e{len(events) + 1}"
                 events.append(event)
+        answer_claims(events, doc, EVENT_WORDS)  # "rejected these accusations": their maker
         return events
 
     # ------------------------------------------------------------------ triggers

@@ -260,6 +260,8 @@ def verb_target(trig: Trigger, actors: ActorLookup) -> Mention | None:
     obj = child_with(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
     found = direct or (phrase_actor(obj, actors) if obj is not None else None)
+    if found is None and obj is not None and trig.entry.type in EVENT_WORDS.answering_types:
+        found = author_of(obj, actors)  # "rejected the proposal made by Uganda": Uganda
     if found is None and obj is not None and obj.pos_ == "NOUN":
         # "attacked a factory in Syria" (the parser hung "in Syria" on the verb): a thing
         # done to in a country is done to that country
@@ -285,6 +287,17 @@ def verb_target(trig: Trigger, actors: ActorLookup) -> Mention | None:
     if found is not None and trig.entry.type == "MOBILIZE" and _own_forces(tok, found, actors):
         found = None  # the troops or ships it moved (inside the object phrase too)
     return found if found is not None or not trig.pattern else _right_actor(tok, actors)
+
+
+def author_of(thing: Token, actors: ActorLookup) -> Mention | None:
+    """Who made a thing named by a noun: the "by" agent of a participle hanging on it ("the move
+    announced on Monday by Pompeo", "the proposal made by Uganda")."""
+    for clause in thing.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            agent = child_with(clause, {"agent"})
+            if agent is not None and pobj_of(agent) is not None:
+                return actor_at(pobj_of(agent), actors)
+    return None
 
 
 def _own_forces(tok: Token, mention: Mention, actors: ActorLookup) -> bool:

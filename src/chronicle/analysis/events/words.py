@@ -45,6 +45,9 @@ class EventWords:
     question_verbs: frozenset[str]
     question_words: frozenset[str]
     feeling_nouns: frozenset[str]
+    answering_types: frozenset[str]
+    claim_nouns: frozenset[str]
+    anaphoric_determiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
