@@ -90,6 +90,26 @@ def test_failures_are_stored_and_the_batch_goes_on(tmp_path, config):
         assert seen == [1, 2]
 
 
+def test_a_store_that_fails_stops_the_ingest_with_its_error_and_a_rerun_stores_the_rest(tmp_path, config):
+    folder = write_site(tmp_path / "site")
+    with open_store(config.db) as store:
+        put, calls = store.put_record, []
+
+        def failing(record):  # the store breaks at the third document (a full disk, a lost server)
+            calls.append(record)
+            if len(calls) == 3:
+                raise OSError("disk full")
+            return put(record)
+
+        store.put_record = failing
+        with pytest.raises(OSError, match="disk full"):
+            ingest([str(folder)], store, config, articles_only=True)
+        store.put_record = put
+        again = ingest([str(folder)], store, config, articles_only=True)
+        assert (again.stored, again.skipped) == (2, 2)
+        assert store.stats().articles == 4 and store.stats().documents == 4
+
+
 def test_boilerplate_learnt_in_one_ingest_cleans_the_next(tmp_path, config):
     with open_store(config.db) as store:
         ingest([str(write_site(tmp_path / "site", STORIES[:3]))], store, config, articles_only=True)

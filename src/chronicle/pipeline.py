@@ -1,13 +1,16 @@
 """The stages joined: sources -> readers -> articles -> analysis, and ingest into a store.
 
 ``extract_records`` is stateless: one Record (or Failure) per document, in input order.
-``ingest`` writes them to a store, one transaction per document, skipping documents an earlier
-run completed; killed at any moment and run again, it stores every document exactly once.
+``ingest`` writes them to a store, one transaction per document, from a writer thread so that
+store round trips overlap the analysis, skipping documents an earlier run completed; killed at
+any moment and run again, it stores every document exactly once.
 """
 
 from __future__ import annotations
 
+import queue
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -109,33 +112,102 @@ def ingest(
     ``analyzer`` as in ``extract_records``.
     """
     summary = IngestSummary()
-    recent: dict[str, None] = {}  # sources this run stored lately: a repeat of one is no other writer's
     started = time.perf_counter()
 
     done_before: list[str] = []  # skipped sources, whose articles may lack an analysis (--articles-only)
     loaded: list["Analyzer"] = []  # the analyzer, once one is needed for them
+    writer = StoreWriter(store, summary, lambda item: report(progress, summary, item, started))
 
     def skip(source: str) -> bool:
-        done = store.has_source(source)
-        if done:
-            summary.documents += 1
-            summary.skipped += 1
-            if not articles_only:
-                done_before.append(source)
-            report(progress, summary, None, started)
+        with writer.lock:
+            done = store.has_source(source)
+            if done:
+                summary.documents += 1
+                summary.skipped += 1
+                if not articles_only:
+                    done_before.append(source)
+                report(progress, summary, None, started)
         return done
 
-    learner = stored_learner(store, config)
+    def learnt(learner: CrossDocumentBoilerplate) -> None:
+        with writer.lock:
+            store.save_boilerplate(learner.to_dict()["groups"])
+
+    with writer.lock:
+        learner = stored_learner(store, config)
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
-                              on_learnt=lambda l: store.save_boilerplate(l.to_dict()["groups"]), analyzer=analyzer)
-    for item in records:
-        store_item(store, item, summary, recent)
-        report(progress, summary, item, started)
-        if len(done_before) >= WINDOW:
-            analyse_stored(store, config, done_before, summary, loaded)
+                              on_learnt=learnt, analyzer=analyzer)
+    try:
+        for item in records:
+            writer.put(item)
+            if len(done_before) >= WINDOW:
+                with writer.lock:
+                    analyse_stored(store, config, done_before, summary, loaded)
+    except BaseException:
+        writer.abandon()  # queued items are not marked done: a run again redoes them
+        raise
+    writer.close()
     analyse_stored(store, config, done_before, summary, loaded)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class StoreWriter:
+    """Stores ingested items in order from a thread of its own, so that waiting on the store
+    (PostgreSQL round trips, SQLite commits) overlaps the analysis of the next documents in the
+    same process. ``lock`` guards every use of the store (the reading side's checks too). An
+    error in the thread is raised by the next ``put`` or by ``close``; items still queued when
+    the run stops are not stored, and so not marked done: running the ingest again redoes them."""
+
+    def __init__(self, store: Store, summary: IngestSummary, stored: Callable[[Item], None]) -> None:
+        self.store, self.summary, self.stored = store, summary, stored
+        self.lock = threading.RLock()
+        self.recent: dict[str, None] = {}  # sources this run stored lately: a repeat is no other writer's
+        self.error: BaseException | None = None
+        self.queue: queue.Queue = queue.Queue(maxsize=WINDOW)
+        self.thread = threading.Thread(target=self._run, name="chronicle-store-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, item: Item) -> None:
+        self._raise()
+        self.queue.put(item)
+
+    def close(self) -> None:
+        """Store what is queued, stop the thread, and raise its error if it had one."""
+        self.queue.put(_STOP)
+        self.thread.join()
+        self._raise()
+
+    def abandon(self) -> None:
+        """Stop without storing what is still queued."""
+        self.error = self.error or _Abandoned()
+        self.queue.put(_STOP)
+        self.thread.join()
+
+    def _raise(self) -> None:
+        if self.error is not None and not isinstance(self.error, _Abandoned):
+            raise self.error
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is _STOP:
+                return
+            if self.error is not None:
+                continue  # after an error nothing more is stored; the reader learns at its next put
+            try:
+                with self.lock:
+                    store_item(self.store, item, self.summary, self.recent)
+                    self.stored(item)
+            except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
+                self.error = exc
+
+
+class _Abandoned(Exception):
+    pass
+
+
+_STOP = object()
 
 
 def count_documents(inputs: list[str], config: Config, source_options: SourceOptions | None = None) -> int | None:
