@@ -58,6 +58,7 @@ def generate(target: str, n_events: int, seed: int = 7) -> int:
             store.add_record(record)
             written += len(record.analysis.events)
             n += 1
+        store.refresh_statistics()  # as an ingest ends: a store just filled has no statistics yet
     return written
 
 

@@ -25,3 +25,29 @@ def target():
     """A fresh schema in the PostgreSQL database, as a URL; it replaces test_store's SQLite file."""
     with fresh_schema("chronicle_test") as url:
         yield url
+
+
+def test_a_large_write_refreshes_the_planner_statistics_once():
+    """On a server whose autovacuum is off or late, the store gathers statistics itself after a
+    large write, for this schema's tables only; a small write leaves them be."""
+    import psycopg
+
+    from chronicle.store import open_store
+    from test_store import analysed, article  # noqa: F811
+
+    with fresh_schema("chronicle_stats") as url, open_store(url) as store:
+        store.add_record(analysed(article("a0", "Kenya sent aid to Somalia.")))
+        assert store.refresh_statistics() is False  # a handful of rows: nothing to do
+        events = []
+        for n in range(1100):
+            body = f"Kenya sent aid number {n} to Somalia."
+            events.append(Event(id=f"x-e{n}", type="AID", trigger="sent", sentence=body, start=0, end=len(body),
+                                source=Mention("Kenya", 0, 5, code="KENGOV", country="KEN", sector="GOV")))
+        store.add_record(Record(Article(id="bulk", source="bulk.txt", body="Kenya sent aid.", published="2024-01-02"),
+                                Analysis("bulk", "en", events=events)))
+        assert store.refresh_statistics() is True
+        with psycopg.connect(url) as conn:
+            analysed_at = conn.execute("SELECT last_analyze FROM pg_stat_user_tables "
+                                       "WHERE schemaname = current_schema() AND relname = 'events'").fetchone()[0]
+        assert analysed_at is not None
+        assert store.refresh_statistics() is False  # up to date now

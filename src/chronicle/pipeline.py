@@ -148,6 +148,8 @@ def ingest(
         raise
     writer.close()
     analyse_stored(store, config, done_before, summary, loaded)
+    if summary.stored or summary.analysed:
+        store.refresh_statistics()  # a large ingest leaves the planner's statistics stale
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -175,6 +175,8 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
         if pending:
             backend.wait(pending)
     analyse_stored(store, config, done_before, summary, loaded)
+    if summary.stored or summary.analysed:
+        store.refresh_statistics()  # as one process does (pipeline.ingest)
     summary.seconds = time.perf_counter() - started
     return summary
 

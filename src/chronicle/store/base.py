@@ -275,6 +275,10 @@ class Store(Protocol):
     def boilerplate(self) -> dict[str, dict[str, Any]]:
         """The counts kept by ``save_boilerplate``: group name -> its counts."""
 
+    def refresh_statistics(self) -> bool:
+        """Bring the query planner's statistics up to date when many rows were added since they
+        were gathered (an ingest calls it when it ends); True when they were refreshed."""
+
     def close(self) -> None: ...
 
     def __enter__(self) -> "Store": ...

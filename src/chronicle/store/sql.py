@@ -111,6 +111,7 @@ class SqlStore:
         self._story_threshold = story_threshold
         self._story_index: StoryIndex | None = None  # built by the first write: readers never need it
         self._signatures_read = 0  # story_signatures read up to here (signature_order)
+        self.events_written = 0  # events this store object wrote since its statistics were refreshed
 
     @property
     def _stories(self) -> StoryIndex:
@@ -147,6 +148,11 @@ class SqlStore:
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         rows = self._rows(sql, params)
         return rows[0][0] if rows else None
+
+    def refresh_statistics(self) -> bool:
+        """Up-to-date planner statistics after a large write (each backend says how); the base
+        store has none to refresh."""
+        return False
 
     def close(self) -> None:
         self.conn.close()
@@ -295,7 +301,9 @@ class SqlStore:
              json.dumps(event.to_dict(), ensure_ascii=False), quad_class(event.cameo, event.type),
              event.confidence, src.sector, tgt.sector, event.sentence),
         )
-        return cur.rowcount == 1
+        stored = cur.rowcount == 1
+        self.events_written += stored
+        return stored
 
     def _count_events(self, cur: Any, article_id: str, events: list[Event], day: str | None) -> None:
         """Add the article's newly stored events to event_day_counts and event_facet_counts
