@@ -214,3 +214,14 @@ def test_any_text_typed_as_a_query_is_searched_without_error(store, query):
     store.add_record(Record(article("a1", WIRE)))  # the same article each time: stored once
     hits = store.search(query)
     assert all(hit.article_id == "a1" for hit in hits)
+
+
+def test_the_data_version_changes_with_every_write_and_only_then(store):
+    before = store.data_version()
+    assert store.data_version() == before  # reads change nothing: cached answers stay
+    store.add_record(analysed(article("v1", "Kenya sent aid to Somalia on Monday.")))
+    after = store.data_version()
+    assert after != before
+    store.add_analysis(Analysis("v1", "en"))  # already analysed: nothing written
+    store.add_record(analysed(article("v2", "Uganda sent aid to Kenya on Tuesday.")))
+    assert store.data_version() != after
