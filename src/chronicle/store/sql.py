@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
@@ -103,6 +104,7 @@ class SqlStore:
     """Store over a DB-API connection. Subclasses set ``_transaction``, ``_q`` and ``search``."""
 
     nul_free = False  # PostgreSQL: text cannot hold NUL
+    keys_from_index = False  # PostgreSQL: a page's keys first, from an index alone, then its rows
     signature_order = "rowid"  # the story_signatures column that grows with each stored signature
     ascii_fold = False  # SQLite: LIKE and NOCASE ignore case as its upper()/lower() do (ASCII only)
 
@@ -128,6 +130,15 @@ class SqlStore:
     def _lock_stories(self, cur: Any) -> None:
         """Make this transaction the only one assigning stories until it ends (SQLite: its
         ``BEGIN IMMEDIATE`` already is; PostgreSQL takes an advisory transaction lock)."""
+
+    def _code_head(self, column: str) -> str:
+        """The first three characters of a code column, written as the expression indexes of
+        migration 9 (events_dyad; on PostgreSQL events_source_day, events_target_day) hold them."""
+        return f"substr({column}, 1, {ACTOR_KEY})"
+
+    def _code_head_is(self, column: str, code: str) -> tuple[str, str]:
+        """"``column``'s country-level code is ``code``" (three characters) as events_dyad answers it."""
+        return f"{self._code_head(column)} = ?", code
 
     def _code_prefix(self, column: str, code: str) -> tuple[str, str]:
         """"``column`` starts with ``code``" (letters and digits only) as this backend's index can answer it."""
@@ -521,24 +532,49 @@ class SqlStore:
 
     def _event_rows(self, query: EventQuery | None, after: Sequence[str] | None, limit: int) -> list[tuple]:
         query = query or EventQuery()
+        if self.keys_from_index and _country_actor(query) and not _article_join(query):
+            return self._actor_rows(query, after, limit)
         # A code that many events have is met every few rows of the page order: reading that order
         # stops at the page's last row. A rare one is found faster through its side's index.
-        few = self._few_by_code(query)
-        where, params = _event_where(query, self._code_prefix if few else _unindexed(self._code_prefix),
-                                     self.ascii_fold)
+        dyad = _country_dyad(query)
+        few = dyad or self._few_by_code(query)
+        code_prefix = self._code_head_is if dyad else self._code_prefix if few else _unindexed(self._code_prefix)
+        where, params = _event_where(query, code_prefix, self.ascii_fold)
         if after is not None:
             # the day bound alone is what SQLite seeks the page order to (not the row value)
             where.append("coalesce(e.day, '') <= ? AND (coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
             params += [str(after[0])] + [str(v) for v in after]
         order = " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
-        if few and _code_where(query, self._code_prefix)[0]:
+        keys_first = self.keys_from_index and not _article_join(query)
+        if (few and _code_where(query, self._code_prefix)[0]) or keys_first:
             # the few events of a rare code are sorted in its side's index (migration 8: it holds
-            # the page order), and only the page's rows are read, with their articles
+            # the page order), and only the page's rows are read, with their articles; PostgreSQL
+            # finds any page's keys so, from one index alone (migration 9), and reads 50 rows
             inner = f"SELECT e.article_id, e.id FROM events e{_article_join(query)}{_where(where)}{order}"
             sql = f"{_EVENT_SELECT} WHERE (e.article_id, e.id) IN ({inner}{_limit(limit, params)}){order}"
         else:
             sql = _EVENT_SELECT + _where(where) + order + _limit(limit, params)
         return self._rows(sql, params)
+
+    def _actor_rows(self, query: EventQuery, after: Sequence[str] | None, limit: int) -> list[tuple]:
+        """A page of a country-level actor on PostgreSQL: the newest keys of each side from its own
+        index in page order (events_source_day, events_target_day: migration 9), merged, then the
+        page's rows (1 ms on 1M events where walking the page order for either side took 7-10)."""
+        rest, params = _event_where(replace(query, actor=None), self._code_prefix, self.ascii_fold)
+        if after is not None:
+            rest.append("(coalesce(e.day, ''), e.article_id, e.id) < (?, ?, ?)")
+            params += [str(v) for v in after]
+        order = " ORDER BY coalesce(e.day, '') DESC, e.article_id DESC, e.id DESC"
+        parts, every = [], []
+        for side in ("source", "target"):  # UNION: an event of the actor on both sides comes once
+            values = [query.actor, *params]
+            where = [f"{self._code_head(f'e.{side}_code')} = ?", *rest]
+            parts.append(f"(SELECT e.article_id, e.id, coalesce(e.day, '') AS d FROM events e{_where(where)}{order}"
+                         f"{_limit(limit, values)})")
+            every += values
+        keys = f"SELECT k.article_id, k.id FROM ({' UNION '.join(parts)}) k ORDER BY k.d DESC, k.article_id DESC, k.id DESC"
+        sql = f"{_EVENT_SELECT} WHERE (e.article_id, e.id) IN ({keys}{_limit(limit, every)}){order}"
+        return self._rows(sql, every)
 
     def _few_by_code(self, query: EventQuery) -> bool:
         """Whether the codes ``query`` asks for (actor, source, target typed as codes) match fewer
@@ -546,6 +582,12 @@ class SqlStore:
         where, params = _code_where(query, self._code_prefix)
         if not where:
             return True
+        if query.source is None and query.target is None and query.actor is not None \
+                and len(query.actor) == ACTOR_KEY and _CODE.fullmatch(query.actor):
+            # a country-level actor: its events are counted at write time (migration 7), a sum of
+            # its days instead of walking both side indexes and the rows (15 ms on PostgreSQL, 1M events)
+            total = self._scalar("SELECT sum(n) FROM event_actor_counts WHERE actor = ?", (query.actor,))
+            return int(total or 0) < FEW_BY_CODE
         sql = f"SELECT count(*) FROM (SELECT 1 FROM events e{_where(where)} LIMIT {FEW_BY_CODE}) x"
         return int(self._scalar(sql, params)) < FEW_BY_CODE
 
@@ -971,6 +1013,19 @@ def _code_where(q: EventQuery, code_prefix: Any) -> tuple[list[str], list[Any]]:
         where.append(f"({left} OR {right})")
         params += [a, b]
     return where, params
+
+
+def _country_actor(q: EventQuery) -> bool:
+    """An actor typed as a country-level code ("RUS") and no source or target."""
+    return (q.actor is not None and q.source is None and q.target is None
+            and len(q.actor) == ACTOR_KEY and _CODE.fullmatch(q.actor) is not None)
+
+
+def _country_dyad(q: EventQuery) -> bool:
+    """A source and a target both typed as country-level codes ("RUS", "UKR") and no actor: a
+    dyad the events_dyad index (migration 9) holds in page order."""
+    return (q.actor is None and q.source is not None and q.target is not None
+            and all(len(v) == ACTOR_KEY and _CODE.fullmatch(v) for v in (q.source, q.target)))
 
 
 def _unindexed(code_prefix: Any) -> Any:
