@@ -955,3 +955,11 @@ def test_rejected_accusations_target_whoever_made_them_just_before(analyzer):
     assert triples(events_of(analyzer, text)) == [("ACCUSE", "RUS", "UKR"), ("REJECT", "UKR", "RUS")]
     # no accusation reported before: no one to target
     assert triples(events_of(analyzer, "The Ukrainian government rejected these accusations.")) == [("REJECT", "UKR", None)]
+
+
+def test_campaigning_for_a_candidate_and_endorsements_received_are_support(analyzer):
+    assert triples(events_of(analyzer, "Kenyan President Uhuru Kenyatta campaigned for Ugandan President Yoweri Museveni.")) == [
+        ("SUPPORT", "KEN", "UGA")]
+    assert triples(events_of(analyzer, "Kenya campaigned for reform in Somalia.")) == []  # a cause, no one supported
+    assert triples(events_of(analyzer, "Donald Trump received endorsements from 88 American generals.")) == [
+        ("SUPPORT", "USA", "USA")]

@@ -71,3 +71,8 @@ def test_words_of_judgement_are_read_from_data_with_their_part_of_speech():
     assert words.polarity == {"liar": ("negative", frozenset()), "wrong": ("negative", frozenset({"ADJ"})),
                               "hero": ("positive", frozenset())}
     assert words.stance == {"critical": ("ACCUSE", frozenset({"of"}))} and words.hedges == frozenset({"whether"})
+
+
+def test_a_word_about_it_or_that_judges_no_one(analyzer):
+    text = '"It is wonderful to see this," Polish Prime Minister Donald Tusk said of the Ukrainian government.'
+    assert [t for t in judged(analyzer, text) if t[3] == "wonderful"] == []

@@ -38,8 +38,10 @@ JUDGEMENT_RULE = "judgement"
 TYPES = {"negative": "ACCUSE", "positive": "SUPPORT"}
 CAMEO = {"ACCUSE": "111", "SUPPORT": "051"}
 MODES = {"ACCUSE": "disapprove", "SUPPORT": None}
-# the speaker's own side: never the one judged
-FIRST_PERSONS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself"}
+# the speaker's own side, and words that name no one ("it's wonderful to see", "that was a
+# mistake"): never the one judged
+FIRST_PERSONS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself", "it", "this", "that", "there",
+                 "what", "which"}
 QUOTE_MARKS = re.compile("[\"“”«»]")
 # arcs by which a judging word hangs on the clause whose subject it judges
 PREDICATES = {"acomp", "attr", "oprd", "dobj", "advmod", "npadvmod"}

@@ -386,10 +386,13 @@ def explicit_source(tok: Token, source: Mention) -> bool:
 def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
     an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
+    mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
+    owner = child_with(tok, {"poss"})
+    if mention is not None and owner is not None:
+        return mention  # "his endorsements from 88 generals": the generals; the owner received them
     modifiers = modifier_actors(tok, actors)
     if modifiers:
         return modifiers[0]
-    mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     if mention is not None:
         return mention
     if tok.lemma_.lower() in FEELING_NOUNS and (mention := prep_actor(tok, {"of"}, actors)) is not None:
@@ -443,6 +446,9 @@ def noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
         return modifiers[1]
     feeling = tok.lemma_.lower() in FEELING_NOUNS  # "the ire of X": X feels it, no target
     mention = prep_actor(tok, TARGET_PREPOSITIONS if feeling else TARGET_PREPOSITIONS | {"of"}, actors)
+    owner = child_with(tok, {"poss"})
+    if mention is None and owner is not None and prep_actor(tok, SOURCE_PREPOSITIONS, actors) is not None:
+        return actor_at(owner, actors)  # "his endorsements from 88 generals": his
     if mention is None and tok.dep_ == "dobj" and takes_recipient(tok.head):
         return verb_source(tok.head, actors)  # "Obama faces pressure": aimed at Obama
     of = next((pobj_of(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
