@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> dict:
         kb.conn.close()
         fresh.conn.close()
     wd = _wikidata_speed()
+    wd.update(_wikidata_memory())
     overhead = _pipeline_overhead()
     figures = {**wd, **overhead, "build_s": round(build_s, 2), "entries": stats["entries"], "aliases": stats["aliases"],
                "lookup_cold_us": round(cold_us, 1), "lookup_warm_us": round(warm_us, 1),
@@ -96,6 +97,27 @@ def _wikidata_speed(entities: int = 40_000, repeat: int = 3) -> dict:
             "wikidata_build_vs_two_gunzips": round(build_s / (2 * gunzip_s), 2),
             "wikidata_full_dump_hours": round(FULL_DUMP_GB * 1e3 / rate / 3600, 1),
             "wikidata_people": int(stats["wikidata_people"]), "wikidata_orgs": int(stats["wikidata_orgs"])}
+
+
+def _wikidata_memory(sizes: tuple[int, ...] = (10_000, 40_000)) -> dict:
+    """Peak memory (RSS) of `kb build --wikidata` in a process of its own on generated dumps of
+    ``sizes`` entities: a build that streams keeps about the same peak on a dump four times larger."""
+    import subprocess
+    import sys
+
+    from .wikidata_dump import write
+
+    peaks = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            dump = write(Path(tmp) / f"dump{n}.json.gz", n)
+            script = ("import resource, sys; from pathlib import Path; from chronicle.kb.wikidata import build_wikidata; "
+                      "build_wikidata(Path(sys.argv[1]), Path(sys.argv[2]), shipped=False); "
+                      "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            done = subprocess.run([sys.executable, "-c", script, str(dump), str(Path(tmp) / f"wd{n}.sqlite")],
+                                  capture_output=True, text=True, check=True)
+            peaks[n] = round(int(done.stdout.strip().splitlines()[-1]) / 1024, 1)
+    return {f"wikidata_peak_mb_{n}": mb for n, mb in peaks.items()}
 
 
 FULL_DUMP_GB = 1_400  # latest-all.json uncompressed, about 1.4 TB (2022-2023 dumps; 115 GiB as .gz)

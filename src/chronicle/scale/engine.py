@@ -12,7 +12,8 @@ How results stay those of ``chronicle.pipeline.ingest`` (one process):
 3. Once every window a partition touches is closed, the worker that read it cleans each
    document with its window's verdicts and analyses them (``tasks.finish_partition``).
 4. The parent writes the records in input order (stories depend on what was stored before),
-   with the single-process accounting (``pipeline.store_item``).
+   with the single-process accounting, from a writer thread (``pipeline.StoreWriter``) while
+   its loop goes on handing out partitions.
 
 So every document is cleaned with the learner state one process would have used, and stored
 in the same order. A partition whose worker died is run again; writes are idempotent on the
@@ -29,7 +30,7 @@ from typing import Any, Protocol
 from chronicle.config import Config
 from chronicle.model import Failure
 from chronicle import pipeline
-from chronicle.pipeline import IngestSummary, Item, analyse_stored, report, store_item, stored_learner
+from chronicle.pipeline import IngestSummary, Item, StoreWriter, analyse_stored, report, stored_learner
 from chronicle.sources import SourceOptions, input_files, is_single_document
 from chronicle.store import Store
 
@@ -84,10 +85,31 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
     """``pipeline.ingest`` with partitions run by ``backend``; the same store, the same summary."""
     summary = IngestSummary()
     started = time.perf_counter()
-    recent: dict[str, None] = {}
     done_before: list[str] = []
     loaded: list[Any] = []
-    learner = stored_learner(store, config)
+    # the one writer stores from a thread of its own, as one process does, so this loop goes on
+    # handing out partitions while records are written; every other use of the store takes its lock
+    writer = StoreWriter(store, summary, lambda item: report(progress, summary, item, started))
+    try:
+        summary = _run(inputs, store, config, options, articles_only, progress, backend, writer, summary,
+                       started, done_before, loaded)
+    except BaseException:
+        writer.abandon()
+        raise
+    writer.close()
+    analyse_stored(store, config, done_before, summary, loaded)
+    if summary.stored or summary.analysed:
+        store.refresh_statistics()  # as one process does (pipeline.ingest)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run(inputs: list[str], store: Store, config: Config, options: SourceOptions, articles_only: bool,
+         progress: Callable[[IngestSummary, Item | None], None] | None, backend: Backend, writer: StoreWriter,
+         summary: IngestSummary, started: float, done_before: list[str], loaded: list[Any]) -> IngestSummary:
+    """The partition loop of ``run``: out to the backend, counted by the learner, back to the writer."""
+    with writer.lock:
+        learner = stored_learner(store, config)
     window = pipeline.WINDOW  # read when called, as ``pipeline.ingest`` does
     ended: set[str] = set()  # containers whose last slice came back
     parts = _partitions(inputs, options, ended)
@@ -106,7 +128,8 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
         window_groups.clear()
         closed += 1
         in_window = held = 0
-        store.save_boilerplate(learner.to_dict()["groups"])  # as one process does after each window
+        with writer.lock:
+            store.save_boilerplate(learner.to_dict()["groups"])  # as one process does after each window
 
     while True:
         while not exhausted and (len(active) < limit or _starved(active, observed)):  # 1. partitions out
@@ -126,12 +149,15 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
             if part.container and len(part.seen) < SLICE_DOCUMENTS:
                 ended.add(part.container)
             for index, item in enumerate(part.seen):
-                if item.document and store.has_source(item.source):
-                    summary.documents += 1
-                    summary.skipped += 1
-                    if not articles_only:
-                        done_before.append(item.source)
-                    report(progress, summary, None, started)
+                with writer.lock:
+                    done = item.document and store.has_source(item.source)
+                    if done:
+                        summary.documents += 1
+                        summary.skipped += 1
+                        if not articles_only:
+                            done_before.append(item.source)
+                        report(progress, summary, None, started)
+                if done:
                     continue
                 if item.observation is not None:
                     learner.add(item.observation)
@@ -163,10 +189,10 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
             if part.finish is not None:
                 backend.release(part.finish)
             for item in items:
-                store_item(store, item, summary, recent)
-                report(progress, summary, item, started)
+                writer.put(item)
             if len(done_before) >= window:
-                analyse_stored(store, config, done_before, summary, loaded)
+                with writer.lock:
+                    analyse_stored(store, config, done_before, summary, loaded)
         if exhausted and not active:
             break
         # wait for a step not done yet (a read partition waiting for its window is done: waiting
@@ -174,10 +200,6 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
         pending = [h for p in active for h in (p.read, p.finish) if h is not None and not backend.done(h)]
         if pending:
             backend.wait(pending)
-    analyse_stored(store, config, done_before, summary, loaded)
-    if summary.stored or summary.analysed:
-        store.refresh_statistics()  # as one process does (pipeline.ingest)
-    summary.seconds = time.perf_counter() - started
     return summary
 
 
