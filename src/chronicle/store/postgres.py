@@ -38,6 +38,10 @@ class PostgresStore(SqlStore):
 
         try:
             conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            # as SQLite's synchronous=NORMAL: a commit does not wait for its WAL to reach the disk.
+            # A server crash may lose the last commits (never half of one); a document whose
+            # commit was lost is not marked done either, so the next ingest stores it: no gap.
+            conn.execute("SET synchronous_commit = off")
         except psycopg.Error as error:
             reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
             raise StoreError(f"cannot open PostgreSQL store {display_target(url)}: {reason}") from error
