@@ -963,3 +963,18 @@ def test_campaigning_for_a_candidate_and_endorsements_received_are_support(analy
     assert triples(events_of(analyzer, "Kenya campaigned for reform in Somalia.")) == []  # a cause, no one supported
     assert triples(events_of(analyzer, "Donald Trump received endorsements from 88 American generals.")) == [
         ("SUPPORT", "USA", "USA")]
+
+
+def test_non_event_senses_named_by_the_real_articles_issue_code_nothing(analyzer):
+    # a plea in court, a market that eased: no request, no concession
+    assert events_of(analyzer, "The Kenyan businessman pleaded guilty to fraud charges.") == []
+    assert events_of(analyzer, "Oil prices eased on Tuesday as Saudi Arabia raised output.") == []
+    assert triples(events_of(analyzer, "Israel eased restrictions on Gaza.")) == [("CONCEDE", "ISR", "PSE")]
+    assert triples(events_of(analyzer, "The Kenyan opposition pleaded with Kenyan police to release the students.")) == [
+        ("REQUEST", "KEN", "KEN")]
+
+
+def test_a_court_that_strikes_down_a_law_rules_and_does_no_violence(analyzer):
+    [ruling] = events_of(analyzer, "The Kenyan Supreme Court struck down the law on Monday.")
+    assert (ruling.type, ruling.mode, ruling.source.code) == ("SANCTION", "convict", "KENJUD")
+    assert [e.type for e in events_of(analyzer, "Kenyan jets struck down a Somali drone.")] == ["ASSAULT"]

@@ -506,7 +506,10 @@ class EventCoder:
             # PLOVER: unarmed violence by demonstrators ("torched by protesters") is a riot
             entry = PLOVER_RULES.recoding("riot", entry.context)
             rule += "; unarmed violence by a crowd: a riot"
-        if entry.type == "ASSAULT" and not trig.noun and verbal(tok):
+        if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and source is not None and source.sector == "JUD":
+            entry = PLOVER_RULES.recoding("ruling")  # "the court struck down the law": a ruling, no blow
+            rule += "; a court's blow: a ruling"
+        elif entry.type == "ASSAULT" and not trig.noun and verbal(tok):
             entry = PLOVER_RULES.recoding("criticism")  # "attacked the senator for his vote": criticism
             rule += "; an attack for a stance: criticism"
         elif entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and quarrel(tok, source, target):

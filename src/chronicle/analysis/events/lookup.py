@@ -51,6 +51,9 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger |
         return patterned  # the user's own pattern outranks the built-in rules
     if is_no_comment(tok, lexicon):
         return None
+    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if following is not None and getattr(lexicon.verbs.get(f"{lemma} {following.lower_}"), "type", None) == NO_EVENT:
+        return None  # "pleaded guilty": an idiom or other sense, whatever reading would come next
     if lemma in lexicon.wish_verbs and wished_act(tok) is not None:
         return Trigger(tok, WISH, noun=False)  # "wants Putin to attack": asks Putin to
     stop = stop_key(tok, lexicon.stopping_verbs)
