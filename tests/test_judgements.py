@@ -76,3 +76,13 @@ def test_words_of_judgement_are_read_from_data_with_their_part_of_speech():
 def test_a_word_about_it_or_that_judges_no_one(analyzer):
     text = '"It is wonderful to see this," Polish Prime Minister Donald Tusk said of the Ukrainian government.'
     assert [t for t in judged(analyzer, text) if t[3] == "wonderful"] == []
+
+
+def test_a_word_listed_bare_and_with_a_part_of_speech_judges_as_any_part_of_speech():
+    words = parse_judgement_words({"negative": ["lie", "lie:NOUN", "wrong:ADJ"]})
+    assert words.polarity == {"lie": ("negative", frozenset()), "wrong": ("negative", frozenset({"ADJ"}))}
+
+
+def test_a_quoted_verb_of_judgement_is_criticism(analyzer):
+    assert judged(analyzer, '"Kenya lied to us," Somali President Hassan Sheikh Mohamud said.') == [
+        ("ACCUSE", "SOM", "KEN", "lied")]

@@ -70,11 +70,14 @@ class JudgementWords:
 def parse_judgement_words(data: dict) -> JudgementWords:
     """The word lists of a parsed judgements file (see the file's header for its layout)."""
     polarity: dict[str, tuple[str, frozenset[str]]] = {}
+    anywhere: set[str] = set()  # lemmas listed bare: they judge as any part of speech
     for kind in TYPES:
         for entry in data.get(kind) or []:
             lemma, _, part = str(entry).partition(":")
             _, parts = polarity.get(lemma, (kind, frozenset()))
-            polarity[lemma] = (kind, parts | {part} if part else parts)
+            if not part:
+                anywhere.add(lemma)
+            polarity[lemma] = (kind, frozenset() if lemma in anywhere else parts | {part})
     stance = {str(word): (str(spec["type"]), frozenset(spec.get("prepositions") or []))
               for word, spec in (data.get("stance") or {}).items()}
     return JudgementWords(polarity, frozenset(data.get("hedges") or []), stance)
@@ -216,8 +219,10 @@ def _actor(tok: Token, view: CodingView) -> Mention | None:
     return mention
 
 
-def _key(m: Mention | None) -> tuple | None:
-    return None if m is None else (m.actor_id or m.code or m.text)
+def _key(m: Mention | None) -> str | None:
+    """Who a side is, as an event-data user counts it: its code ("Kiev" and "the Ukrainian
+    government" are one UKRGOV), else its actor or its words."""
+    return None if m is None else (m.code or m.actor_id or m.text)
 
 
 def _same_side(a: Mention, b: Mention | None) -> bool:
