@@ -137,16 +137,12 @@ def ingest(
         learner = stored_learner(store, config)
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
                               on_learnt=learnt, analyzer=analyzer)
-    try:
+    with writer:  # stores what is queued; on an error, abandons it (not marked done: a rerun redoes it)
         for item in records:
             writer.put(item)
             if len(done_before) >= WINDOW:
                 with writer.lock:
                     analyse_stored(store, config, done_before, summary, loaded)
-    except BaseException:
-        writer.abandon()  # queued items are not marked done: a run again redoes them
-        raise
-    writer.close()
     analyse_stored(store, config, done_before, summary, loaded)
     if summary.stored or summary.analysed:
         store.refresh_statistics()  # a large ingest leaves the planner's statistics stale
@@ -157,56 +153,50 @@ def ingest(
 class StoreWriter:
     """Stores ingested items in order from a thread of its own, so that waiting on the store
     (PostgreSQL round trips, SQLite commits) overlaps the analysis of the next documents in the
-    same process. ``lock`` guards every use of the store (the reading side's checks too). An
-    error in the thread is raised by the next ``put`` or by ``close``; items still queued when
-    the run stops are not stored, and so not marked done: running the ingest again redoes them."""
+    same process. ``lock`` guards every use of the store (the reading side's checks too). Used
+    as a context manager: leaving it stores what is queued and raises the thread's error, if
+    any; leaving it on an exception stops without storing what is still queued, which is then
+    not marked done, so running the ingest again stores it."""
 
     def __init__(self, store: Store, summary: IngestSummary, stored: Callable[[Item], None]) -> None:
         self.store, self.summary, self.stored = store, summary, stored
         self.lock = threading.RLock()
         self.recent: dict[str, None] = {}  # sources this run stored lately: a repeat is no other writer's
         self.error: BaseException | None = None
+        self.abandoned = False
         self.queue: queue.Queue = queue.Queue(maxsize=WINDOW)
         self.thread = threading.Thread(target=self._run, name="chronicle-store-writer", daemon=True)
         self.thread.start()
 
-    def put(self, item: Item) -> None:
-        self._raise()
-        self.queue.put(item)
+    def __enter__(self) -> "StoreWriter":
+        return self
 
-    def close(self) -> None:
-        """Store what is queued, stop the thread, and raise its error if it had one."""
+    def __exit__(self, kind: type | None, *rest: object) -> None:
+        self.abandoned = kind is not None
         self.queue.put(_STOP)
         self.thread.join()
-        self._raise()
-
-    def abandon(self) -> None:
-        """Stop without storing what is still queued."""
-        self.error = self.error or _Abandoned()
-        self.queue.put(_STOP)
-        self.thread.join()
-
-    def _raise(self) -> None:
-        if self.error is not None and not isinstance(self.error, _Abandoned):
+        if kind is None and self.error is not None:
             raise self.error
+
+    def put(self, item: Item) -> None:
+        """Queue one item; raises the thread's error when storing has failed."""
+        if self.error is not None:
+            raise self.error
+        self.queue.put(item)
 
     def _run(self) -> None:
         while True:
             item = self.queue.get()
             if item is _STOP:
                 return
-            if self.error is not None:
-                continue  # after an error nothing more is stored; the reader learns at its next put
+            if self.error is not None or self.abandoned:
+                continue  # nothing more is stored; the reader learns of an error at its next put
             try:
                 with self.lock:
                     store_item(self.store, item, self.summary, self.recent)
                     self.stored(item)
             except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
                 self.error = exc
-
-
-class _Abandoned(Exception):
-    pass
 
 
 _STOP = object()

@@ -89,14 +89,9 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
     loaded: list[Any] = []
     # the one writer stores from a thread of its own, as one process does, so this loop goes on
     # handing out partitions while records are written; every other use of the store takes its lock
-    writer = StoreWriter(store, summary, lambda item: report(progress, summary, item, started))
-    try:
-        summary = _run(inputs, store, config, options, articles_only, progress, backend, writer, summary,
-                       started, done_before, loaded)
-    except BaseException:
-        writer.abandon()
-        raise
-    writer.close()
+    with StoreWriter(store, summary, lambda item: report(progress, summary, item, started)) as writer:
+        _partition_loop(inputs, store, config, options, articles_only, progress, backend, writer, summary,
+                        started, done_before, loaded)
     analyse_stored(store, config, done_before, summary, loaded)
     if summary.stored or summary.analysed:
         store.refresh_statistics()  # as one process does (pipeline.ingest)
@@ -104,10 +99,11 @@ def run(inputs: list[str], store: Store, config: Config, options: SourceOptions,
     return summary
 
 
-def _run(inputs: list[str], store: Store, config: Config, options: SourceOptions, articles_only: bool,
-         progress: Callable[[IngestSummary, Item | None], None] | None, backend: Backend, writer: StoreWriter,
-         summary: IngestSummary, started: float, done_before: list[str], loaded: list[Any]) -> IngestSummary:
-    """The partition loop of ``run``: out to the backend, counted by the learner, back to the writer."""
+def _partition_loop(inputs: list[str], store: Store, config: Config, options: SourceOptions, articles_only: bool,
+                    progress: Callable[[IngestSummary, Item | None], None] | None, backend: Backend,
+                    writer: StoreWriter, summary: IngestSummary, started: float, done_before: list[str],
+                    loaded: list[Any]) -> None:
+    """The partitions of ``run``: out to the backend, counted by the learner, back to the writer."""
     with writer.lock:
         learner = stored_learner(store, config)
     window = pipeline.WINDOW  # read when called, as ``pipeline.ingest`` does
@@ -200,7 +196,6 @@ def _run(inputs: list[str], store: Store, config: Config, options: SourceOptions
         pending = [h for p in active for h in (p.read, p.finish) if h is not None and not backend.done(h)]
         if pending:
             backend.wait(pending)
-    return summary
 
 
 def _starved(active: list[_Part], observed: int) -> bool:

@@ -12,7 +12,7 @@ import psycopg.sql
 from . import migrations
 from .base import SearchHit, StoreError
 from .search import tsquery
-from .sql import SafeCursor, SqlStore, now
+from .sql import ACTOR_KEY, SafeCursor, SqlStore, now
 
 # Advisory lock (this id, the schema's hash) held while migrations run: one process migrates a
 # schema at a time, and never while it could deadlock with itself.
@@ -106,7 +106,7 @@ class PostgresStore(SqlStore):
     _version_sql = "SELECT pg_current_snapshot()::text"
 
     def _code_head(self, column: str) -> str:
-        return f"left({column}, 3)"
+        return f"left({column}, {ACTOR_KEY})"  # as migration 9's indexes are written
 
     def _lock_stories(self, cur: Any) -> None:
         cur.execute("SELECT pg_advisory_xact_lock(%s::int, hashtext(current_schema()))", (_STORIES_LOCK,))

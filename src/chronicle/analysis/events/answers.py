@@ -32,7 +32,7 @@ def answer_claims(events: list[Event], doc: Doc, words: EventWords) -> None:
     for event in events:
         if event.target is not None or event.source is None or event.type not in words.answering_types:
             continue
-        if event.trigger_start is None or not _answers_a_claim(doc, event.trigger_start, words):
+        if event.trigger_start is None or not _answers_a_claim(doc, event, words):
             continue
         here = sentence_of.get(event.start)
         earlier = [c for c in claims if c.trigger_start < event.trigger_start and not same_actor(c.source, event.source)
@@ -44,10 +44,10 @@ def answer_claims(events: list[Event], doc: Doc, words: EventWords) -> None:
             event.confidence = confidence_of(event)
 
 
-def _answers_a_claim(doc: Doc, trigger_start: int, words: EventWords) -> bool:
+def _answers_a_claim(doc: Doc, event: Event, words: EventWords) -> bool:
     """The trigger's object is a claim noun pointing back: "rejected these accusations"."""
-    tok = next((t for t in doc if t.idx == trigger_start), None)
-    obj = child_with(tok, {"dobj"}) if tok is not None else None
+    trigger = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1, alignment_mode="expand")
+    obj = child_with(trigger[0], {"dobj"}) if trigger is not None and len(trigger) else None
     if obj is None or obj.lemma_.lower() not in words.claim_nouns:
         return False
     return any(c.dep_ == "det" and c.lower_ in words.anaphoric_determiners for c in obj.children)

@@ -38,9 +38,9 @@ JUDGEMENT_RULE = "judgement"
 TYPES = {"negative": "ACCUSE", "positive": "SUPPORT"}
 CAMEO = {"ACCUSE": "111", "SUPPORT": "051"}
 MODES = {"ACCUSE": "disapprove", "SUPPORT": None}
-# the speaker's own side, and words that name no one ("it's wonderful to see", "that was a
-# mistake"): never the one judged
-FIRST_PERSONS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself", "it", "this", "that", "there",
+# subjects never judged: the speaker's own side, and words that name no one ("it's wonderful
+# to see", "that was a mistake")
+UNJUDGED_SUBJECTS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself", "it", "this", "that", "there",
                  "what", "which"}
 QUOTE_MARKS = re.compile("[\"“”«»]")
 # arcs by which a judging word hangs on the clause whose subject it judges
@@ -98,8 +98,18 @@ class JudgementCoder:
 
     def code(self, doc: Doc, article: Article, actors, quotes: list[Quote], events: list[Event]) -> list[Event]:
         view = CodingView(actors, self.lexicon)
+        # pairs the event coder linked in a sentence (any type), and those coded here (by type)
         linked = {(e.start, _key(e.source), _key(e.target)) for e in events if e.source and e.target}
+        coded: set[tuple] = set()
         found: list[Event] = []
+
+        def add(event_type: str, tok: Token, source: Mention, target: Mention, rule: str) -> None:
+            pair = (tok.sent.start_char, _key(source), _key(target))
+            if pair in linked or pair + (event_type,) in coded:
+                return
+            coded.add(pair + (event_type,))
+            found.append(self._event(event_type, tok, source, target, article, rule))
+
         for quote, tok in self._quoted_words(doc, quotes):
             event_type = self.words.judges(tok)
             if event_type is None or self._withheld(tok):
@@ -107,15 +117,10 @@ class JudgementCoder:
             target = self._judged(tok, view)
             if target is None or _same_side(target, quote.speaker):
                 continue
-            event = self._event(event_type, tok, quote.speaker, target, article,
-                                f"{JUDGEMENT_RULE}: '{tok.lemma_.lower()}' in {quote.speaker.text}'s words")
-            if _new(event, linked, found):
-                found.append(event)
+            add(event_type, tok, quote.speaker, target,
+                f"{JUDGEMENT_RULE}: '{tok.lemma_.lower()}' in {quote.speaker.text}'s words")
         for tok, event_type, source, target in self._stances(doc, view):
-            event = self._event(event_type, tok, source, target, article,
-                                f"{JUDGEMENT_RULE}: stance '{tok.lemma_.lower()}'")
-            if _new(event, linked, found):
-                found.append(event)
+            add(event_type, tok, source, target, f"{JUDGEMENT_RULE}: stance '{tok.lemma_.lower()}'")
         base = len(events)
         for n, event in enumerate(found, start=1):
             event.id = f"{article.id[:16]}-e{base + n}"
@@ -144,9 +149,9 @@ class JudgementCoder:
                 continue
             event_type, prepositions = spec
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
-            judged = _actor(pobj_of(prep), view) if prep is not None and pobj_of(prep) is not None else None
-            judge = _actor(child_with(tok.head, SUBJECTS), view) if child_with(tok.head, SUBJECTS) is not None else None
-            if judged is None or judge is None or not judge.country or _same_side(judged, judge):
+            judged = _actor(pobj_of(prep) if prep is not None else None, view)
+            judge = _actor(child_with(tok.head, SUBJECTS), view)
+            if judged is None or judge is None or _same_side(judged, judge):
                 continue
             yield tok, event_type, judge, judged
 
@@ -163,7 +168,7 @@ class JudgementCoder:
         if clause is None:
             return None
         subject = child_with(clause, SUBJECTS)
-        if subject is None or subject.lower_ in FIRST_PERSONS:
+        if subject is None or subject.lower_ in UNJUDGED_SUBJECTS:
             return None
         judged = _actor(subject, view)
         if judged is None:
@@ -212,7 +217,8 @@ def _clause_of(tok: Token) -> Token | None:
     return None
 
 
-def _actor(tok: Token, view: CodingView) -> Mention | None:
+def _actor(tok: Token | None, view: CodingView) -> Mention | None:
+    """The coded actor a word names (a country at least; not a place), or None."""
     mention = actor_at(tok, view)
     if mention is None or not mention.country or mention.kind == "place":
         return None
@@ -235,10 +241,3 @@ def _same_side(a: Mention, b: Mention | None) -> bool:
     last_a, last_b = a.text.split()[-1:], b.text.split()[-1:]
     return bool(last_a) and last_a == last_b and last_a[0][:1].isupper()
 
-
-def _new(event: Event, linked: set, found: list[Event]) -> bool:
-    """Not a pair the event coder linked in this sentence, nor one this coder has coded there."""
-    key = (event.start, _key(event.source), _key(event.target))
-    if key in linked:
-        return False
-    return not any((e.start, _key(e.source), _key(e.target), e.type) == key + (event.type,) for e in found)
