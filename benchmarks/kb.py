@@ -105,18 +105,20 @@ def _wikidata_memory(sizes: tuple[int, ...] = (10_000, 40_000)) -> dict:
     import subprocess
     import sys
 
+    from .scale import PeakMemory
     from .wikidata_dump import write
 
     peaks = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             dump = write(Path(tmp) / f"dump{n}.json.gz", n)
-            script = ("import resource, sys; from pathlib import Path; from chronicle.kb.wikidata import build_wikidata; "
-                      "build_wikidata(Path(sys.argv[1]), Path(sys.argv[2]), shipped=False); "
-                      "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-            done = subprocess.run([sys.executable, "-c", script, str(dump), str(Path(tmp) / f"wd{n}.sqlite")],
-                                  capture_output=True, text=True, check=True)
-            peaks[n] = round(int(done.stdout.strip().splitlines()[-1]) / 1024, 1)
+            script = ("import sys; from pathlib import Path; from chronicle.kb.wikidata import build_wikidata; "
+                      "build_wikidata(Path(sys.argv[1]), Path(sys.argv[2]), shipped=False)")
+            # sampled: a child's ru_maxrss starts from this (large) process's size
+            with PeakMemory(every=0.05) as memory:
+                subprocess.run([sys.executable, "-c", script, str(dump), str(Path(tmp) / f"wd{n}.sqlite")],
+                               capture_output=True, check=True)
+            peaks[n] = memory.worker_peak_mb(minimum_mb=0)
     return {f"wikidata_peak_mb_{n}": mb for n, mb in peaks.items()}
 
 

@@ -115,23 +115,17 @@ def make(case: str, scale: float, folder: Path) -> Path:
 
 def ingest(path: Path, db: Path, analyse: bool) -> tuple[float, float, int]:
     """(seconds, peak MB, exit code) of `chronicle ingest PATH --db DB` in a process of its own."""
-    import psutil
+    from .scale import PeakMemory
 
     started = time.perf_counter()
     extra = [] if analyse else ["--articles-only"]
-    child = subprocess.Popen([sys.executable, "-m", "chronicle", "ingest", str(path), "--db", str(db), *extra],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # sampled, not ru_maxrss: a forked child's ru_maxrss starts from its parent's size, and under
     # `make bench` this process has grown to hundreds of MB by the time the limits run
-    watched, peak = psutil.Process(child.pid), 0
-    while child.poll() is None:
-        try:
-            peak = max(peak, sum(p.memory_info().rss for p in [watched, *watched.children(recursive=True)]))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
+    with PeakMemory(every=0.05) as memory:
+        child = subprocess.run([sys.executable, "-m", "chronicle", "ingest", str(path), "--db", str(db), *extra],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
-    return seconds, peak / 2**20, child.returncode
+    return seconds, memory.worker_peak_mb(minimum_mb=0), child.returncode
 
 
 def run_case(case: str, scale: float) -> dict:
