@@ -542,3 +542,23 @@ def test_actor_kb_setting_places_people_only_the_knowledge_base_knows(nlp):
     with_kb = resolve(nlp, actor_resolver(Config(actor_kb="shipped")), body, published="2023-05-02")
     assert [m.country for m in plain.mentions if m.text == "Rishi Sunak"] in ([], [None])
     assert [(m.country, m.sector) for m in with_kb.mentions if m.text == "Rishi Sunak"] == [("GBR", "GOV")]
+
+
+def test_an_abbreviated_title_the_tokenizer_split_and_a_retired_officer(nlp, resolver):
+    actors = resolve(nlp, resolver, "Retired Lt. Gen. Michael Flynn praised the plan. Lt. Gen. Jane Roe met him.")
+    flynn = next(a for a in actors.actors if a.name == "Michael Flynn")
+    roe = next(a for a in actors.actors if a.name == "Jane Roe")
+    assert (flynn.role, flynn.sector) == ("Retired Lt. Gen.", "ELI")
+    assert (roe.role, roe.sector) == ("Lt. Gen.", "MIL")
+    # a sentence's last word is no abbreviation: "minister." does not title the next name
+    after = resolve(nlp, resolver, "The crowd cheered the minister. Jane Roe spoke next.")
+    assert next(a for a in after.actors if a.name == "Jane Roe").role is None
+
+
+def test_a_surname_before_the_full_name_is_that_person(nlp, resolver):
+    actors = resolve(nlp, resolver, "Kowalski says the plan will fail. Senator Anna Kowalski of Ohio spoke on Monday. Kowalski said more.")
+    named = [a for a in actors.actors if a.name and "Kowalski" in a.name]
+    assert [(a.name, a.sector, len(a.mentions)) for a in named] == [("Anna Kowalski", "LEG", 3)]
+    # two people of that surname: the bare one is neither
+    two = resolve(nlp, resolver, "Kowalski speaks. Senator Anna Kowalski met Governor Tom Kowalski on Monday.")
+    assert sorted(len(a.mentions) for a in two.actors if a.name and "Kowalski" in a.name) == [1, 1, 1]

@@ -978,3 +978,24 @@ def test_a_court_that_strikes_down_a_law_rules_and_does_no_violence(analyzer):
     [ruling] = events_of(analyzer, "The Kenyan Supreme Court struck down the law on Monday.")
     assert (ruling.type, ruling.mode, ruling.source.code) == ("SANCTION", "convict", "KENJUD")
     assert [e.type for e in events_of(analyzer, "Kenyan jets struck down a Somali drone.")] == ["ASSAULT"]
+
+
+def test_each_coordinated_target_of_an_event_with_no_coded_doer(analyzer):
+    accused = events_of(analyzer, "Russia and the Syrian government have been accused of creating a humanitarian disaster.")
+    assert sorted(triples(accused)) == [("ACCUSE", None, "RUS"), ("ACCUSE", None, "SYR")]
+    attacked = events_of(analyzer, "Rebels attacked Russia and Syria.")
+    assert sorted(e.target.code[:3] for e in attacked) == ["RUS", "SYR"]
+
+
+def test_an_actor_among_coordinated_adjectives_is_the_doer_of_a_noun(analyzer):
+    [criticism] = events_of(analyzer, "The United States faced stiff international and Palestinian criticism over its decision.")
+    assert triples([criticism]) == [("ACCUSE", "PSE", "USA")]
+
+
+def test_dismissing_an_actor_as_something_is_criticism_and_an_offer_stays_refused(analyzer):
+    assert triples(events_of(analyzer, "Russia dismissed Ukraine as a puppet of Washington.")) == [("ACCUSE", "RUS", "UKR")]
+    assert triples(events_of(analyzer, "Iran dismissed the American offer.")) == [("REJECT", "IRN", "USA")]
+    # a claim dismissed as something is still refused; the "as" phrase names no target
+    assert [e.type for e in events_of(analyzer, "Russia dismissed the criticism as the voice of Ukraine.")] == ["REJECT"]
+    [belittled] = events_of(analyzer, "Russia dismissed him as a puppet of Washington.")
+    assert (belittled.type, belittled.target) == ("ACCUSE", None)

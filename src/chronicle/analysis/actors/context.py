@@ -18,9 +18,10 @@ def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
     """Fill in countries from context, in text order so earlier mentions can lend theirs."""
     people: dict[str, list[Slot]] = {}
     named = {s.country for s in slots if is_iso(s.country)}
+    full_names = _full_names(slots)
     for k, slot in enumerate(slots):
         if slot.kind == "person":
-            _link_person(slot, people)
+            _link_person(slot, people, full_names)
         elif slot.kind == "group" and slot.needs_country:
             _link_role(doc, slot, slots[:k])
         if slot.needs_country and not slot.country:
@@ -65,13 +66,28 @@ def _link_role(doc: Doc, slot: Slot, earlier: list[Slot]) -> None:
             return
 
 
-def _link_person(slot: Slot, people: dict[str, list[Slot]]) -> None:
+def _full_names(slots: list[Slot]) -> dict[str, list[Slot]]:
+    """Surname -> the first slot of each distinct full name (two words or more) of a person."""
+    found: dict[str, list[Slot]] = {}
+    for slot in slots:
+        words = _name_key(slot.name or "").split() if slot.kind == "person" else []
+        if len(words) > 1 and not any(_name_key(p.name or "") == " ".join(words) for p in found.get(words[-1], [])):
+            found.setdefault(words[-1], []).append(slot)
+    return found
+
+
+def _link_person(slot: Slot, people: dict[str, list[Slot]], full_names: dict[str, list[Slot]]) -> None:
     """A later, shorter mention ("Antonov", "De Blasio") takes the country, sector, role and
-    name of the full one ("Anatoly Antonov", "Bill de Blasio")."""
+    name of the full one ("Anatoly Antonov", "Bill de Blasio"); a bare surname before any full
+    name (a headline's "Trump and Clinton ...") takes the one full name of that surname the
+    article gives later, when it gives only one."""
     words = _name_key(slot.name or "").split()
     if not words:
         return
     earlier = next((p for p in people.get(words[-1], []) if set(words) <= set(_name_key(p.name or "").split())), None)
+    later = full_names.get(words[-1], [])
+    if earlier is None and len(words) == 1 and len(later) == 1 and later[0] is not slot:
+        earlier = later[0]
     if earlier:
         slot.name = earlier.name
         slot.country = slot.country or earlier.country

@@ -231,6 +231,8 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
         key = normalise(doc[i - 1].text)
         if key in words["head"]:
             heads.append(key)
+        elif doc[i - 1].text == "." and i > 1 and _abbreviation(doc[i - 2]) and _is_title_word(normalise(doc[i - 2].text), words):
+            pass  # the tokenizer's split of an abbreviation: "Lt" "." in "Retired Lt. Gen. X"
         elif not (_is_title_word(key, words) or _joins_title(doc, i - 1, words)):
             break
         i -= 1
@@ -244,6 +246,12 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str | None]:
 def _joins_title(doc: Doc, i: int, words: dict[str, dict[str, str]]) -> bool:
     """Token ``i`` is "of", "and", "-" ... with a title word before it ("Secretary of State")."""
     return normalise(doc[i].text) in TITLE_JOINERS and i > 0 and _is_title_word(normalise(doc[i - 1].text), words)
+
+
+def _abbreviation(tok) -> bool:
+    """A short capitalised word written against the dot after it ("Lt" in "Lt."), not a
+    sentence's last word ("... met the minister. Putin said")."""
+    return not tok.whitespace_ and len(tok.text) <= 4 and tok.text[:1].isupper()
 
 
 def _is_title_word(key: str, words: dict[str, dict[str, str]]) -> bool:

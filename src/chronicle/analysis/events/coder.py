@@ -449,14 +449,14 @@ class EventCoder:
                 return  # "the civilians imprisoned for ...": violence by no actor on no actor is noise
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
-            yield self._build(trig, sent, article, doer, target, actors)
+            yield from self._each_target(trig, sent, article, doer, target, actors)
             return
         if (self.conventions == "plover" and trig.entry.type == "ACCUSE" and not trig.noun and target is not None
                 and any(c.dep_ == "nsubjpass" for c in tok.children) and not is_conditional(tok)):
             # "Russia has been accused of ...", "he was harshly criticized for ...": an accusation
             # by people the sentence does not name (its source left empty, as PLOVER allows; CAMEO
             # coders code no event without a source)
-            yield self._build(trig, sent, article, None, target, actors)
+            yield from self._each_target(trig, sent, article, None, target, actors)
             return
         if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
             return  # "the group that has seized ...": the doer is named, only not an actor
@@ -465,7 +465,15 @@ class EventCoder:
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, None)
         if target is not None:
-            yield self._build(trig, sent, article, None, target, actors)
+            yield from self._each_target(trig, sent, article, None, target, actors)
+
+    def _each_target(self, trig: Trigger, sent: Span, article: Article, source: Mention | None,
+                     target: Mention | None, actors: ActorLookup) -> Iterator[Event]:
+        """One event per coordinated target ("Russia and the Syrian government have been
+        accused", "rebels attacked Russia and Syria"), as with a coded doer."""
+        targets = coordinated_with(target, trig.token.doc, actors)[:MAX_PAIRS] if target is not None else [None]
+        for tgt in targets:
+            yield self._build(trig, sent, article, source, tgt, actors)
 
     def _noun_fallback_target(self, tok: Token, entry: EventEntry, actors: ActorLookup, source: Mention | None) -> Mention | None:
         """Target of an event noun from the clause around it: requests and threats go to the

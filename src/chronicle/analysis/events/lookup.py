@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 
-from .triggers import STOP, WISH, Trigger, following_words, in_name, is_no_comment, noun_keys, is_participle, preceding_words, requirements_met, stop_key, wished_act
+from .triggers import STOP, WISH, Trigger, following_words, in_name, is_no_comment, named_object, noun_keys, is_participle, preceding_words, requirements_met, stop_key, wished_act
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
@@ -70,12 +70,15 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger |
         entry = lexicon.verbs.get(f"{lemma} {word.lower_}") or lexicon.verbs.get(f"{lemma} {word.lemma_.lower()}")
         if entry is not None and f"{lemma} {word.lower_}" in lexicon.handover_verbs:
             entry = _handed_goods(tok, lexicon) or entry  # "handed over medicine to X": aid
+        if entry is not None and "named" in entry.requires and not named_object(tok):
+            continue  # "dismissed the criticism as ...": that sense needs a named object
         if entry is not None:
             if entry.type == NO_EVENT:
                 if word.dep_ in ("prep", "prt") and word.i != tok.i + 1:
                     continue  # "seized the town on Monday" is no "seized on"
                 return None  # an idiom or another sense of the verb: "seized on his remarks"
-            particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i else None
+            # "dismissed him as a puppet of X": an "as" phrase describes the object, aims at nobody
+            particle = word if word.dep_ in ("prt", "prep") and word.head.i == tok.i and word.lower_ != "as" else None
             if word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i == tok.i:
                 particle = word.head  # "advised against travel": the target is inside "against travel"
             return Trigger(tok, entry, noun=False, particle=particle)

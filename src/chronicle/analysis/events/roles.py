@@ -371,6 +371,11 @@ def modifier_actors(tok: Token, actors: ActorLookup) -> list[Mention]:
             mention = actors.mention_for_token(child)
             if mention is not None and mention.code and not any(same_actor(mention, m) or _overlap(mention, m) for m in found):
                 found.append(mention)
+    if not found:  # "stiff international and Palestinian criticism": an actor among coordinated adjectives
+        for child in (g for c in modifiers if c.dep_ == "amod" for g in c.conjuncts):
+            mention = actors.mention_for_token(child)
+            if mention is not None and mention.code:
+                return [mention]  # co-doers, never a doer and its target
     return found
 
 

@@ -91,10 +91,18 @@ def is_participle(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and tok.tag_ == "VBN" and tok.dep_ in ("acomp", "ROOT")
 
 
+def named_object(tok: Token) -> bool:
+    """The verb's object names somebody: a proper name or a personal pronoun ("dismissed
+    Estonia as ...", "dismissed him as ..."), not a thing ("dismissed the criticism as ...")."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+                                or obj.lower_ in ("him", "her", "them", "us", "me"))
+
+
 def requirements_met(tok: Token, entry: EventEntry) -> bool:
     """The words beside ``tok`` that its entry requires are there ("recipient", a target actor,
     is checked once the actors are known)."""
-    if not [r for r in entry.requires if r != "recipient"]:
+    if not [r for r in entry.requires if r not in ("recipient", "named")]:
         return True
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass") and "object" in entry.requires:
