@@ -562,3 +562,15 @@ def test_a_surname_before_the_full_name_is_that_person(nlp, resolver):
     # two people of that surname: the bare one is neither
     two = resolve(nlp, resolver, "Kowalski speaks. Senator Anna Kowalski met Governor Tom Kowalski on Monday.")
     assert sorted(len(a.mentions) for a in two.actors if a.name and "Kowalski" in a.name) == [1, 1, 1]
+
+
+def test_a_person_described_beside_the_name_takes_the_roles_sector_and_country(nlp, resolver):
+    actors = resolve(nlp, resolver, "Anna Kowalski, a Kenyan opposition lawmaker, criticized the plan.")
+    assert person(actors, "Anna Kowalski").code == "KENLEG"
+    # a generic role speaks for the group named after it
+    spokesperson = resolve(nlp, resolver, "Tom Reed, a spokesperson for the Kenyan army, said the claim was false.")
+    assert person(spokesperson, "Tom Reed").code == "KENMIL"
+    # "X and Y, the envoy": the role describes the name right before the comma, with its owner's country
+    pair = resolve(nlp, resolver, "Mr. Reed and Anna Kowalski, the State Department's climate envoy, began talks with China.")
+    assert person(pair, "Anna Kowalski").code == "USAGOV"
+    assert person(pair, "Reed").code is None

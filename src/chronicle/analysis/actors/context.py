@@ -19,6 +19,7 @@ def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
     people: dict[str, list[Slot]] = {}
     named = {s.country for s in slots if is_iso(s.country)}
     full_names = _full_names(slots)
+    _appositive_roles(doc, slots, named)
     for k, slot in enumerate(slots):
         if slot.kind == "person":
             _link_person(slot, people, full_names)
@@ -27,6 +28,38 @@ def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
         if slot.needs_country and not slot.country:
             slot.country = _home(doc, slot, named) or _nearest_country(doc, slots, k) \
                 or _later_place(doc, slots, k) or dominant
+
+
+def _appositive_roles(doc: Doc, slots: list[Slot], named: set[str | None]) -> None:
+    """A person described beside the name ("Keith Hutto, a plumbing contractor, ...", "John
+    Roe, a Kenyan opposition lawmaker,") takes the role noun's sector, and its country when it
+    or its owner names one ("the State Department's envoy"); a generic role ("a spokesperson
+    for the U.S. military") takes the group it speaks for. Only what the name left open is
+    filled. The person is the name right before the comma ("X and Y, the envoy": Y), wherever
+    the parser hung the apposition."""
+    people = {s.end_tok: s for s in slots if s.kind == "person"}
+    by_token = {k: s for s in slots for k in range(s.start_tok, s.end_tok)}
+    generic = titles()["generic"]
+    for role in (s for s in slots if s.kind == "group" and s.agent is not None and doc[s.head].dep_ == "appos"):
+        left = doc[role.head].left_edge.i  # "the State Department's climate envoy" from "the"
+        comma = next((t.i for t in reversed(doc[max(0, left - 2):left]) if t.text == ","), None)
+        slot = people.get(comma) if comma is not None else None
+        if slot is None:
+            slot = by_token.get(doc[role.head].head.i)
+        if slot is None or slot.kind != "person" or (slot.sector is not None and slot.country is not None):
+            continue
+        sector, country = role.sector, role.country
+        owner = next((by_token.get(c.i) for c in doc[role.head].children if c.dep_ == "poss"), None)
+        if country is None and owner is not None and owner.kind != "person":
+            country = owner.country if is_iso(owner.country) else _home(doc, owner, named)
+        if doc[role.head].lemma_.lower() in generic:
+            group = next((by_token.get(g.i) for c in doc[role.head].children
+                          if c.dep_ == "prep" and c.lower_ in ("for", "of") for g in c.children if g.dep_ == "pobj"), None)
+            if group is not None and group.kind != "person" and group.sector:
+                sector, country = group.sector, group.country or country
+        slot.sector = slot.sector or sector
+        if slot.country is None and country:
+            slot.country, slot.needs_country = country, False
 
 
 def _home(doc: Doc, slot: Slot, named: set[str | None]) -> str | None:
