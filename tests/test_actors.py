@@ -574,3 +574,8 @@ def test_a_person_described_beside_the_name_takes_the_roles_sector_and_country(n
     pair = resolve(nlp, resolver, "Mr. Reed and Anna Kowalski, the State Department's climate envoy, began talks with China.")
     assert person(pair, "Anna Kowalski").code == "USAGOV"
     assert person(pair, "Reed").code is None
+
+
+def test_a_city_police_force_by_its_initials_and_the_europeans_as_a_bloc(nlp, resolver):
+    assert code_of(resolve(nlp, resolver, "The NYPD arrested two men on Monday."), "NYPD") == "USACOP"
+    assert code_of(resolve(nlp, resolver, "The Europeans rejected the plan."), "Europeans") == "EUR"

@@ -999,3 +999,11 @@ def test_dismissing_an_actor_as_something_is_criticism_and_an_offer_stays_refuse
     assert [e.type for e in events_of(analyzer, "Russia dismissed the criticism as the voice of Ukraine.")] == ["REJECT"]
     [belittled] = events_of(analyzer, "Russia dismissed him as a puppet of Washington.")
     assert (belittled.type, belittled.target) == ("ACCUSE", None)
+
+
+def test_things_that_offer_or_allow_something_to_nobody_are_trade_not_events(analyzer):
+    assert events_of(analyzer, "The new electric coupe would offer 335 horsepower in total.") == []
+    assert events_of(analyzer, "All those lights allow the carmaker to program welcome patterns.") == []
+    # an uncoded doer with a coded target is still coded
+    [offer] = events_of(analyzer, "Local villagers offered shelter to Syrian refugees.")
+    assert offer.type == "AGREE" and offer.target.code.startswith("SYR")

@@ -64,6 +64,7 @@ class PloverRules:
 
     requires_recipient: frozenset[str]
     needs_counterpart: frozenset[str]
+    uncoded_needs_target: frozenset[str]
     aimed_noun_types: frozenset[str]
     mutual_types: frozenset[str]
     place_target_types: frozenset[str]
@@ -99,7 +100,7 @@ def load_plover_rules() -> PloverRules:
     """``data/verbs/plover_rules.yaml``, read once."""
     data = load_yaml("verbs", "plover_rules.yaml")
     sets = {name: frozenset(data[name]) for name in (
-        "requires_recipient", "needs_counterpart", "aimed_noun_types", "mutual_types", "place_target_types", "unaimed_types",
+        "requires_recipient", "needs_counterpart", "uncoded_needs_target", "aimed_noun_types", "mutual_types", "place_target_types", "unaimed_types",
         "addressed_types", "violent_types", "cooperative_types", "protest_aims", "armed_modes", "away_modes")}
     return PloverRules(
         **sets,

@@ -81,6 +81,7 @@ ADDRESSED_TYPES = PLOVER_RULES.addressed_types
 RECIPIENT_TYPES = PLOVER_RULES.requires_recipient
 # Meetings and visits that name no one met are colour (plover_rules.yaml: needs_counterpart).
 COUNTERPART_TYPES = PLOVER_RULES.needs_counterpart
+UNCODED_NEEDS_TARGET = PLOVER_RULES.uncoded_needs_target
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
 AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
@@ -447,6 +448,11 @@ class EventCoder:
         if doer is not None:
             if target is None and trig.entry.type in ASSAULT_TYPES:
                 return  # "the civilians imprisoned for ...": violence by no actor on no actor is noise
+            if target is None and trig.entry.type in RECIPIENT_TYPES | UNCODED_NEEDS_TARGET:
+                # as with a coded doer, aid, cooperation and sanctions need a recipient; offers and
+                # permissions by things are trade ("the car would offer 335 horsepower", "those
+                # lights allow VW to ...", "Sony has offered its service"): no actor on either side
+                return
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
             yield from self._each_target(trig, sent, article, doer, target, actors)
