@@ -1004,6 +1004,8 @@ def test_dismissing_an_actor_as_something_is_criticism_and_an_offer_stays_refuse
 def test_things_that_offer_or_allow_something_to_nobody_are_trade_not_events(analyzer):
     assert events_of(analyzer, "The new electric coupe would offer 335 horsepower in total.") == []
     assert events_of(analyzer, "All those lights allow the carmaker to program welcome patterns.") == []
+    # a person the actors stage could not code still agrees
+    assert [e.type for e in events_of(analyzer, "Ousted President Jan Kowalczyk has agreed to resign.")] == ["AGREE"]
     # an uncoded doer with a coded target is still coded
     [offer] = events_of(analyzer, "Local villagers offered shelter to Syrian refugees.")
     assert offer.type == "AGREE" and offer.target.code.startswith("SYR")

@@ -82,6 +82,7 @@ RECIPIENT_TYPES = PLOVER_RULES.requires_recipient
 # Meetings and visits that name no one met are colour (plover_rules.yaml: needs_counterpart).
 COUNTERPART_TYPES = PLOVER_RULES.needs_counterpart
 UNCODED_NEEDS_TARGET = PLOVER_RULES.uncoded_needs_target
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "GPE"})  # spaCy entity labels of people and places
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
 AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
@@ -448,10 +449,12 @@ class EventCoder:
         if doer is not None:
             if target is None and trig.entry.type in ASSAULT_TYPES:
                 return  # "the civilians imprisoned for ...": violence by no actor on no actor is noise
-            if target is None and trig.entry.type in RECIPIENT_TYPES | UNCODED_NEEDS_TARGET:
+            if target is None and (trig.entry.type in RECIPIENT_TYPES or (
+                    trig.entry.type in UNCODED_NEEDS_TARGET and not _names_people(doer, tok.doc))):
                 # as with a coded doer, aid, cooperation and sanctions need a recipient; offers and
                 # permissions by things are trade ("the car would offer 335 horsepower", "those
-                # lights allow VW to ...", "Sony has offered its service"): no actor on either side
+                # lights allow VW to ...", "Sony has offered its service"): no actor on either
+                # side ("Ousted President Akayev has agreed to resign" is still an agreement)
                 return
             # a named doer the actors stage could not code ("Islamic fundamentalists"): kept as
             # an uncoded mention, so the event says who without guessing a code
@@ -629,6 +632,13 @@ def _host(trig: Trigger, source: Mention | None, actors: ActorLookup) -> Mention
         return None
     place = prep_actor(trig.token, {"in", "to"}, actors)
     return place if place is not None and place.kind == "country" and place.country not in (None, source.country) else None
+
+
+def _names_people(mention: Mention, doc: Doc) -> bool:
+    """An uncoded doer that is or names a person, a people or a place ("Akayev", "Ethiopians",
+    "the Minister for Interior Aftab Sherpao"), not a company or a thing."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in PEOPLE_ENTITIES for t in span.root.subtree)
 
 
 def _joint(trig: Trigger, source: Mention, actors: ActorLookup) -> bool:
