@@ -1,8 +1,10 @@
 """``chronicle serve`` under load: a generated store of N events (1,000,000 by default), 20 concurrent
 clients on filtered ``/events`` pages and on the aggregates (``/timeline``, ``/facets``); median and
 p95 latency per kind, against the targets (p95 <= 100 ms for event pages, <= 300 ms for aggregates).
+The server first answers a warm-up of other queries (``--warmup`` of each kind, another seed), as a
+server that has been up a while; the warm-up's own latencies are reported beside the figures.
 
-    python -m benchmarks.serve [--events N] [--clients 20] [--requests 400] [--backend sqlite|postgres|both] [--workers N]
+    python -m benchmarks.serve [--events N] [--clients 20] [--requests 1000] [--warmup 200] [--backend sqlite|postgres|both] [--workers N]
 
 The store is written by the generator below (articles of 50 events each, over three years, 60
 countries, every PLOVER type), once per size, and kept in bench-results/ for the next run; the server
@@ -183,7 +185,7 @@ def _get(http: HTTPConnection, path: str, params: dict) -> tuple[int, bytes]:
     return response.status, response.read()
 
 
-def serve_and_load(target: str, clients: int, requests: int, workers: int = 1) -> dict:
+def serve_and_load(target: str, clients: int, requests: int, workers: int = 1, warmup: int = 0) -> dict:
     port = _free_port()
     command = [sys.executable, "-m", "chronicle", "serve", "--db", target, "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -200,9 +202,14 @@ def serve_and_load(target: str, clients: int, requests: int, workers: int = 1) -
                     raise RuntimeError(f"chronicle serve exited: {server.stderr.read().decode()[-500:]}")
                 time.sleep(0.2)
         time.sleep(1)  # every worker up (each opens its store) before the clock starts
+        # a warm-up of other queries (another seed), untimed in the figures, as a server that has
+        # been answering for a while: its figures are kept beside them ("warmup") for comparison
+        cold = load(base, clients, warmup, seed=1011) if warmup else None
         cpu = _tree_cpu(server.pid)
         figures = load(base, clients, requests)
         figures["server_cpu_s"] = round(_tree_cpu(server.pid) - cpu, 1)
+        if cold is not None:
+            figures["warmup"] = {kind: cold[kind] for kind in ("events", "aggregates")} | {"seconds": cold["seconds"]}
         return figures
     finally:
         server.terminate()
@@ -232,7 +239,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--requests", type=int, default=400, help="requests of each kind, over all clients")
+    parser.add_argument("--requests", type=int, default=1000, help="requests of each kind, over all clients")
+    parser.add_argument("--warmup", type=int, default=200,
+                        help="requests of each kind sent first, with other queries, and left out of the figures")
     parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="chronicle serve --workers")
     parser.add_argument("--out", default="bench-results")
@@ -258,7 +267,7 @@ def main(argv: list[str] | None = None) -> dict:
             _drop(backend, target, args.events)
             generate(target, args.events)
         built = round(time.perf_counter() - started, 1)
-        figures = serve_and_load(target, args.clients, args.requests, args.workers)
+        figures = serve_and_load(target, args.clients, args.requests, args.workers, args.warmup)
         figures["workers"] = args.workers
         figures["store_seconds"] = built
         results[backend] = figures

@@ -57,7 +57,9 @@ def test_serve_benchmark_measures_a_running_server(tmp_path):
 
     db = str(tmp_path / "bench.db")
     generate(db, 200)
-    figures = serve_and_load(db, clients=2, requests=8, workers=2)  # chronicle serve --workers 2
+    figures = serve_and_load(db, clients=2, requests=8, workers=2, warmup=4)  # chronicle serve --workers 2
     assert figures["errors"] == 0
     assert figures["events"]["requests"] == 8 and figures["aggregates"]["requests"] == 8
+    # the warm-up's requests are reported apart, never among the figures
+    assert figures["warmup"]["events"]["requests"] == 4 and figures["warmup"]["aggregates"]["requests"] == 4
     assert figures["events"]["median_ms"] > 0 and figures["events"]["p95_ms"] >= figures["events"]["median_ms"]
