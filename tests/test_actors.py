@@ -579,3 +579,8 @@ def test_a_person_described_beside_the_name_takes_the_roles_sector_and_country(n
 def test_a_city_police_force_by_its_initials_and_the_europeans_as_a_bloc(nlp, resolver):
     assert code_of(resolve(nlp, resolver, "The NYPD arrested two men on Monday."), "NYPD") == "USACOP"
     assert code_of(resolve(nlp, resolver, "The Europeans rejected the plan."), "Europeans") == "EUR"
+
+
+def test_a_spokesman_for_a_group_takes_its_country(nlp, resolver):
+    actors = resolve(nlp, resolver, "Israel built homes. A spokesman for the Kenyan army denied the report.")
+    assert code_of(actors, "spokesman") == "KENGOV"

@@ -372,8 +372,10 @@ def _countries_after(doc: Doc, head: Token, by_token: dict[int, Match], depth: i
     """Countries in "of/in/from <country>" after a noun: one per listed country ("the
     ambassadors of Arnor, Osgiliath and Gondor"); for a place noun, the names modifying it or
     its own "of" ("the mayor of the West Bank city of Nablus")."""
+    # a generic role speaks for a group: "a spokesperson for the British Foreign Office"
+    prepositions = ("of", "in", "from", "for") if normalise(head.lemma_) in titles()["generic"] else ("of", "in", "from")
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "from"):
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         for obj in prep.rights:
             found = [(tok, m) for tok in [obj, *obj.conjuncts] if (m := _country_match(by_token, tok.i))]
