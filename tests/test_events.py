@@ -1009,3 +1009,11 @@ def test_things_that_offer_or_allow_something_to_nobody_are_trade_not_events(ana
     # an uncoded doer with a coded target is still coded
     [offer] = events_of(analyzer, "Local villagers offered shelter to Syrian refugees.")
     assert offer.type == "AGREE" and offer.target.code.startswith("SYR")
+
+
+def test_an_act_that_is_only_supposed_is_not_coded(analyzer):
+    assert events_of(analyzer, "Officials described the idea that Kenya is training the rebels as absurd.") == []
+    assert events_of(analyzer, "Voters are anxious about the possibility of another attack on Kenya.") == []
+    # beside a supposition, a real act is still coded
+    [sanction] = events_of(analyzer, "Fears of an Israeli attack on Iran grew after the United States sanctioned Iran.")
+    assert triples([sanction]) == [("SANCTION", "USA", "IRN")]

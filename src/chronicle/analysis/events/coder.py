@@ -178,6 +178,8 @@ class EventCoder:
                 continue  # "asked the governor whether he would resign": a question, no request
             if trig.entry is WISH and has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
+            if _supposed(trig.token):
+                continue  # "the idea that the U.S. is training IS", "the possibility of another attack"
             for event in self._events(trig, sent, article, actors, triggers):
                 accusations = list(accusations_of(event, trig.token, sent, article, actors, self.lexicon, self._build))
                 if not (accusations and self.conventions == "cameo"):
@@ -632,6 +634,23 @@ def _host(trig: Trigger, source: Mention | None, actors: ActorLookup) -> Mention
         return None
     place = prep_actor(trig.token, {"in", "to"}, actors)
     return place if place is not None and place.kind == "country" and place.country not in (None, source.country) else None
+
+
+def _supposed(tok: Token) -> bool:
+    """The act is what a supposition is about: in a clause or an "of" phrase on a noun such as
+    "idea", "possibility" or "concern" (``supposition_nouns``), however deep in that clause."""
+    node = tok
+    for _ in range(MAX_CLIMB):
+        head = node.head
+        if head is node:
+            return False
+        if head.pos_ == "NOUN" and head.lemma_.lower() in EVENT_WORDS.supposition_nouns and (
+                node.dep_ in ("acl", "ccomp", "relcl") or node.lower_ == "of"):
+            return True
+        if node.dep_ in ("ROOT",) or (head.pos_ in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass")):
+            return False
+        node = head
+    return False
 
 
 def _names_people(mention: Mention, doc: Doc) -> bool:

@@ -48,6 +48,7 @@ class EventWords:
     answering_types: frozenset[str]
     claim_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
+    supposition_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
