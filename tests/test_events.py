@@ -1017,3 +1017,12 @@ def test_an_act_that_is_only_supposed_is_not_coded(analyzer):
     # beside a supposition, a real act is still coded
     [sanction] = events_of(analyzer, "Fears of an Israeli attack on Iran grew after the United States sanctioned Iran.")
     assert triples([sanction]) == [("SANCTION", "USA", "IRN")]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jane Roe and Tom Reed occupied a third tier in the polls.",
+    "The governor is capturing the frustration of many voters.",
+    "The senator stood with his arms crossed and smiled.",
+])
+def test_other_senses_of_occupying_capturing_and_standing_with(analyzer, text):
+    assert events_of(analyzer, text) == []
