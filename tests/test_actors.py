@@ -584,3 +584,9 @@ def test_a_city_police_force_by_its_initials_and_the_europeans_as_a_bloc(nlp, re
 def test_a_spokesman_for_a_group_takes_its_country(nlp, resolver):
     actors = resolve(nlp, resolver, "Israel built homes. A spokesman for the Kenyan army denied the report.")
     assert code_of(actors, "spokesman") == "KENGOV"
+
+
+def test_mentions_of_one_person_share_the_sector_one_of_them_gives(nlp, resolver):
+    actors = resolve(nlp, resolver, "Kowalski spoke in Washington on Monday. Later, Kowalski (D-Ohio) campaigned in Ohio.")
+    kowalski = [a for a in actors.actors if a.name == "Kowalski"]
+    assert len(kowalski) == 1 and {m.code for m in kowalski[0].mentions} == {"USALEG"}

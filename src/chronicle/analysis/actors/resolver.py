@@ -475,8 +475,26 @@ def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tu
         mention.actor_id = actor.id
         actor.mentions.append(mention)
     result = list(actors.values())
+    for actor in result:
+        if actor.kind == "person":
+            _share_details(actor)
     _attach_pronouns(doc, slots, result, modifiers, quote_lexicon)
     return result
+
+
+def _share_details(actor: Actor) -> None:
+    """Mentions of one person lend each other the sector one of them carries: a bare "Scott"
+    is the "Scott (D-Va.)" of two paragraphs later (LEG). Countries are not lent: a bare
+    surname's country may be a namesake's."""
+    sector = next((m.sector for m in actor.mentions if m.sector), None)
+    if sector is None:
+        return
+    for mention in actor.mentions:
+        if mention.sector is None and mention.country and mention.code == mention.country:
+            mention.sector, mention.code = sector, mention.country + sector
+    first = actor.mentions[0]
+    if actor.sector is None and first.sector:
+        actor.sector, actor.code = first.sector, first.code
 
 
 def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
