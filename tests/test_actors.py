@@ -590,3 +590,11 @@ def test_mentions_of_one_person_share_the_sector_one_of_them_gives(nlp, resolver
     actors = resolve(nlp, resolver, "Kowalski spoke in Washington on Monday. Later, Kowalski (D-Ohio) campaigned in Ohio.")
     kowalski = [a for a in actors.actors if a.name == "Kowalski"]
     assert len(kowalski) == 1 and {m.code for m in kowalski[0].mentions} == {"USALEG"}
+
+
+def test_a_bare_surname_is_the_articles_own_person_before_a_famous_namesake(nlp, resolver):
+    actors = resolve(nlp, resolver, "Police arrested Marek T. Blair, 40, on Monday. Blair was released on bond.")
+    blair = [a for a in actors.actors if a.name and "Blair" in a.name]
+    assert [(a.name, a.code, len(a.mentions)) for a in blair] == [("Marek T. Blair", None, 2)]
+    # with no such person in the article, the dictionary's Blair stands
+    assert code_of(resolve(nlp, resolver, "Blair met Bush in Washington."), "Blair") == "GBRGOV"

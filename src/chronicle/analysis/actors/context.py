@@ -118,6 +118,11 @@ def _link_person(slot: Slot, people: dict[str, list[Slot]], full_names: dict[str
     if not words:
         return
     earlier = next((p for p in people.get(words[-1], []) if set(words) <= set(_name_key(p.name or "").split())), None)
+    if earlier is None and slot.end_tok - slot.start_tok == 1 and people.get(words[-1]):
+        # a bare surname the dictionary took for someone famous ("Blair" -> Tony Blair) after the
+        # article named its own person of that surname ("Jonathan P. Blair"): the article's person
+        earlier = people[words[-1]][0]
+        slot.entry, slot.country, slot.sector, slot.role = None, None, None, None
     later = full_names.get(words[-1], [])
     if earlier is None and len(words) == 1 and len(later) == 1 and later[0] is not slot:
         earlier = later[0]
