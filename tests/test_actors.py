@@ -598,3 +598,10 @@ def test_a_bare_surname_is_the_articles_own_person_before_a_famous_namesake(nlp,
     assert [(a.name, a.code, len(a.mentions)) for a in blair] == [("Marek T. Blair", None, 2)]
     # with no such person in the article, the dictionary's Blair stands
     assert code_of(resolve(nlp, resolver, "Blair met Bush in Washington."), "Blair") == "GBRGOV"
+
+
+def test_streets_and_lower_case_words_the_ner_model_calls_people_are_no_people(nlp, resolver):
+    street = resolve(nlp, resolver, "Police searched a home on Jolinda Drive on Monday.")
+    assert not [a for a in street.actors if a.kind == "person"]
+    drug = resolve(nlp, resolver, "Officers found marijuana and cash in the car of Christopher D. Battin.")
+    assert [a.name for a in drug.actors if a.kind == "person"] == ["Christopher D. Battin"]

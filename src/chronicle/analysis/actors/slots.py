@@ -95,6 +95,7 @@ def _person_spans(doc: Doc, by_token: dict[int, Match],
     persons = [e for e in doc.ents if e.label_ == "PERSON"
                or (known_person is not None and _full_name(e) and known_person(e.text))]
     spans = {(_skip_titles(doc, e.start, e.end), _strip_possessive(doc, e.end)) for e in persons}
+    spans = {s for s in (_name_part(doc, *s) for s in spans) if s is not None}
     # a dictionary name beats the NER model's guess ("Evil Mordor", "Kabul" tagged PERSON)
     spans = {s for s in spans if not any(k in named for k in range(*s))}
     spans.update(_titled_names(doc, by_token))
@@ -111,6 +112,18 @@ def _person_spans(doc: Doc, by_token: dict[int, Match],
             kept.append(span)
             reach = span[1]
     return kept
+
+
+def _name_part(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The part of an NER person span that can be a name: up to a colon or dash that ends a
+    headline's name ("John Doe: Dealing"), none when no word is capitalised ("marijuana") or
+    the last word names a street ("Jolinda Drive")."""
+    cut = next((t.i for t in doc[start:end] if t.text in (":", "|", "—", "–")), end)
+    if cut <= start or not any(t.text[:1].isupper() for t in doc[start:cut]):
+        return None
+    if cut - start > 1 and doc[cut - 1].lower_.rstrip(".") in ACTOR_WORDS.street_words:
+        return None
+    return start, cut
 
 
 def _full_name(span: Span) -> bool:

@@ -17,6 +17,7 @@ class ActorWords:
     dateline_marks: frozenset[str]
     locative_prepositions: frozenset[str]
     sectors_coded_alone: frozenset[str]
+    street_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
