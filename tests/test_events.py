@@ -1026,3 +1026,14 @@ def test_an_act_that_is_only_supposed_is_not_coded(analyzer):
 ])
 def test_other_senses_of_occupying_capturing_and_standing_with(analyzer, text):
     assert events_of(analyzer, text) == []
+
+
+def test_a_noun_event_between_two_sides_is_each_sides_act_once(analyzer):
+    talks = events_of(analyzer, "Talks between Russia and Ukraine resumed on Monday.")
+    assert sorted(triples(talks)) == [("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]
+
+
+def test_hacking_and_taking_in_refugees(analyzer):
+    assert triples(events_of(analyzer, "Tensions rose over China's hacking of American companies.")) == [("COERCE", "CHN", "USA")]
+    [asylum] = events_of(analyzer, "Jordan had admitted more than a million Syrian refugees.")
+    assert (asylum.type, asylum.cameo, asylum.target.code) == ("AID", "075", "SYRREF")

@@ -372,6 +372,8 @@ class EventCoder:
             pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
         elif trig.entry.type in MUTUAL_TYPES:
             pairs = mutual_pairs(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
+        # "talks between X and Y": both sides are among the doers and the targets; each pair once
+        pairs = list({(_span(s), _span(t)): (s, t) for s, t in pairs}.values())
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
             if trig.reverse is not None and tgt is not None:
@@ -634,6 +636,10 @@ def _host(trig: Trigger, source: Mention | None, actors: ActorLookup) -> Mention
         return None
     place = prep_actor(trig.token, {"in", "to"}, actors)
     return place if place is not None and place.kind == "country" and place.country not in (None, source.country) else None
+
+
+def _span(mention: Mention | None) -> tuple[int, int] | None:
+    return (mention.start, mention.end) if mention is not None else None
 
 
 def _supposed(tok: Token) -> bool:

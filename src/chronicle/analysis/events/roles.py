@@ -391,6 +391,9 @@ def explicit_source(tok: Token, source: Mention) -> bool:
 def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
     an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
+    sides = _between(tok, actors)
+    if sides:
+        return sides[0]  # "talks between Russia and Ukraine": each side, the first as doer
     mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
     owner = child_with(tok, {"poss"})
     if mention is not None and owner is not None:
@@ -413,6 +416,23 @@ def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
         return reason_of
     verb = governing_verb(tok)
     return verb_source(verb, actors) if verb is not None else None
+
+
+def _between(tok: Token, actors: ActorLookup) -> list[Mention]:
+    """The two sides of a noun event written "between X and Y" (or "among X, Y and Z"), when
+    the phrase names two actors or more; else nothing."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
+        head = pobj_of(prep)
+        if head is None:
+            continue
+        sides: list[Mention] = []
+        for node in (head, *head.conjuncts):
+            mention = actor_at(node, actors)
+            if mention is not None and not any(same_actor(mention, m) for m in sides):
+                sides.append(mention)
+        if len(sides) > 1:
+            return sides
+    return []
 
 
 def _reason_object(tok: Token, actors: ActorLookup) -> Mention | None:
@@ -446,6 +466,9 @@ def governing_verb(tok: Token) -> Token | None:
 def noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     """Whom an event noun is aimed at: "crackdown on X", "talks with X", or the second of two
     actor modifiers ("Russian-Syrian cooperation")."""
+    sides = _between(tok, actors)
+    if sides:
+        return sides[1]  # "talks between Russia and Ukraine": the other side
     modifiers = modifier_actors(tok, actors)
     if len(modifiers) > 1:
         return modifiers[1]
