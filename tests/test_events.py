@@ -1037,3 +1037,8 @@ def test_hacking_and_taking_in_refugees(analyzer):
     assert triples(events_of(analyzer, "Tensions rose over China's hacking of American companies.")) == [("COERCE", "CHN", "USA")]
     [asylum] = events_of(analyzer, "Jordan had admitted more than a million Syrian refugees.")
     assert (asylum.type, asylum.cameo, asylum.target.code) == ("AID", "075", "SYRREF")
+
+
+def test_the_one_angered_disapproves_of_the_one_who_angered_it(analyzer):
+    assert triples(events_of(analyzer, "Israel's decision angered the Palestinians.")) == [("ACCUSE", "PSE", "ISR")]
+    assert triples(events_of(analyzer, "The Palestinians were angered by Israel's decision.")) == [("ACCUSE", "PSE", "ISR")]
