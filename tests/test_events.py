@@ -1042,3 +1042,9 @@ def test_hacking_and_taking_in_refugees(analyzer):
 def test_the_one_angered_disapproves_of_the_one_who_angered_it(analyzer):
     assert triples(events_of(analyzer, "Israel's decision angered the Palestinians.")) == [("ACCUSE", "PSE", "ISR")]
     assert triples(events_of(analyzer, "The Palestinians were angered by Israel's decision.")) == [("ACCUSE", "PSE", "ISR")]
+
+
+def test_persuading_and_lobbying_ask_and_an_ing_clause_after_about_or_by_shares_the_subject(analyzer):
+    assert triples(events_of(analyzer, "Saudi Arabia lobbied Washington to block the bill.")) == [("REQUEST", "SAU", "USA")]
+    assert triples(events_of(analyzer, "Kenya set about persuading Uganda to join the pact.")) == [("REQUEST", "KEN", "UGA")]
+    assert triples(events_of(analyzer, "Russia responded by attacking Ukraine.")) == [("ASSAULT", "RUS", "UKR")]

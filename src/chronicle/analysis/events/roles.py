@@ -155,7 +155,10 @@ def verb_source(tok: Token, actors: ActorLookup) -> Mention | None:
     for _ in range(MAX_CLIMB):
         if tok.dep_ == "xcomp" and child_with(tok.head, {"dobj"}) is not None:
             return actor_at(child_with(tok.head, {"dobj"}), actors)  # "urged X to withdraw": X
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
+        if tok.dep_ == "pcomp" and tok.head.lower_ in EVENT_WORDS.same_subject_prepositions \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head  # "set about persuading Xi": the setter persuades
+        elif tok.dep_ not in ("xcomp", "conj", "advcl", "acomp") or tok.head is tok:
             return None
         if tok.dep_ == "conj" and tok.head.dep_ in ("relcl", "advcl") and _after_comma(tok):
             # "X has been an ally since the times when it was led by Y, and has supplied Z":
