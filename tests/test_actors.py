@@ -605,3 +605,11 @@ def test_streets_and_lower_case_words_the_ner_model_calls_people_are_no_people(n
     assert not [a for a in street.actors if a.kind == "person"]
     drug = resolve(nlp, resolver, "Officers found marijuana and cash in the car of Christopher D. Battin.")
     assert [a.name for a in drug.actors if a.kind == "person"] == ["Christopher D. Battin"]
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(nlp, resolver):
+    body = "Anna Kowalski endorsed Tom Reed on Wednesday. She praised him."
+    doc = nlp(body)
+    actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
+    him = next(t for t in doc if t.text == "him")
+    assert actors.resolve_pronoun(him).text == "Tom Reed"

@@ -203,10 +203,12 @@ class ArticleActors:
         # inside a quotation "he"/"they" is someone the speaker talks about, never the speaker
         speaker = self.quote_speaker(token.idx)
         if word in PERSON_PRONOUNS:
-            # "he" never refers back to a known woman, nor "she" to a known man
+            # "he" never refers back to a known woman, nor "she" to a known man; an object is
+            # never its own clause's subject ("She praised him": him is not she)
             want = genders()[0].get(word)
+            subject = self._clause_subject(token)
             return _antecedent(self, token, {"person"},
-                               lambda m: m.actor_id != speaker and self.gender(m.actor_id) in (None, want))
+                               lambda m: m.actor_id not in (speaker, subject) and self.gender(m.actor_id) in (None, want))
         groups = {"country", "organisation", "group"}
         # "they" prefers a plural noun ("the rebels"), "it" anything but one
         plural = word in PLURAL_PRONOUNS
@@ -214,6 +216,18 @@ class ArticleActors:
         if agreeing is not None and plural:
             return self.conjoined(agreeing)[0]  # "Russia and China ... they": the list, from its head
         return agreeing or _antecedent(self, token, groups, lambda m: m.actor_id != speaker)
+
+    def _clause_subject(self, token: Token) -> str | None:
+        """Actor id of the subject of the verb an object pronoun belongs to ("She praised him",
+        "he asked her for help"): a person the object cannot be. None for subjects."""
+        if token.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i), None)
+        if subject is None:
+            return None
+        found = self.resolve_pronoun(subject) if subject.pos_ == "PRON" else self.mention_for_token(subject)
+        return found.actor_id if found is not None else None
 
     def quote_speaker(self, char: int) -> str | None:
         """Actor id of the speaker of the quotation holding offset ``char``: the subject of a
