@@ -305,9 +305,17 @@ def test_announced_acts_are_agreements_or_threats(analyzer):
     assert (refusal.type, refusal.source.code[:3], refusal.target.code) == ("REJECT", "USA", "ISRGOV")
 
 
-def test_meetings_are_mutual(analyzer):
-    found = set(triples(events_of(analyzer, "Turkish officials held talks with Iranian diplomats.")))
-    assert found == {("CONSULT", "TUR", "IRN"), ("CONSULT", "IRN", "TUR")}
+def test_a_meeting_is_one_event_in_plover_and_both_ways_in_cameo(analyzer):
+    from chronicle.analysis import Analyzer
+    from chronicle.config import Config
+
+    talks = "Turkish officials held talks with Iranian diplomats."
+    met = "Turkey and Iran held talks in Ankara."
+    assert triples(events_of(analyzer, talks)) == [("CONSULT", "TUR", "IRN")]
+    assert triples(events_of(analyzer, met)) == [("CONSULT", "TUR", "IRN")]
+    cameo = Analyzer(Config(event_conventions="cameo"), quotes=False)
+    assert set(triples(events_of(cameo, talks))) == {("CONSULT", "TUR", "IRN"), ("CONSULT", "IRN", "TUR")}
+    assert set(triples(events_of(cameo, met))) == {("CONSULT", "TUR", "IRN"), ("CONSULT", "IRN", "TUR")}
 
 
 def test_user_verb_patterns_before_the_verb(tmp_path, analyzer):
@@ -354,7 +362,7 @@ def test_met_with_is_one_way_and_joint_doers_pair_up(analyzer):
     met = set(triples(events_of(analyzer, "The Iraqi foreign minister met with Syrian President Bashar Assad.")))
     assert met == {("CONSULT", "IRQ", "SYR")}
     listed = set(triples(events_of(analyzer, "The US, Russia, and Switzerland met yesterday.")))
-    assert {("CONSULT", "USA", "RUS"), ("CONSULT", "RUS", "CHE"), ("CONSULT", "CHE", "USA")} <= listed
+    assert {("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "CHE")} <= listed  # PLOVER: from the first named
 
 
 def test_purpose_infinitive_is_not_a_second_event(analyzer):
@@ -467,12 +475,12 @@ def test_a_relation_noun_aimed_at_nobody_is_not_coded(analyzer):
     assert events_of(analyzer, "The Kenyan government expressed gratitude for Japan's assistance.") == []
     assert events_of(analyzer, "Nairobi said the plan enjoyed support from Tokyo.") == []
     assert triples(events_of(analyzer, "Japan's assistance to Kenya grew.")) == [("AID", "JPN", "KEN")]
-    assert set(triples(events_of(analyzer, "Kenya and Somalia held talks."))) == {("CONSULT", "KEN", "SOM"), ("CONSULT", "SOM", "KEN")}
+    assert set(triples(events_of(analyzer, "Kenya and Somalia held talks."))) == {("CONSULT", "KEN", "SOM")}
 
 
 def test_a_less_specific_restatement_in_the_same_sentence_is_dropped(analyzer):
     events = events_of(analyzer, "The Kenyan army chief held talks with Somali rebels during a surprise visit to Somalia.")
-    assert {(e.trigger, e.source.code[:3], e.target.code) for e in events} == {("talks", "KEN", "SOMREB"), ("talks", "SOM", "KENMIL")}
+    assert {(e.trigger, e.source.code[:3], e.target.code) for e in events} == {("talks", "KEN", "SOMREB")}
     twice = events_of(analyzer, "Kenyan jets bombed Mogadishu on Monday and attacked it again on Tuesday.")
     assert [e.trigger for e in twice] == ["bombed", "attacked"]  # the very same actors: kept
     killed = events_of(analyzer, "Officials said six Somali civilians were killed in an air strike by Kenyan jets.")
@@ -489,7 +497,7 @@ def test_aid_cooperation_and_sanctions_need_a_recipient(analyzer):
     assert events_of(analyzer, "The Japanese government donated millions last year.") == []
     suspended = events_of(analyzer, "Japan announced a suspension of air links with Kenya on Monday.")
     assert triples(suspended) == [("SANCTION", "JPN", "KEN")]  # the recipient inside the "of" phrase
-    assert set(triples(events_of(analyzer, "Kenya and Somalia cooperated."))) == {("COOPERATE", "KEN", "SOM"), ("COOPERATE", "SOM", "KEN")}
+    assert set(triples(events_of(analyzer, "Kenya and Somalia cooperated."))) == {("COOPERATE", "KEN", "SOM")}
 
 
 def test_a_guessed_wish_is_no_request(analyzer):
@@ -546,8 +554,7 @@ def test_joint_exercises_cooperate_and_sending_warships_mobilizes(analyzer):
 def test_exercises_held_with_a_partner_are_joint_operations(analyzer):
     # PLOVER COOPERATE: joint operations, with the partner named or as a second doer
     assert triples(events_of(analyzer, "The Chilean navy held naval drills with Argentina.")) == [("COOPERATE", "CHL", "ARG")]
-    assert sorted(triples(events_of(analyzer, "Chile and Peru held military exercises."))) == [
-        ("COOPERATE", "CHL", "PER"), ("COOPERATE", "PER", "CHL")]
+    assert sorted(triples(events_of(analyzer, "Chile and Peru held military exercises."))) == [("COOPERATE", "CHL", "PER")]
     assert triples(events_of(analyzer, "The Chilean army held military exercises near the border.")) == [
         ("MOBILIZE", "CHL", None)]
 
@@ -635,7 +642,7 @@ def test_a_named_kind_of_group_is_an_uncoded_doer(analyzer):
 def test_a_count_noun_between_light_verb_and_event_noun(analyzer):
     # "held a second day of negotiations": the negotiations are what the light verb carries
     assert sorted(triples(events_of(analyzer, "Zambian and Malawian officials held a second day of negotiations in Lusaka."))) == [
-        ("CONSULT", "MWI", "ZMB"), ("CONSULT", "ZMB", "MWI")]
+        ("CONSULT", "ZMB", "MWI")]
     assert triples(events_of(analyzer, "Kenyan troops launched a week of war games near the Somali border.")) == [
         ("MOBILIZE", "KEN", None)]
 
@@ -681,9 +688,7 @@ def test_inspectors_received_or_sent_and_concluded_talks(analyzer):
     # sending investigators somewhere investigates it (CAMEO 090)
     assert triples(events_of(analyzer, "The United Nations sent investigators to Darfur.")) == [("ACCUSE", "IGO", "SDN")]
     # a verb that finishes an event carries it: the talks took place
-    assert sorted(triples(events_of(analyzer, "Chile and Bolivia concluded talks on a border treaty."))) == [
-        ("CONSULT", "BOL", "CHL"), ("CONSULT", "CHL", "BOL")
-    ]
+    assert sorted(triples(events_of(analyzer, "Chile and Bolivia concluded talks on a border treaty."))) == [("CONSULT", "CHL", "BOL")]
 
 
 def test_aid_to_places_inside_a_country_goes_to_that_country(analyzer):
@@ -928,7 +933,7 @@ def test_a_meeting_with_no_one_met_is_no_consultation(analyzer):
                  "Kenyan officials discussed strategies for the campaign."):
         assert events_of(analyzer, text) == [], text
     assert triples(events_of(analyzer, "The Kenyan president met the Somali president.")) == [("CONSULT", "KEN", "SOM")]
-    assert set(triples(events_of(analyzer, "Kenya and Somalia met in Nairobi."))) == {("CONSULT", "KEN", "SOM"), ("CONSULT", "SOM", "KEN")}
+    assert set(triples(events_of(analyzer, "Kenya and Somalia met in Nairobi."))) == {("CONSULT", "KEN", "SOM")}
 
 
 def test_votes_against_overrulings_and_incursions_are_coded(analyzer):
@@ -1028,9 +1033,9 @@ def test_other_senses_of_occupying_capturing_and_standing_with(analyzer, text):
     assert events_of(analyzer, text) == []
 
 
-def test_a_noun_event_between_two_sides_is_each_sides_act_once(analyzer):
+def test_a_noun_event_between_two_sides_is_the_first_sides_act_on_the_other(analyzer):
     talks = events_of(analyzer, "Talks between Russia and Ukraine resumed on Monday.")
-    assert sorted(triples(talks)) == [("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]
+    assert triples(talks) == [("CONSULT", "RUS", "UKR")]
 
 
 def test_hacking_and_taking_in_refugees(analyzer):

@@ -39,7 +39,7 @@ from .means import answered_attack, crowd, means_of, means_source, mishap, quarr
 from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATEN, SPECULATIVE_AUX, is_conditional, conditional_clause, going_to, has_aux, is_historical, intent_entry, is_negated, negated_type
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
 from ..links import same_actor
-from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_country, uncoded_doer, verb_source, verb_target
+from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, between_sides, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_country, uncoded_doer, verb_source, verb_target
 from .roles import RELATIVE_PRONOUNS, CodingView
 from .requests import clause_heads, deontic_requests
 from .restates import unrestated
@@ -90,7 +90,8 @@ AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
 # announced cooperative act is an AGREE; reported violence is coded as the act, and as an
 # accusation by a speaker of another side); "cameo" follows CAMEO coders such as PETRARCH for
 # continuity with their data (tense does not change the code; another side's reported violence
-# is the accusation only).
+# is the accusation only; a meeting is coded both ways, where PLOVER codes one event from the
+# first named side).
 CONVENTIONS = ("plover", "cameo")
 # Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
 SETTING_PREPOSITIONS = EVENT_WORDS.setting_prepositions
@@ -371,8 +372,14 @@ class EventCoder:
         if not trig.noun and is_reflexive(tok):
             pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target
         elif trig.entry.type in MUTUAL_TYPES:
-            pairs = mutual_pairs(pairs, sources, reverse=trig.noun and trig.entry.mode == "meet")
-        # "talks between X and Y": both sides are among the doers and the targets; each pair once
+            # CAMEO codes a meeting both ways; PLOVER one event (its actor lists both sides)
+            cameo = self.conventions == "cameo"
+            pairs = mutual_pairs(pairs, sources, reverse=cameo and trig.noun and trig.entry.mode == "meet", each_way=cameo)
+        # "talks between X and Y": one event from the first side to each other one (as "X held
+        # talks with Y"; PLOVER would list both as actors of one event), each pair once
+        sides = between_sides(tok, actors) if trig.noun and self.conventions == "plover" else []
+        if sides:
+            pairs = [(s, t) for s, t in pairs if s is not None and _span(s) == _span(sides[0])] or pairs
         pairs = list({(_span(s), _span(t)): (s, t) for s, t in pairs}.values())
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)

@@ -394,7 +394,7 @@ def explicit_source(tok: Token, source: Mention) -> bool:
 def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     """The doer of an event noun: possessor ("Assad's crackdown"), "by"/"from" phrase,
     an actor adjective ("Israeli airstrikes"), else the subject of the verb it hangs on."""
-    sides = _between(tok, actors)
+    sides = between_sides(tok, actors)
     if sides:
         return sides[0]  # "talks between Russia and Ukraine": each side, the first as doer
     mention = prep_actor(tok, SOURCE_PREPOSITIONS, actors)
@@ -421,7 +421,7 @@ def noun_source(tok: Token, actors: ActorLookup) -> Mention | None:
     return verb_source(verb, actors) if verb is not None else None
 
 
-def _between(tok: Token, actors: ActorLookup) -> list[Mention]:
+def between_sides(tok: Token, actors: ActorLookup) -> list[Mention]:
     """The two sides of a noun event written "between X and Y" (or "among X, Y and Z"), when
     the phrase names two actors or more; else nothing."""
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among")):
@@ -469,7 +469,7 @@ def governing_verb(tok: Token) -> Token | None:
 def noun_target(tok: Token, actors: ActorLookup) -> Mention | None:
     """Whom an event noun is aimed at: "crackdown on X", "talks with X", or the second of two
     actor modifiers ("Russian-Syrian cooperation")."""
-    sides = _between(tok, actors)
+    sides = between_sides(tok, actors)
     if sides:
         return sides[1]  # "talks between Russia and Ukraine": the other side
     modifiers = modifier_actors(tok, actors)
@@ -566,12 +566,15 @@ def _listed(root: Token) -> list[Token]:
     return [t for c in items for t in (c, *c.conjuncts)]
 
 
-def mutual_pairs(pairs: list, sources: list[Mention], reverse: bool) -> list:
-    """Joint acts are mutual: "X, Y and Z met" or "X and Y deepened their partnership" is
-    each pair; with ``reverse``, "X held talks with Y" is also Y with X ("X met Y" stays X->Y,
-    as CAMEO codes it)."""
+def mutual_pairs(pairs: list, sources: list[Mention], reverse: bool, each_way: bool = False) -> list:
+    """Joint acts are mutual: "X, Y and Z met" or "X and Y deepened their partnership" is one
+    event from the first named to each other one (PLOVER lists them all as the actor of one
+    event; a dyad has room for two), or with ``each_way`` every ordered pair (CAMEO); with
+    ``reverse``, "X held talks with Y" is also Y with X ("X met Y" stays X->Y)."""
     if all(t is None for _, t in pairs) and len(sources) > 1:
-        return [(a, b) for a in sources for b in sources if a is not b]
+        if each_way:
+            return [(a, b) for a in sources for b in sources if a is not b]
+        return [(sources[0], b) for b in sources[1:]]
     return pairs + [(t, s) for s, t in pairs if t is not None] if reverse else pairs
 
 
