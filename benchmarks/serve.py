@@ -1,8 +1,10 @@
 """``chronicle serve`` under load: a generated store of N events (1,000,000 by default), 20 concurrent
 clients on filtered ``/events`` pages and on the aggregates (``/timeline``, ``/facets``); median and
 p95 latency per kind, against the targets (p95 <= 100 ms for event pages, <= 300 ms for aggregates).
-The server first answers a warm-up of other queries (``--warmup`` of each kind, another seed), as a
-server that has been up a while; the warm-up's own latencies are reported beside the figures.
+The server reads the store into memory as it starts (``chronicle serve --prewarm``, the default;
+on PostgreSQL through pg_prewarm, which the benchmark installs in its database), then answers a
+warm-up of other queries (``--warmup`` of each kind, another seed), as a server that has been up
+a while; the warm-up's own latencies are reported beside the figures.
 
     python -m benchmarks.serve [--events N] [--clients 20] [--requests 1000] [--warmup 200] [--backend sqlite|postgres|both] [--workers N]
 
@@ -297,6 +299,11 @@ def _ensure_schema(dsn: str, schema: str) -> None:
 
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    try:  # the server warms the store through pg_prewarm where the database has it (contrib)
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+    except psycopg.Error as error:
+        print(f"pg_prewarm not installed ({error}): the PostgreSQL server starts cold", flush=True)
 
 
 if __name__ == "__main__":

@@ -225,3 +225,22 @@ def test_the_data_version_changes_with_every_write_and_only_then(store):
     store.add_analysis(Analysis("v1", "en"))  # already analysed: nothing written
     store.add_record(analysed(article("v2", "Uganda sent aid to Kenya on Tuesday.")))
     assert store.data_version() != after
+
+
+def test_prewarm_reads_a_sqlite_file_up_to_its_budget_and_a_server_database_not_at_all(store, target):
+    import os
+
+    store.add_record(analysed(article("a1", WIRE, published="2012-03-13")))
+    if "://" in target:  # PostgreSQL: through its pg_prewarm extension (a contrib module)
+        import psycopg
+
+        try:
+            with psycopg.connect(target, autocommit=True) as conn:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        except psycopg.Error as error:
+            pytest.skip(f"pg_prewarm cannot be installed in this database: {error}")
+        assert store.prewarm(2**40) > 0 and store.prewarm(0) == 0
+        return
+    files = sum(os.path.getsize(p) for p in (target, target + "-wal") if os.path.exists(p))
+    assert store.prewarm(2**40) == files > 0
+    assert store.prewarm(4096) == 4096

@@ -560,6 +560,9 @@ def serve(
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     public: bool = typer.Option(False, "--public", help="Reads open to every client (default: other machines need CHRONICLE_TOKEN)."),
     workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (each with its own store connections)."),
+    prewarm: bool = typer.Option(True, "--prewarm/--no-prewarm",
+                                 help="Read the store into memory before serving, up to half the free memory (SQLite: its "
+                                      "file; PostgreSQL: its tables and indexes, where the pg_prewarm extension is installed)."),
     config_file: Optional[Path] = ConfigOption,
 ) -> None:
     """Serve the HTTP API (docs at /docs) and the offline dashboard over the store."""
@@ -573,7 +576,17 @@ def serve(
         _fail(f"serving needs the serve extra (pip install 'chronicle[serve]'): {error}")
     from .store import StoreError, display_target
 
-    _store(db, config_file).close()  # the store exists and opens, or the command says why and stops
+    opened = _store(db, config_file)  # the store exists and opens, or the command says why and stops
+    if prewarm:
+        try:
+            read = opened.prewarm(_free_memory() // 2)
+        except (OSError, StoreError, RuntimeError) as error:  # a cold start, never a failed one
+            err.print(f"the store was not read into memory ({error}): the first queries read the disk",
+                      highlight=False, markup=False)
+            read = 0
+        if read:
+            err.print(f"store read into memory: {read / 2**20:,.0f} MiB", highlight=False, markup=False)
+    opened.close()
     config = _config(config_file, db=db)
     try:
         api = create_app(config.db, public=public)
@@ -596,6 +609,17 @@ def serve(
     os.environ["CHRONICLE_SERVE_PUBLIC"] = "1" if public else "0"
     uvicorn.run("chronicle.serve:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
+
+
+def _free_memory() -> int:
+    """Bytes of memory available (Linux: MemAvailable); 1 GiB where the system does not say."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 2**30
 
 
 def _default_dataset(name: str) -> str:

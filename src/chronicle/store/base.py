@@ -279,6 +279,11 @@ class Store(Protocol):
         """Bring the query planner's statistics up to date when many rows were added since they
         were gathered (an ingest calls it when it ends); True when they were refreshed."""
 
+    def prewarm(self, budget: int) -> int:
+        """Read the store's files into the operating system's cache, up to ``budget`` bytes, so
+        the first queries of a server just started find their pages in memory; the bytes read
+        (PostgreSQL: through its pg_prewarm extension where the database has it, else 0)."""
+
     def close(self) -> None: ...
 
     def __enter__(self) -> "Store": ...

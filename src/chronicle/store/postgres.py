@@ -99,6 +99,30 @@ class PostgresStore(SqlStore):
         self.events_written = 0
         return True
 
+    def prewarm(self, budget: int) -> int:
+        """With the pg_prewarm extension installed in the database (``CREATE EXTENSION
+        pg_prewarm``, a PostgreSQL contrib module; never created here), read this schema's
+        tables and indexes into the server's operating-system cache, smallest first, up to
+        ``budget`` bytes; without it, nothing (0)."""
+        home = self._scalar("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_prewarm'")
+        if home is None:
+            return 0
+        relations = self._rows(
+            "SELECT c.oid, pg_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i') ORDER BY 2")
+        # the function lives in the extension's schema, which need not be on this store's search path
+        call = psycopg.sql.SQL("SELECT {}.pg_prewarm(%s::oid::regclass, 'read')").format(psycopg.sql.Identifier(home))
+        done = 0
+        try:
+            for oid, size in relations:
+                if done + int(size) > budget:
+                    break
+                self.conn.execute(call, (oid,))
+                done += int(size)
+        except psycopg.Error as error:
+            raise StoreError(f"pg_prewarm: {error}") from error
+        return done
+
     # The version readers cache under: the server's snapshot (oldest running transaction, next id,
     # those in progress) changes when any write transaction starts or commits, so an answer is
     # never kept past a write; counting two tables instead cost 7 ms a request on 20,000

@@ -165,6 +165,10 @@ class SqlStore:
         store has none to refresh."""
         return False
 
+    def prewarm(self, budget: int) -> int:
+        """Nothing read by default (each backend says how it warms)."""
+        return 0
+
     def close(self) -> None:
         self.conn.close()
 
