@@ -613,3 +613,9 @@ def test_an_object_pronoun_is_not_its_clauses_subject(nlp, resolver):
     actors = resolver.resolve(doc, Article(id="t", source="test", body=body))
     him = next(t for t in doc if t.text == "him")
     assert actors.resolve_pronoun(him).text == "Tom Reed"
+
+
+def test_candidates_and_nominees_are_party_people(nlp, resolver):
+    actors = resolve(nlp, resolver, "Kenyan presidential candidates met in Nairobi. The opposition candidate spoke first.")
+    assert code_of(actors, "Kenyan presidential candidates") == "KENPTY"
+    assert code_of(actors, "opposition candidate") in ("KENOPP", "OPP")
