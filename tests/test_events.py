@@ -1053,3 +1053,9 @@ def test_persuading_and_lobbying_ask_and_an_ing_clause_after_about_or_by_shares_
     assert triples(events_of(analyzer, "Saudi Arabia lobbied Washington to block the bill.")) == [("REQUEST", "SAU", "USA")]
     assert triples(events_of(analyzer, "Kenya set about persuading Uganda to join the pact.")) == [("REQUEST", "KEN", "UGA")]
     assert triples(events_of(analyzer, "Russia responded by attacking Ukraine.")) == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_striking_a_deal_is_no_attack_but_striking_rebels_is(analyzer):
+    deal = events_of(analyzer, "Kenya and Somalia struck a deal on the border.")
+    assert deal and all(e.type != "ASSAULT" for e in deal)
+    assert triples(events_of(analyzer, "Kenya struck Somali rebels on Monday.")) == [("ASSAULT", "KEN", "SOM")]
