@@ -45,7 +45,7 @@ from .requests import clause_heads, deontic_requests
 from .restates import unrestated
 from .states import state_roles
 from .stopping import idle, stopping_reading
-from .triggers import WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
+from .triggers import PEOPLE_ENTITIES, WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
@@ -82,7 +82,6 @@ RECIPIENT_TYPES = PLOVER_RULES.requires_recipient
 # Meetings and visits that name no one met are colour (plover_rules.yaml: needs_counterpart).
 COUNTERPART_TYPES = PLOVER_RULES.needs_counterpart
 UNCODED_NEEDS_TARGET = PLOVER_RULES.uncoded_needs_target
-PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "GPE"})  # spaCy entity labels of people and places
 # Noun events that are relations to somebody: without a target ("China's assistance",
 # "allegations by Rwanda") they are not coded.
 AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
@@ -660,7 +659,7 @@ def _supposed(tok: Token) -> bool:
         if head.pos_ == "NOUN" and head.lemma_.lower() in EVENT_WORDS.supposition_nouns and (
                 node.dep_ in ("acl", "ccomp", "relcl") or node.lower_ == "of"):
             return True
-        if node.dep_ in ("ROOT",) or (head.pos_ in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass")):
+        if node.dep_ == "ROOT" or (head.pos_ in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass")):
             return False
         node = head
     return False

@@ -91,11 +91,15 @@ def is_participle(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and tok.tag_ == "VBN" and tok.dep_ in ("acomp", "ROOT")
 
 
+# spaCy entity labels of people and places (the "people" an uncoded doer or an object may name)
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "GPE"})
+
+
 def named_object(tok: Token) -> bool:
     """The verb's object names somebody: a proper name or a personal pronoun ("dismissed
     Estonia as ...", "dismissed him as ..."), not a thing ("dismissed the criticism as ...")."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+    return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in PEOPLE_ENTITIES | {"ORG"}
                                 or obj.lower_ in ("him", "her", "them", "us", "me"))
 
 
