@@ -1059,3 +1059,14 @@ def test_striking_a_deal_is_no_attack_but_striking_rebels_is(analyzer):
     deal = events_of(analyzer, "Kenya and Somalia struck a deal on the border.")
     assert deal and all(e.type != "ASSAULT" for e in deal)
     assert triples(events_of(analyzer, "Kenya struck Somali rebels on Monday.")) == [("ASSAULT", "KEN", "SOM")]
+
+
+def test_a_name_a_user_dictionary_gives_several_codes_is_one_event_each(tmp_path):
+    from chronicle.analysis import Analyzer
+    from chronicle.config import Config
+
+    actors_file = tmp_path / "Shire.actors.txt"
+    actors_file.write_text("THE_SHIRE [FRO/BIL]\nMORDOR [MOR]\n", encoding="utf-8")
+    analyzer = Analyzer(Config(dictionaries=[str(actors_file)]), quotes=False)
+    attacks = events_of(analyzer, "The Shire attacked Mordor on Monday.")
+    assert sorted(e.source.code for e in attacks) == ["BIL", "FRO"]

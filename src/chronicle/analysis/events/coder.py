@@ -379,7 +379,8 @@ class EventCoder:
         sides = between_sides(tok, actors) if trig.noun and self.conventions == "plover" else []
         if sides:
             pairs = [(s, t) for s, t in pairs if s is not None and _span(s) == _span(sides[0])] or pairs
-        pairs = list({(_span(s), _span(t)): (s, t) for s, t in pairs}.values())
+        # (a span and its code: one name a user dictionary gives several codes is one event each)
+        pairs = list({(_span(s), _code(s), _span(t), _code(t)): (s, t) for s, t in pairs}.values())
         for src, tgt in pairs[:MAX_PAIRS]:
             yield self._build(trig, sent, article, src, tgt, actors)
             if trig.reverse is not None and tgt is not None:
@@ -646,6 +647,10 @@ def _host(trig: Trigger, source: Mention | None, actors: ActorLookup) -> Mention
 
 def _span(mention: Mention | None) -> tuple[int, int] | None:
     return (mention.start, mention.end) if mention is not None else None
+
+
+def _code(mention: Mention | None) -> str | None:
+    return mention.code if mention is not None else None
 
 
 def _supposed(tok: Token) -> bool:
