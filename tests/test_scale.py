@@ -201,3 +201,23 @@ def test_workers_refuse_stdin_and_a_bad_dask_address(tmp_path):
     assert result.exit_code == 2 and "stdin" in result.output
     result = runner.invoke(app, ["ingest", "x", "--db", str(tmp_path / "s.db"), "--dask", "local:none"])
     assert result.exit_code == 2 and "local:N" in result.output
+
+
+def test_a_dask_result_lost_while_fetched_is_waited_for_again_and_a_task_error_is_not():
+    pytest.importorskip("distributed")
+    from chronicle.scale.cluster import DaskBackend
+
+    class Future:  # as distributed's: a fetch that loses its worker leaves the key to be recomputed
+        def __init__(self, outcomes, status):
+            self.outcomes, self.status = list(outcomes), status
+
+        def result(self):
+            outcome = self.outcomes.pop(0)
+            if isinstance(outcome, Exception):
+                raise outcome
+            return outcome
+
+    backend = DaskBackend.__new__(DaskBackend)  # no cluster needed to read a future
+    assert backend.items(Future([OSError("Couldn't gather keys"), ["record"]], "pending")) == ["record"]
+    with pytest.raises(ValueError):
+        backend.items(Future([ValueError("the task itself raised"), ["record"]], "error"))

@@ -22,6 +22,7 @@ from . import tasks
 from .tasks import Slice
 
 RETRIES = 2  # reruns of a task that raised (a worker's death is retried by the scheduler itself)
+GATHERS = 3  # tries to fetch a finished task's result whose worker died while it was being fetched
 
 
 def parse_address(address: str) -> tuple[str, int | None]:
@@ -57,14 +58,14 @@ class DaskBackend:
         return raws, seen
 
     def seen(self, handle: tuple[Any, Any]) -> list[tasks.Seen]:
-        return handle[1].result()
+        return _result(handle[1])
 
     def finish(self, handle: tuple[Any, Any], kept: list[int], windows: list[int], verdicts: dict[int, Any]) -> Any:
         return self.client.submit(tasks.finish_partition, handle[0], kept, windows, verdicts, self.config,
                                   self.articles_only, pure=False, retries=RETRIES)
 
     def items(self, handle: Any) -> list[Any]:
-        return handle.result()
+        return _result(handle)
 
     def done(self, handle: Any) -> bool:
         future = handle[1] if isinstance(handle, tuple) else handle
@@ -85,3 +86,17 @@ class DaskBackend:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _result(future: Any) -> Any:
+    """A future's result. A task that raised raises here; a result lost because its worker died
+    while the client was fetching it ("Couldn't gather keys, rescheduling") is computed again by
+    the scheduler, so it is waited for again, up to GATHERS times, instead of failing the
+    partition's documents."""
+    for attempt in range(GATHERS):
+        try:
+            return future.result()
+        except Exception:
+            if future.status == "error" or attempt == GATHERS - 1:
+                raise
+    raise AssertionError("unreachable")
