@@ -619,3 +619,10 @@ def test_candidates_and_nominees_are_party_people(nlp, resolver):
     actors = resolve(nlp, resolver, "Kenyan presidential candidates met in Nairobi. The opposition candidate spoke first.")
     assert code_of(actors, "Kenyan presidential candidates") == "KENPTY"
     assert code_of(actors, "opposition candidate") in ("KENOPP", "OPP")
+
+
+def test_a_short_acronym_in_mixed_case_is_another_word(nlp, resolver):
+    actors = resolve(nlp, resolver, "Kim Jong Un criticised the UN. Nato warned him.")
+    assert all(m.code != "IGOUNO" for m in actors.mentions if m.text == "Un")
+    assert code_of(actors, "UN") == "IGOUNO"
+    assert code_of(actors, "Nato") is not None and code_of(actors, "Nato").startswith("IGO")

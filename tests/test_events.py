@@ -1070,3 +1070,9 @@ def test_a_name_a_user_dictionary_gives_several_codes_is_one_event_each(tmp_path
     analyzer = Analyzer(Config(dictionaries=[str(actors_file)]), quotes=False)
     attacks = events_of(analyzer, "The Shire attacked Mordor on Monday.")
     assert sorted(e.source.code for e in attacks) == ["BIL", "FRO"]
+
+
+def test_an_apposition_names_the_group_that_acts(analyzer):
+    events = events_of(analyzer, "Two Arab states, Egypt and Jordan, criticised the United States on Monday.")
+    assert {(e.type, e.source.country, e.target.country) for e in events} == {
+        ("ACCUSE", "EGY", "USA"), ("ACCUSE", "JOR", "USA")}

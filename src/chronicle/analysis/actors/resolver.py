@@ -456,6 +456,12 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
     if first.islower():
         # "turkey", "chad", "us" are common words; "tunisian" before "rioters" is careless typing
         return entry.adjective and doc[i].pos_ == "ADJ" and role_at(j)
+    if j - i == 1 and _short_acronym_case(first, entry):
+        return False  # "Kim Jong Un" names no UN, "Who" at a question's start no WHO
+    if entry.kind == "igo" and doc[i].ent_type_ == "PERSON":
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is not None and (ent.start, ent.end) != (i, j):
+            return False  # a word of a person's name
     if entry.kind in AREA_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
         return False  # "New Jersey", "New Mexico": another place than the country
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
@@ -464,6 +470,15 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
         ent = next((e for e in doc.ents if e.start <= i < e.end), None)
         return ent is None or (ent.start == i and ent.end == j)
     return True
+
+
+def _short_acronym_case(word: str, entry: Entry) -> bool:
+    """A short word in mixed case ("Un", "Us", "Who") that matched an acronym of a country or
+    international body ("UN", "US", "WHO"): acronyms that short are written in capitals, and
+    the mixed-case word is another word. "Nato" (four letters) and "Iran" (its own name) pass."""
+    letters = word.replace(".", "")
+    return (entry.kind in ("igo", "country") and len(letters) <= 3 and not letters.isupper()
+            and letters.lower() != (entry.name or "").replace(".", "").lower())
 
 
 # --------------------------------------------------------------------------- actors

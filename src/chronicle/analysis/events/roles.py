@@ -83,6 +83,12 @@ def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
         if of is not None and pobj_of(of) is not None:
             return actor_at(pobj_of(of), actors)  # "hundreds of UN troops"
     mention = actors.mention_for_token(tok)
+    if tok.pos_ == "NOUN" and (mention is None or not mention.country):
+        # "two Arab states, Egypt and Jordan,", "its leader, Kim Jong Un,": the apposition names them
+        named = next((m for m in (actors.mention_for_token(c) for c in tok.children
+                                  if c.dep_ == "appos" and c.pos_ == "PROPN") if m is not None and m.code), None)
+        if named is not None:
+            return named
     if mention is not None and mention.code:
         return mention
     if tok.lemma_.lower() in actors.lexicon.relatives and any(c.dep_ == "poss" for c in tok.children):
@@ -223,8 +229,26 @@ def _after_comma(conjunct: Token) -> bool:
 
 
 def _active_participle(tok: Token) -> bool:
-    """An "-ing" verb modifying a noun that does it: "rebels fighting the army"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN")
+    """An "-ing" verb modifying a noun that does it: "rebels fighting the army"; or the main
+    verb the parser hung on a sentence's subject after an aside ("The Authority - which ... -
+    called for a meeting": the subject the root, the verb a modifier of it)."""
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.tag_ == "VBG" or _main_verb_after_aside(tok)
+
+
+def _main_verb_after_aside(tok: Token) -> bool:
+    """A past verb modifying the sentence's root noun right after a dash or comma that closes
+    an aside (a relative clause or apposition of that noun), with no subject or passive of its
+    own: the sentence's real main verb."""
+    head = tok.head
+    if tok.tag_ not in ("VBD", "VBN") or head.dep_ != "ROOT" or tok.i < 2 or tok.i < head.i:
+        return False
+    if child_with(tok, {"nsubj", "nsubjpass", "auxpass", "agent"}) is not None:
+        return False
+    closed = tok.doc[tok.i - 1].text in ("-", "\u2013", "\u2014", ",")
+    aside = any(c.dep_ in ("relcl", "appos") and head.i < c.i < tok.i for c in head.children)
+    return closed and aside
 
 
 def _stative(tok: Token) -> bool:
