@@ -626,3 +626,9 @@ def test_a_short_acronym_in_mixed_case_is_another_word(nlp, resolver):
     assert all(m.code != "IGOUNO" for m in actors.mentions if m.text == "Un")
     assert code_of(actors, "UN") == "IGOUNO"
     assert code_of(actors, "Nato") is not None and code_of(actors, "Nato").startswith("IGO")
+
+
+def test_the_press_business_and_scholars_take_their_sector_from_the_title_before_the_name(nlp, resolver):
+    actors = resolve(nlp, resolver, "NBC News moderator Matt Lauer, investor Leon Cooperman and professor Laurence Tribe spoke.")
+    sectors = {a.name: a.mentions[0].sector for a in actors.actors if a.kind == "person"}
+    assert sectors == {"Matt Lauer": "JRN", "Leon Cooperman": "BUS", "Laurence Tribe": "EDU"}

@@ -1076,3 +1076,10 @@ def test_an_apposition_names_the_group_that_acts(analyzer):
     events = events_of(analyzer, "Two Arab states, Egypt and Jordan, criticised the United States on Monday.")
     assert {(e.type, e.source.country, e.target.country) for e in events} == {
         ("ACCUSE", "EGY", "USA"), ("ACCUSE", "JOR", "USA")}
+
+
+def test_the_main_verb_after_an_aside_between_dashes_has_the_subject_before_it(analyzer):
+    text = ("The Palestinian Authority - which considers the US biased and has rejected the Trump "
+            "administration as a mediator if peace talks are ever revived - called for an emergency meeting of the body.")
+    events = events_of(analyzer, text)
+    assert ("REQUEST", "PSE", None) in triples(events)
