@@ -1083,3 +1083,18 @@ def test_the_main_verb_after_an_aside_between_dashes_has_the_subject_before_it(a
             "administration as a mediator if peace talks are ever revived - called for an emergency meeting of the body.")
     events = events_of(analyzer, text)
     assert ("REQUEST", "PSE", None) in triples(events)
+
+
+def test_a_local_crime_report_codes_its_police_and_their_suspects(analyzer):
+    text = ("Police arrested six people on Monday during a drug investigation. "
+            "Officers from the Springfield Police Department later arrested Jane Q. Doakes, 41, of 12 Elm St. "
+            "Officers also executed a search warrant at a garage on Elm Street. "
+            "Russian police detained four protesters in Moscow.")
+    events = events_of(analyzer, text)
+    coded = {(e.type, e.source.country, e.source.sector, e.target and e.target.country, e.target and e.target.sector)
+             for e in events}
+    assert ("COERCE", "USA", "COP", "USA", "CRM") in coded  # the people held, and Jane Doakes
+    assert ("COERCE", "USA", "COP", None, None) in coded  # a warrant carried out, no killing
+    assert ("COERCE", "RUS", "COP", "RUS", "CVL") in coded  # protesters stay civilians
+    assert not any(e.type == "ASSAULT" for e in events)
+    assert all(e.source.country == "USA" for e in events if e.source.text != "Russian police")

@@ -28,6 +28,7 @@ from chronicle.config import Config
 from chronicle.model import Actor, Mention
 
 from .actors import ActorResolver, project_lexicon
+from .circumstances import lookup as lookup_place
 from .dictionaries import PhraseIndex, VerbPattern, dictionary_kind, load_dictionaries, load_verb_patterns, read_verb_dictionary
 from .events import EventCoder, JudgementCoder, JudgementWords, Lexicon, load_judgement_words, load_lexicon
 from .links import link_quotes
@@ -121,7 +122,14 @@ def actor_resolver(config: Config, resources: Resources | None = None, dictionar
     user = res.actor_dictionaries
     if dictionaries:
         user = load_dictionaries(list(config.dictionaries) + list(dictionaries), strict=res.strict)
-    return ActorResolver(cues=res.speech_cues, user=user, lexicon=res.actor_lexicon, kb=kb if kb is not None else res.kb)
+    return ActorResolver(cues=res.speech_cues, user=user, lexicon=res.actor_lexicon, kb=kb if kb is not None else res.kb,
+                         place_country=place_country)
+
+
+def place_country(name: str) -> str | None:
+    """The country of a town or region (the gazetteer's most populous place of that name)."""
+    place = lookup_place(name)
+    return place.country if place is not None else None
 
 
 def event_coder(config: Config, resources: Resources | None = None, conventions: str = "") -> EventCoder:

@@ -8,25 +8,37 @@ sentence, a place named later in it ("a curfew in Algiers"), or the article's do
 
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Doc
 
 from .lexicon import homes, titles
 from ..dictionaries import is_iso
 from .slots import Slot, is_place, names_a_base
+from .words import load_actor_words
 
-def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None) -> None:
-    """Fill in countries from context, in text order so earlier mentions can lend theirs."""
+def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None,
+                    place_country: Callable[[str], str | None] | None = None) -> None:
+    """Fill in countries from context, in text order so earlier mentions can lend theirs.
+    ``place_country`` names the country of a city or region ("Columbus" -> USA), for a body
+    named after its place ("the Columbus Police Department")."""
     people: dict[str, list[Slot]] = {}
     named = {s.country for s in slots if is_iso(s.country)}
     full_names = _full_names(slots)
     _appositive_roles(doc, slots, named)
+    for slot in slots:  # bodies named after their town first: others may belong to them
+        if slot.needs_country and not slot.country:
+            slot.country = _place_in_name(doc, slot, place_country)
+            slot.needs_country = slot.country is None
     for k, slot in enumerate(slots):
         if slot.kind == "person":
             _link_person(slot, people, full_names)
         elif slot.kind == "group" and slot.needs_country:
             _link_role(doc, slot, slots[:k])
         if slot.needs_country and not slot.country:
-            slot.country = _home(doc, slot, named) or _nearest_country(doc, slots, k) \
+            slot.country = _home(doc, slot, named) or _member_of(doc, slot, slots, place_country) \
+                or _story_police(slot, slots, k) \
+                or _nearest_country(doc, slots, k) \
                 or _later_place(doc, slots, k) or dominant
 
 
@@ -60,6 +72,66 @@ def _appositive_roles(doc: Doc, slots: list[Slot], named: set[str | None]) -> No
         slot.sector = slot.sector or sector
         if slot.country is None and country:
             slot.country, slot.needs_country = country, False
+
+
+def _member_of(doc: Doc, slot: Slot, slots: list[Slot],
+               place_country: Callable[[str], str | None] | None) -> str | None:
+    """People of a body named in their "from"/"of" phrase are that body's: "officers from the
+    Columbus Police Department" are its police (its country, and its sector when it has one)."""
+    if slot.kind != "group":
+        return None
+    for prep in doc[slot.head].children:
+        if prep.dep_ != "prep" or prep.lower_ not in load_actor_words().member_prepositions:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            inside = range(pobj.left_edge.i, pobj.i + 1)
+            body = next((s for s in slots if s.kind != "person" and s.head in inside and is_iso(s.country)), None)
+            if body is not None:
+                slot.sector = body.sector or slot.sector
+                return body.country
+            if pobj.pos_ == "PROPN":
+                country = _place_named(doc, pobj, place_country)
+                if country:
+                    return country
+    return None
+
+
+def _place_in_name(doc: Doc, slot: Slot, place_country: Callable[[str], str | None] | None) -> str | None:
+    """Country of the town or region a body is named after: "the Columbus Police Department",
+    "Bartholomew County Sheriff's Office"."""
+    if slot.kind != "group" or slot.agent is None:
+        return None
+    return _place_named(doc, doc[slot.head], place_country)
+
+
+def _place_named(doc: Doc, head, place_country: Callable[[str], str | None] | None) -> str | None:
+    """The country of a place that starts the run of capitalised names before ``head`` ("Columbus"
+    in "Columbus Police Department Intelligence Led Policing Unit"): the longest start of the
+    run the gazetteer knows."""
+    if place_country is None:
+        return None
+    first = head.left_edge.i
+    while first < head.i and not (doc[first].pos_ == "PROPN" and doc[first].text[:1].isupper()):
+        first += 1
+    run = first
+    while run < head.i and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
+        run += 1
+    for end in range(run, first, -1):
+        country = place_country(doc[first:end].text)
+        if country:
+            return country
+    return None
+
+
+def _story_police(slot: Slot, slots: list[Slot], k: int) -> str | None:
+    """Police are the story's own: "officers" or "police" with no country of their own are the
+    police the article names with one, the last before them ("the Columbus Police Department
+    ... Officers"), else the first after ("Police arrested six people ... the Columbus Police
+    Department")."""
+    if slot.kind != "group" or slot.sector != "COP":
+        return None
+    others = [*reversed(slots[:k]), *slots[k + 1 :]]
+    return next((s.country for s in others if s.sector == "COP" and s.kind != "person" and is_iso(s.country)), None)
 
 
 def _home(doc: Doc, slot: Slot, named: set[str | None]) -> str | None:

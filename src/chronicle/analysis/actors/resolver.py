@@ -346,7 +346,10 @@ class ActorResolver:
     or None. ``analysis.components.actor_resolver(config)`` builds one from settings.
     """
 
-    def __init__(self, *, cues: QuoteLexicon, user: PhraseIndex, lexicon: PhraseIndex, kb: Any = None) -> None:
+    def __init__(self, *, cues: QuoteLexicon, user: PhraseIndex, lexicon: PhraseIndex, kb: Any = None,
+                 place_country: Callable[[str], str | None] | None = None) -> None:
+        # the country of a town or region by its name ("Columbus" -> USA), for bodies named after one
+        self.place_country = place_country
         # quote marks and speech verbs for "inside a quotation" and its speaker (config.quote_lexicon)
         self.quote_lexicon = cues
         self.kb = kb  # chronicle.kb.KnowledgeBase or None
@@ -369,7 +372,7 @@ class ActorResolver:
                     if hits and len({(e.country, e.sector) for e in hits}) == 1:
                         slot.country, slot.sector = hits[0].country, slot.sector or hits[0].sector
         # --- end KB hookup
-        resolve_context(doc, slots, dominant)
+        resolve_context(doc, slots, dominant, self.place_country)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
                      for s in slots if s.entry is not None and s.entry.adjective and s.kind == "country"}
         actors = _group(doc, slots, article.published, modifiers, self.quote_lexicon)

@@ -18,6 +18,7 @@ class ActorWords:
     locative_prepositions: frozenset[str]
     sectors_coded_alone: frozenset[str]
     street_words: frozenset[str]
+    member_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ from .requests import clause_heads, deontic_requests
 from .restates import unrestated
 from .states import state_roles
 from .stopping import idle, stopping_reading
+from .suspects import suspects
 from .triggers import PEOPLE_ENTITIES, WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
 from ..ontology import EventEntry
 from .lexicon import Lexicon
@@ -338,6 +339,9 @@ class EventCoder:
             return  # "at a rally, the senator said ...": where another act happened, not the senator's protest
         if target is None and trig.noun:
             target = self._noun_fallback_target(tok, trig.entry, actors, source)
+        if target is None and not trig.noun:
+            # "police arrested six people": the people held are suspects (CRM)
+            target = suspects(tok, trig.entry.mode, source, None)
         if trig.noun and trig.entry.type == "MOBILIZE":
             trig, target = self._joint_exercise(trig, source, target, actors)
         if target is not None and not trig.noun and target.kind != "person" and same_country(source, target):
@@ -367,6 +371,8 @@ class EventCoder:
             return  # "admired the view": praise of no one is no event
         sources = coordinated_with(source, tok.doc, actors)
         targets = coordinated_with(target, tok.doc, actors) if target is not None else [None]
+        if not trig.noun and trig.entry.mode == "arrest":
+            targets = [suspects(tok, trig.entry.mode, source, t) or t for t in targets]
         pairs = [(s, t) for s in sources for t in targets if t is None or not same_actor(s, t)]
         if not trig.noun and is_reflexive(tok):
             pairs = [(s, s) for s in sources]  # "Iraq had attacked themselves": the doer is its own target

@@ -50,6 +50,7 @@ class EventWords:
     anaphoric_determiners: frozenset[str]
     supposition_nouns: frozenset[str]
     same_subject_prepositions: frozenset[str]
+    suspect_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
