@@ -92,3 +92,11 @@ def test_shipped_gold_fits_its_shared_texts(shared):
     golds = [articles.read_gold(f, shared / "bench") for f in files]
     assert {g.split for g in golds} == {"study", "heldout"}
     assert sum(len(g.units) for g in golds) > 500
+
+
+def test_sector_and_missing_target_say_why_a_type_right_event_is_not_fully_right(gold):
+    events = [_event("ACCUSE", "Ruritania accused", ("RUR", "MIL"), None)]
+    result = articles.figures([articles.score_article(gold, events)], resamples=50)
+    assert result["type_precision"]["value"] == 1.0 and result["full_precision"]["value"] == 0.0
+    assert result["source_country"]["value"] == 1.0 and result["source_sector"]["value"] == 0.0
+    assert result["target_missing"]["value"] == 1.0 and result["target_sector"]["value"] == 0.0

@@ -19,7 +19,9 @@ is fully right first, then one with the same type. Figures:
 - recall with type (and with type and source): gold events paired (with the source right) /
   gold events;
 - actor country: of the paired events, the share whose source country is right (and target
-  country, where the gold names a target);
+  country, where the gold names a target); actor sector the same way; and ``target_missing``:
+  of the paired events whose gold names a target, the share coded with none (why full
+  precision falls short: a country, a sector, or a target left out);
 - false events per 100 no-event units: predicted events in units that hold no gold event, per
   100 such units.
 Each figure comes with a 95% interval from a bootstrap over articles (1,000 resamples, fixed
@@ -185,6 +187,9 @@ class ArticleTally:
     source_country: int = 0
     target_checked: int = 0
     target_country: int = 0
+    source_sector: int = 0
+    target_sector: int = 0
+    target_missing: int = 0
     empty_units: int = 0
     false_in_empty: int = 0
 
@@ -201,6 +206,9 @@ class Judgement:
     source_country: bool = False
     target_checked: bool = False
     target_country: bool = False
+    source_sector: bool = False
+    target_sector: bool = False
+    target_missing: bool = False
 
 
 def judge_events(gold: GoldArticle, events: list[Event]) -> list[Judgement]:
@@ -228,9 +236,12 @@ def judge_events(gold: GoldArticle, events: list[Event]) -> list[Judgement]:
             judgement.source_right = _agree(match.source, event.source)
             gold_source = match.source.country if match.source else None
             judgement.source_country = gold_source == (event.source.country if event.source else None)
+            judgement.source_sector = (match.source.sector if match.source else None) == (event.source.sector if event.source else None)
             if match.target is not None:
                 judgement.target_checked = True
                 judgement.target_country = match.target.country == (event.target.country if event.target else None)
+                judgement.target_sector = match.target.sector == (event.target.sector if event.target else None)
+                judgement.target_missing = event.target is None
     return judgements
 
 
@@ -249,6 +260,9 @@ def score_article(gold: GoldArticle, events: list[Event]) -> ArticleTally:
         tally.source_country += j.source_country
         tally.target_checked += j.target_checked
         tally.target_country += j.target_country
+        tally.source_sector += j.source_sector
+        tally.target_sector += j.target_sector
+        tally.target_missing += j.target_missing
     return tally
 
 
@@ -259,6 +273,9 @@ FIGURES = {
     "recall_type_source": ("recalled_source", "gold", 1),
     "source_country": ("source_country", "paired", 1),
     "target_country": ("target_country", "target_checked", 1),
+    "source_sector": ("source_sector", "paired", 1),
+    "target_sector": ("target_sector", "target_checked", 1),
+    "target_missing": ("target_missing", "target_checked", 1),
     "false_per_100_empty_units": ("false_in_empty", "empty_units", 100),
 }
 

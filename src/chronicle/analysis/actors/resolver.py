@@ -371,6 +371,9 @@ class ActorResolver:
                     hits = self.kb.lookup(slot.name or doc[slot.start_tok:slot.end_tok].text, article.published)
                     if hits and len({(e.country, e.sector) for e in hits}) == 1:
                         slot.country, slot.sector = hits[0].country, slot.sector or hits[0].sector
+                    elif hits and len({e.country for e in hits}) == 1:
+                        # "Clinton": Bill or Hillary, both of the USA: the country, not a sector
+                        slot.country = hits[0].country
         # --- end KB hookup
         resolve_context(doc, slots, dominant, self.place_country)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
