@@ -1098,3 +1098,10 @@ def test_a_local_crime_report_codes_its_police_and_their_suspects(analyzer):
     assert ("COERCE", "RUS", "COP", "RUS", "CVL") in coded  # protesters stay civilians
     assert not any(e.type == "ASSAULT" for e in events)
     assert all(e.source.country == "USA" for e in events if e.source.text != "Russian police")
+
+
+def test_a_named_person_nothing_codes_is_still_the_target_by_name(analyzer):
+    [event] = events_of(analyzer, "Wilbur Quimby on Wednesday called on Harold Denton to apologize.")
+    assert event.type == "REQUEST"
+    assert (event.source.text, event.target.text) == ("Wilbur Quimby", "Harold Denton")
+    assert event.target.code is None  # no guessed country or sector

@@ -89,7 +89,9 @@ def actor_at(tok: Token | None, actors: ActorLookup) -> Mention | None:
                                   if c.dep_ == "appos" and c.pos_ == "PROPN") if m is not None and m.code), None)
         if named is not None:
             return named
-    if mention is not None and mention.code:
+    if mention is not None and (mention.code or (mention.kind == "person" and tok.pos_ == "PROPN")):
+        # a named person is an actor even when nothing says their country or sector ("called
+        # on Howard Dean to apologize"): the event names them, with no guessed code
         return mention
     if tok.lemma_.lower() in actors.lexicon.relatives and any(c.dep_ == "poss" for c in tok.children):
         return None  # "Scott's wife": the wife, no actor, not Scott
