@@ -632,3 +632,17 @@ def test_the_press_business_and_scholars_take_their_sector_from_the_title_before
     actors = resolve(nlp, resolver, "NBC News moderator Matt Lauer, investor Leon Cooperman and professor Laurence Tribe spoke.")
     sectors = {a.name: a.mentions[0].sector for a in actors.actors if a.kind == "person"}
     assert sectors == {"Matt Lauer": "JRN", "Leon Cooperman": "BUS", "Laurence Tribe": "EDU"}
+
+
+def test_a_name_the_kb_gives_several_people_of_one_country_takes_that_country(nlp, tmp_path):
+    from chronicle.kb import KBEntry, KnowledgeBase
+
+    path = tmp_path / "k.sqlite"
+    kb = KnowledgeBase.create(path)
+    kb.add(KBEntry(name="Ottoline Varga", kind="person", country="HUN", sector="GOV", aliases=["Varga"]))
+    kb.add(KBEntry(name="Bertalan Varga", kind="person", country="HUN", sector="OPP", aliases=["Varga"]))
+    kb.add(KBEntry(name="Lin Varga", kind="person", country="CHN", sector="BUS"))
+    kb.finish(path, {})
+    resolver = actor_resolver(Config(), kb=KnowledgeBase.open(path))
+    actors = resolve(nlp, resolver, "On Monday the delegation met Mr. Varga in the capital.", published="2016-03-09")
+    assert [(m.country, m.sector) for m in actors.mentions if m.text == "Varga"] == [("HUN", None)]

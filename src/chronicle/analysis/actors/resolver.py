@@ -372,7 +372,7 @@ class ActorResolver:
                     if hits and len({(e.country, e.sector) for e in hits}) == 1:
                         slot.country, slot.sector = hits[0].country, slot.sector or hits[0].sector
                     elif hits and len({e.country for e in hits}) == 1:
-                        # "Clinton": Bill or Hillary, both of the USA: the country, not a sector
+                        # a name several people of one country share: the country, not a sector
                         slot.country = hits[0].country
         # --- end KB hookup
         resolve_context(doc, slots, dominant, self.place_country)
