@@ -646,3 +646,14 @@ def test_a_name_the_kb_gives_several_people_of_one_country_takes_that_country(nl
     resolver = actor_resolver(Config(), kb=KnowledgeBase.open(path))
     actors = resolve(nlp, resolver, "On Monday the delegation met Mr. Varga in the capital.", published="2016-03-09")
     assert [(m.country, m.sector) for m in actors.mentions if m.text == "Varga"] == [("HUN", None)]
+
+
+def test_people_the_press_names_by_their_outlet_or_us_party_take_its_country(nlp, resolver):
+    body = ("NBC's Matt Lauer interviewed Democratic strategist David Axelrod. "
+            "Republican Senator Jeff Flake later spoke to CNN.")
+    actors = resolve(nlp, resolver, body)
+    codes = {a.name: a.code for a in actors.actors if a.kind == "person"}
+    assert codes == {"Matt Lauer": "USAJRN", "David Axelrod": "USAPTY", "Jeff Flake": "USALEG"}
+    assert code_of(actors, "CNN") == "USAJRN"
+    other = resolve(nlp, resolver, "The Democratic Party of Japan criticized the plan.")
+    assert code_of(other, "Democratic Party") == "JPNPTY"

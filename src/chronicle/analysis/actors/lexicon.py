@@ -25,6 +25,7 @@ def project_lexicon() -> PhraseIndex:
     index.extend(_igo_entries(_load("igos.yaml")))
     index.extend(_agent_entries(_load("agents.yaml")))
     index.extend(_people_entries(_load("people.yaml")))
+    index.extend(_media_entries(_load("media.yaml")))
     return index
 
 
@@ -93,6 +94,18 @@ def _agent_entries(data: dict) -> Iterable[tuple[str, Entry]]:
     for sector, nouns in data.items():
         for noun in nouns:
             yield noun, Entry("agent", sector, None, sector, noun)
+
+
+MEDIA_SECTOR = "JRN"
+
+
+def _media_entries(data: dict) -> Iterable[tuple[str, Entry]]:
+    """News outlets (media.yaml): each name form -> the outlet, of its country and sector JRN."""
+    for country, outlets in data.items():
+        for names in outlets:
+            entry = Entry("actor", country + MEDIA_SECTOR, country, MEDIA_SECTOR, names[0])
+            for name in names:
+                yield name, entry
 
 
 def _people_entries(data: list) -> Iterable[tuple[str, Entry]]:

@@ -462,6 +462,8 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
     if first.islower():
         # "turkey", "chad", "us" are common words; "tunisian" before "rioters" is careless typing
         return entry.adjective and doc[i].pos_ == "ADJ" and role_at(j)
+    if entry.sector == "JRN" and 0 < i and j < len(doc) and doc[i - 1].text == "(" and doc[j].text == ")":
+        return False  # a wire credit, "KABUL (AFP) -": the source of the story, not an actor in it
     if j - i == 1 and _short_acronym_case(first, entry):
         return False  # "Kim Jong Un" names no UN, "Who" at a question's start no WHO
     if entry.kind == "igo" and doc[i].ent_type_ == "PERSON":
