@@ -262,3 +262,19 @@ def test_a_dependencys_chief_of_state_keeps_the_sovereigns_country(kb):
     # British monarch for Gibraltar: the person is the sovereign's, never the territory's
     assert {e.country for e in kb.lookup("Donald J. Trump") if e.source == "factbook"} == {"USA"}
     assert "GIB" not in {e.country for e in kb.lookup("King Charles III")}
+
+
+def test_a_person_who_never_held_office_keeps_what_they_last_were_not_eli(tmp_path):
+    path = tmp_path / "k.sqlite"
+    kb = KnowledgeBase.create(path)
+    kb.add(KBEntry(name="Dora Pike", kind="person", country="USA", roles=[
+        Role("BUS", "USA", "chief executive", "2001-01-01", "2010-01-01"),
+        Role("PTY", "USA", "presidential candidate", "2015-05-01", "2016-05-01")]))
+    kb.add(KBEntry(name="Amos Tull", kind="person", country="USA", roles=[
+        Role("GOV", "USA", "governor", "2001-01-01", "2009-01-01"),
+        Role("PTY", "USA", "presidential candidate", "2015-05-01", "2016-05-01")]))
+    kb.finish(path, {})
+    kb = KnowledgeBase.open(path)
+    assert kb.lookup("Dora Pike", "2016-09-01")[0].sector == "PTY"  # a former candidate, never an official
+    assert kb.lookup("Dora Pike", "2016-01-01")[0].sector == "PTY"
+    assert kb.lookup("Amos Tull", "2016-09-01")[0].sector == "ELI"  # a former governor

@@ -68,6 +68,10 @@ def _word_forms() -> dict[str, str]:
     return _FORMS
 
 
+# Offices of state: a person who held one and holds none now is ELI (PLOVER: former officials).
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY", "COP"})
+
+
 @dataclass
 class Role:
     """An office or membership: sector (PLOVER) in country, from/to ISO dates (None: open)."""
@@ -94,8 +98,9 @@ class KBEntry:
     source: str = ""
 
     def at(self, date: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
-        """(country, sector) at an ISO date: the office held then; a person whose government
-        offices all ended before it is ELI; without a date, the entry's own sector."""
+        """(country, sector) at an ISO date: the office held then; a person who holds none then
+        and held an office of state before is ELI, one who never did keeps the sector of what
+        they last were (a business leader, a past candidate); without a date, the entry's own."""
         if not date or not self.roles:
             return self.country, self.sector
         d = date[:10]
@@ -106,8 +111,12 @@ class KBEntry:
         undated = [r for r in self.roles if not (r.start or r.end)]
         if undated:
             return undated[0].country or self.country, undated[0].sector
-        if self.kind == "person" and dated and all(r.end and r.end < d for r in dated):
-            return self.country, "ELI"
+        ended = sorted((r for r in dated if r.end and r.end < d), key=lambda r: r.end or "")
+        if self.kind == "person" and ended:
+            if any(r.sector in STATE_SECTORS for r in ended):
+                return self.country, "ELI"  # a former official
+            # no office of state behind them: what they last were ("a former candidate" is PTY)
+            return ended[-1].country or self.country, ended[-1].sector
         return self.country, self.sector
 
     def to_json(self) -> dict:
