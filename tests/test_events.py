@@ -1105,3 +1105,17 @@ def test_a_named_person_nothing_codes_is_still_the_target_by_name(analyzer):
     assert event.type == "REQUEST"
     assert (event.source.text, event.target.text) == ("Wilbur Quimby", "Harold Denton")
     assert event.target.code is None  # no guessed country or sector
+
+
+def test_a_warning_is_a_threat_a_criticism_or_a_forecast(analyzer):
+    threat = events_of(analyzer, "Iran warned that it would retaliate against Israel.")
+    assert [(e.type, e.target.text) for e in threat] == [("THREATEN", "Israel")]
+    criticism = events_of(analyzer, "Germany warned that Turkey was violating the border treaty.")
+    assert ("ACCUSE", "Turkey") in [(e.type, e.target.text) for e in criticism]
+    assert not any(e.type == "THREATEN" for e in criticism)
+    assert events_of(analyzer, "The IMF warned that the economy could collapse next year.") == []
+
+
+def test_a_body_named_after_its_leader_is_of_the_leaders_country_not_a_namesake_town(analyzer):
+    [event] = events_of(analyzer, "The Obama administration criticized Venezuela on Monday.")
+    assert (event.source.country, event.source.sector) == ("USA", "GOV")  # not Obama, Japan

@@ -36,7 +36,7 @@ def resolve_context(doc: Doc, slots: list[Slot], dominant: str | None,
         elif slot.kind == "group" and slot.needs_country:
             _link_role(doc, slot, slots[:k])
         if slot.needs_country and not slot.country:
-            slot.country = _home(doc, slot, named) or _member_of(doc, slot, slots, place_country) \
+            slot.country = _home(doc, slot, named) or _led_by(slot, slots) or _member_of(doc, slot, slots, place_country) \
                 or _story_police(slot, slots, k) \
                 or _nearest_country(doc, slots, k) \
                 or _later_place(doc, slots, k) or dominant
@@ -72,6 +72,15 @@ def _appositive_roles(doc: Doc, slots: list[Slot], named: set[str | None]) -> No
         slot.sector = slot.sector or sector
         if slot.country is None and country:
             slot.country, slot.needs_country = country, False
+
+
+def _led_by(slot: Slot, slots: list[Slot]) -> str | None:
+    """A body named after the person who leads it is of that person's country: "the Obama
+    administration", "the Netanyahu government" (the person's name inside the body's words)."""
+    if slot.kind != "group":
+        return None
+    return next((s.country for s in slots if s.kind == "person" and is_iso(s.country)
+                 and slot.start_tok <= s.start_tok and s.end_tok <= slot.head), None)
 
 
 def _member_of(doc: Doc, slot: Slot, slots: list[Slot],
@@ -113,6 +122,8 @@ def _place_named(doc: Doc, head, place_country: Callable[[str], str | None] | No
     first = head.left_edge.i
     while first < head.i and not (doc[first].pos_ == "PROPN" and doc[first].text[:1].isupper()):
         first += 1
+    if first < head.i and doc[first].ent_type_ == "PERSON":
+        return None  # "the Obama administration": a person's, not the Japanese town's
     run = first
     while run < head.i and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
         run += 1

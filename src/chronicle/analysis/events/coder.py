@@ -46,6 +46,7 @@ from .restates import unrestated
 from .states import state_roles
 from .stopping import idle, stopping_reading
 from .suspects import suspects
+from .warnings import warning_kind
 from .triggers import PEOPLE_ENTITIES, WISH, Trigger, content_arc, light_verb, noun_keys, protest_aim, is_purpose, is_toll
 from ..ontology import EventEntry
 from .lexicon import Lexicon
@@ -369,6 +370,9 @@ class EventCoder:
                 return  # "attended a rally", "discussed strategies": nobody met, no consultation
         if target is None and "recipient" in trig.entry.requires:
             return  # "admired the view": praise of no one is no event
+        if trig.entry.type == "THREATEN" and not trig.noun and not trig.pattern \
+                and warning_kind(tok, source, target) == "forecast":
+            return  # "the IMF warned that the economy could collapse": a forecast, no threat
         sources = coordinated_with(source, tok.doc, actors)
         targets = coordinated_with(target, tok.doc, actors) if target is not None else [None]
         if not trig.noun and trig.entry.mode == "arrest":
@@ -543,6 +547,9 @@ class EventCoder:
         if entry.type == "ASSAULT" and entry.mode not in ARMED_MODES and source is not None and source.sector == "JUD":
             entry = PLOVER_RULES.recoding("ruling")  # "the court struck down the law": a ruling, no blow
             rule += "; a court's blow: a ruling"
+        elif entry.type == "THREATEN" and not trig.noun and not trig.pattern and warning_kind(tok, source, target) == "criticism":
+            entry = PLOVER_RULES.recoding("criticism")  # "warned that the administration was relinquishing ..."
+            rule += "; a warning about another's deed: criticism"
         elif entry.type == "ASSAULT" and not trig.noun and verbal(tok):
             entry = PLOVER_RULES.recoding("criticism")  # "attacked the senator for his vote": criticism
             rule += "; an attack for a stance: criticism"

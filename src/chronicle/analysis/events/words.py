@@ -51,6 +51,8 @@ class EventWords:
     supposition_nouns: frozenset[str]
     same_subject_prepositions: frozenset[str]
     suspect_nouns: frozenset[str]
+    warning_verbs: frozenset[str]
+    first_person_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
