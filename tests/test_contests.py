@@ -44,3 +44,11 @@ def test_a_candidates_rally_in_an_election_story_is_no_protest(analyzer):
              "While Republican business leaders push for free trade, Mr. Trump has rallied thousands by "
              "promising to impose 35 percent tariffs on imported goods.")
     assert [e for e in events_of(analyzer, story) if e.type == "PROTEST"] == []
+
+
+def test_a_candidates_call_aimed_at_nobody_in_an_election_story_is_a_policy_position(analyzer):
+    story = ("Voters head to the polls in the primary on Tuesday, and the nomination is close. "
+             "Republican candidate Jane Holloway has called for eliminating the carried-interest loophole. "
+             "Republican candidate Jane Holloway called on Congress to cut taxes.")
+    events = events_of(analyzer, story)
+    assert [(e.type, e.target and e.target.text) for e in events if e.type == "REQUEST"] == [("REQUEST", "Congress")]

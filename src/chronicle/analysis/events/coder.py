@@ -32,7 +32,7 @@ from chronicle.model import Article, Event, Mention
 
 from .accusations import accusations_of
 from .answers import answer_claims
-from .contests import campaign_rally, contest, electoral, sporting
+from .contests import campaign_proposal, campaign_rally, contest, electoral, sporting
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
 from .means import answered_attack, crowd, means_of, means_source, mishap, quarrel, striving, verbal
@@ -141,7 +141,7 @@ class EventCoder:
             if not _codable(sent):
                 continue
             for event in self._sentence_events(sent, article, actors):
-                if election and campaign_rally(event, self.lexicon):
+                if election and (campaign_rally(event, self.lexicon) or campaign_proposal(event)):
                     continue
                 event.id = f"{article.id[:16]}-e{len(events) + 1}"
                 events.append(event)

@@ -1,5 +1,10 @@
 """Sport and elections: contests are not political events.
 
+``campaign_rally(event, lexicon)`` and ``campaign_proposal(event)``: in an election article, a
+party's or politician's rally is campaigning, not a protest, and a candidate's call or threat
+aimed at nobody ("called for eliminating the carried-interest loophole", "warned that bad things
+are going to happen") is a policy position, not an event.
+
 ``sporting(doc, lexicon)``: the article reports sport (at least ``lexicon.sport_signals`` sport
 words and scores); the coder codes nothing in it. ``contest(token, lexicon)``: a contest verb
 ("beat", "rallied", "fired up") in a sentence with a sport word or a score.
@@ -46,6 +51,17 @@ def contest(tok: Token, lexicon: Lexicon) -> bool:
 def electoral(doc: Doc, lexicon: Lexicon) -> bool:
     """Whether the article speaks of an election: enough election words in it."""
     return count_lower(doc, lexicon.election_words) >= lexicon.election_signals
+
+
+# what a candidate proposes to nobody in particular: a policy position
+PROPOSAL_TYPES = frozenset({"REQUEST", "THREATEN"})
+CANDIDATES = frozenset({"PTY"})
+
+
+def campaign_proposal(event: Event) -> bool:
+    """A call or threat aimed at nobody by a party or candidate (in an election article)."""
+    return (event.type in PROPOSAL_TYPES and event.target is None and event.source is not None
+            and event.source.sector in CANDIDATES)
 
 
 def campaign_rally(event: Event, lexicon: Lexicon) -> bool:
