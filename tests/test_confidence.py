@@ -54,3 +54,13 @@ def test_calibration_on_a_missing_folder_says_so_in_one_line(tmp_path):
 
     with pytest.raises(SystemExit, match=r"error: .*nowhere: not a folder"):
         calibration.main([str(tmp_path / "nowhere")])
+
+
+def test_features_say_where_the_event_stands_and_who_its_sides_are():
+    quoted = Event(id="q", type="ACCUSE", trigger="lied", sentence='"They lied to us," she said.', start=0, end=28,
+                   trigger_start=6, trigger_end=10, source=Mention(text="officials", start=0, end=9, sector="CVL"))
+    f = features(quoted)
+    assert f["in_quote"] == 1.0 and f["quoted_sentence"] == 1.0 and f["headline"] == 0.0
+    assert f["common_source"] == 1.0 and f["civilian_source"] == 1.0
+    plain = features(_event(3, target=True, coded=True))
+    assert plain["in_quote"] == 0.0 and plain["quoted_sentence"] == 0.0 and plain["common_source"] == 0.0

@@ -4,8 +4,10 @@ small logistic model over what the event itself shows.
 In: a coded ``Event``. Out: a probability in [0.01, 0.99]. The features (``features``) are what a
 reader of the record sees: a verb or a noun trigger, whether each side is there, named, and coded
 with both country and sector, whether it is a speaker's judgement (``judgements``), whether someone else reports the act, whether it is negated,
-future or hypothetical, whether both sides share a country, whether a rule recoded it, and its
-PLOVER type. The weights live in ``data/verbs/confidence.yaml``, written by
+future or hypothetical, whether both sides share a country, whether a rule recoded it, its
+PLOVER type, and where it stands: inside a quotation or a quoted sentence, in a headline-like
+line with no closing punctuation; whether a side is a common noun ("officials") or civilians,
+and whether the trigger is an "-ing" form. The weights live in ``data/verbs/confidence.yaml``, written by
 ``python -m chronicle.eval.calibration --write`` from the studied half of the whole-article gold
 (never the held-out half, where the calibration is measured); the file says when and on what.
 """
@@ -46,8 +48,28 @@ def features(event: Event) -> dict[str, float]:
         "reported": float(event.reported_by is not None),
         "modal": float(event.negated or event.future or event.hypothetical),
         "recoded": float("; " in rule),
+        "in_quote": float(_in_quote(event)),
+        "quoted_sentence": float(event.sentence.lstrip()[:1] in QUOTE_MARKS),
+        "headline": float(not event.sentence.rstrip().endswith(SENTENCE_ENDS)),
+        "common_source": float(source is not None and source.text[:1].islower()),
+        "common_target": float(target is not None and target.text[:1].islower()),
+        "civilian_source": float(source is not None and source.sector == "CVL"),
+        "civilian_target": float(target is not None and target.sector == "CVL"),
+        "gerund": float(event.trigger.lower().endswith("ing")),
         f"type_{event.type}": 1.0,
     }
+
+
+QUOTE_MARKS = "\"\u201c\u201d"
+SENTENCE_ENDS = tuple(".!?\"\u201d\u2019')")
+
+
+def _in_quote(event: Event) -> bool:
+    """The trigger stands inside quotation marks of its sentence (an open mark before it)."""
+    if event.trigger_start is None:
+        return False
+    before = event.sentence[: max(event.trigger_start - event.start, 0)]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 @dataclass(frozen=True)
