@@ -86,3 +86,8 @@ def test_a_word_listed_bare_and_with_a_part_of_speech_judges_as_any_part_of_spee
 def test_a_quoted_verb_of_judgement_is_criticism(analyzer):
     assert judged(analyzer, '"Kenya lied to us," Somali President Hassan Sheikh Mohamud said.') == [
         ("ACCUSE", "SOM", "KEN", "lied")]
+
+
+def test_a_quote_said_of_someone_judges_them(analyzer):
+    text = '"That was a really outrageous statement," Russian Foreign Minister Sergei Lavrov said of Ukraine.'
+    assert judged(analyzer, text) == [("ACCUSE", "RUS", "UKR", "outrageous")]

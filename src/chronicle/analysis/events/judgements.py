@@ -11,7 +11,8 @@ event coder found. Out: new events, one per speaker, actor judged, type and sent
 quote whose speaker is a known actor and whose words hold a word of judgement
 (``data/verbs/judgements.yaml``) in a clause about another actor: the clause subject ("he is a
 liar"), the possessor of the judged noun ("Trump's lies") or of the subject ("his policy is a
-disaster"). It also codes stance adjectives outside quotes ("Clinton was critical of Trump").
+disaster"), or whom the speech verb says the quote is about ('"an outrageous tweet," Axelrod said
+of Dean'). It also codes stance adjectives outside quotes ("Clinton was critical of Trump").
 A judging word that is negated, hedged ("whether it was a mistake") or asked in a question
 codes nothing, nor does one about the speaker (or "I", "we", "you"), nor a pair the event coder
 already linked in that sentence. Each event's ``rule`` names the word and the quote.
@@ -43,6 +44,8 @@ MODES = {"ACCUSE": "disapprove", "SUPPORT": None}
 UNJUDGED_SUBJECTS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself", "it", "this", "that", "there",
                  "what", "which"}
 QUOTE_MARKS = re.compile("[\"“”«»]")
+# prepositions of a speech verb naming whom the quote is about ("said of Trump")
+ABOUT_PREPOSITIONS = frozenset({"of", "about"})
 # arcs by which a judging word hangs on the clause whose subject it judges
 PREDICATES = {"acomp", "attr", "oprd", "dobj", "advmod", "npadvmod"}
 
@@ -114,7 +117,7 @@ class JudgementCoder:
             event_type = self.words.judges(tok)
             if event_type is None or self._withheld(tok):
                 continue
-            target = self._judged(tok, view)
+            target = self._said_of(doc, quote, view) or self._judged(tok, view)
             if target is None or _same_side(target, quote.speaker):
                 continue
             add(event_type, tok, quote.speaker, target,
@@ -175,6 +178,17 @@ class JudgementCoder:
             owner = child_with(subject, {"poss"})
             judged = _actor(owner, view) if owner is not None else None
         return judged
+
+    def _said_of(self, doc: Doc, quote: Quote, view: CodingView) -> Mention | None:
+        """The actor a quote is said to be about: the "of"/"about" phrase of its speech verb
+        ('"That was a really outrageous tweet," Axelrod said of Howard Dean')."""
+        if quote.cue_start is None or quote.cue_end is None:
+            return None
+        cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+        if cue is None:
+            return None
+        prep = next((c for c in cue.root.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS), None)
+        return _actor(pobj_of(prep), view) if prep is not None else None
 
     def _withheld(self, tok: Token) -> bool:
         """A judging word that judges nothing: negated ("not wrong"), hedged ("whether it was a
