@@ -44,6 +44,8 @@ MODES = {"ACCUSE": "disapprove", "SUPPORT": None}
 UNJUDGED_SUBJECTS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself", "it", "this", "that", "there",
                  "what", "which"}
 QUOTE_MARKS = re.compile("[\"“”«»]")
+# subjects of a judgement about a situation, whomever the quote is said of ("It is wonderful to see")
+SITUATION_SUBJECTS = frozenset({"it", "there", "what"})
 # prepositions of a speech verb naming whom the quote is about ("said of Trump")
 ABOUT_PREPOSITIONS = frozenset({"of", "about"})
 # arcs by which a judging word hangs on the clause whose subject it judges
@@ -117,7 +119,8 @@ class JudgementCoder:
             event_type = self.words.judges(tok)
             if event_type is None or self._withheld(tok):
                 continue
-            target = self._said_of(doc, quote, view) or self._judged(tok, view)
+            about = self._said_of(doc, quote, view) if _subject_word(tok) not in SITUATION_SUBJECTS else None
+            target = about or self._judged(tok, view)
             if target is None or _same_side(target, quote.speaker):
                 continue
             add(event_type, tok, quote.speaker, target,
@@ -215,6 +218,13 @@ class JudgementCoder:
         event.location = None  # a judgement is said, not done somewhere in its words
         event.confidence = confidence_of(event)
         return event
+
+
+def _subject_word(tok: Token) -> str | None:
+    """The lower-case subject of the clause a judging word belongs to, if any."""
+    clause = _clause_of(tok.head if tok.dep_ == "amod" else tok)
+    subject = child_with(clause, SUBJECTS) if clause is not None else None
+    return subject.lower_ if subject is not None else None
 
 
 def _clause_of(tok: Token) -> Token | None:
