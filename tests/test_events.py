@@ -1119,3 +1119,11 @@ def test_a_warning_is_a_threat_a_criticism_or_a_forecast(analyzer):
 def test_a_body_named_after_its_leader_is_of_the_leaders_country_not_a_namesake_town(analyzer):
     [event] = events_of(analyzer, "The Obama administration criticized Venezuela on Monday.")
     assert (event.source.country, event.source.sector) == ("USA", "GOV")  # not Obama, Japan
+
+
+def test_the_political_press_idioms_of_praise_and_criticism(analyzer):
+    coded = {e.type for text in ("Trump has complimented Obama.", "Trump took aim at Clinton on Monday.",
+                                 "Trump took a swipe at Clinton.", "Trump questioned the integrity of Senator Ted Cruz.")
+             for e in events_of(analyzer, text)}
+    assert coded == {"SUPPORT", "ACCUSE"}
+    assert [e.type for e in events_of(analyzer, "The minister took a seat at the table.")] == []
