@@ -1127,3 +1127,11 @@ def test_the_political_press_idioms_of_praise_and_criticism(analyzer):
              for e in events_of(analyzer, text)}
     assert coded == {"SUPPORT", "ACCUSE"}
     assert [e.type for e in events_of(analyzer, "The minister took a seat at the table.")] == []
+
+
+def test_people_of_an_event_dated_years_before_the_article_are_coded_as_they_were_then(analyzer):
+    text = "Hillary Clinton visited Burma in December 2011, and Hillary Clinton criticized Donald Trump on Monday."
+    events = events_of(analyzer, text, published="2016-09-15")
+    by_type = {e.type: e for e in events}
+    assert (by_type["CONSULT"].date, by_type["CONSULT"].source.sector) == ("2011-12", "GOV")  # secretary of state then
+    assert by_type["ACCUSE"].source.sector == "PTY"  # a candidate at the article's date

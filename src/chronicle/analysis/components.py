@@ -30,7 +30,7 @@ from chronicle.model import Actor, Mention
 from .actors import ActorResolver, project_lexicon
 from .circumstances import lookup as lookup_place
 from .dictionaries import PhraseIndex, VerbPattern, dictionary_kind, load_dictionaries, load_verb_patterns, read_verb_dictionary
-from .events import EventCoder, JudgementCoder, JudgementWords, Lexicon, load_judgement_words, load_lexicon
+from .events import EventCoder, JudgementCoder, JudgementWords, Lexicon, load_judgement_words, load_lexicon, roles_at_event_dates
 from .links import link_quotes
 from .quotes import QuoteExtractor
 from .registry import ArticleState, Stage, component
@@ -158,8 +158,11 @@ def make_actors(resources: Resources, settings: dict) -> Stage:
 def make_events(resources: Resources, settings: dict) -> Stage:
     coder = event_coder(resources.config, resources, settings["conventions"])
 
+    kb = resources.kb
+
     def events(state: ArticleState) -> None:
         state.events = coder.code(state.doc, state.article, state.actors)
+        roles_at_event_dates(state.events, kb, state.article.published)  # "visited Burma in 2011": as then
 
     return events
 
@@ -178,8 +181,12 @@ def make_quotes(resources: Resources, settings: dict) -> Stage:
 def make_judgements(resources: Resources, settings: dict) -> Stage:
     coder = JudgementCoder(resources.judgement_words, resources.event_lexicon)
 
+    kb = resources.kb
+
     def judgements(state: ArticleState) -> None:
-        state.events = state.events + coder.code(state.doc, state.article, state.actors, state.quotes, state.events)
+        found = coder.code(state.doc, state.article, state.actors, state.quotes, state.events)
+        roles_at_event_dates(found, kb, state.article.published)
+        state.events = state.events + found
 
     return judgements
 
