@@ -43,3 +43,7 @@ def test_month_words_that_are_verbs_are_not_dates():
 def test_without_publication_date_only_absolute_dates_resolve():
     assert values("said Tuesday, on March 4, 2011", None) == ["2011-03-04"]
     assert parse_published("not a date") is None
+
+
+def test_a_year_that_opens_the_sentence_is_a_date_too():
+    assert values("In 1994, the council met.") == ["1994"]

@@ -59,7 +59,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month", re.compile(rf"\b{month_re}\b")),
         ("weekday", re.compile(rf"\b(?:(?P<dir>last|next|on|this)\s+)?(?P<wd>{weekday})\b", re.I)),
         ("relative", re.compile(rf"\b(?P<rel>{relative})\b", re.I)),
-        ("year", re.compile(r"\bin\s+(?P<y>(?:19|20)\d{2})\b")),
+        ("year", re.compile(r"\b[Ii]n\s+(?P<y>(?:19|20)\d{2})\b")),  # "in 1993", "In 1993, ..."
     ]
 
 
