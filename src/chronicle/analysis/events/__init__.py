@@ -10,7 +10,8 @@ criticism or praise of another actor in their own words (ACCUSE / SUPPORT).
 article are coded as they were then (the knowledge base's dated roles).
 """
 
-from .coder import CONVENTIONS, MAX_SENTENCE_TOKENS, EventCoder
+from .clauses import MAX_SENTENCE_TOKENS
+from .coder import CONVENTIONS, EventCoder
 from .dated import roles_at_event_dates
 from .judgements import JudgementCoder, JudgementWords, load_judgement_words, parse_judgement_words
 from .lexicon import Lexicon, load_lexicon

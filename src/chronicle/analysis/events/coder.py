@@ -16,13 +16,14 @@ how triggers nest), ``patterns`` (a user's whole PETRARCH verb patterns), ``stop
 ``modes`` (negated, future, hypothetical, intended), ``means`` (the attack, weapon or mishap a
 killing happened in or by), ``accusations`` (another side's reported violence as an ACCUSE),
 ``requests`` ("X said Y must ..."), ``contests`` (sport and elections: no events),
-``circumstances`` (date, place, casualties, confidence) and ``restates`` (one sentence's events
-said twice); ``analysis.syntax`` holds the dependency-tree lookups they share.
+``circumstances`` (date, place, casualties, confidence), ``restates`` (one sentence's events
+said twice), ``clauses`` (codable sentences; questions, relative and passive clauses, settings,
+suppositions), ``suspects`` (people arrested) and ``warnings`` (threat, criticism or forecast);
+``analysis.syntax`` holds the dependency-tree lookups they share.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,7 @@ from chronicle.model import Article, Event, Mention
 from .accusations import accusations_of
 from .answers import answer_claims
 from .contests import campaign_proposal, campaign_rally, contest, electoral, sporting
+from .clauses import MAX_SENTENCE_TOKENS, asks_a_question, codable, passive_clause, relative_subject, setting_noun, supposed
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
 from .means import answered_attack, crowd, means_of, means_source, mishap, quarrel, striving, verbal
@@ -40,7 +42,7 @@ from .modes import CONDITIONAL_AUX, FUTURE_AUX, HYPOTHETICAL_AUX, INTENT_THREATE
 from ..syntax import CLAUSE_ARCS, MAX_CLIMB, child_with, pobj_of
 from ..links import same_actor
 from .roles import TARGET_PREPOSITIONS, ActorLookup, actor_at, addressee_of, between_sides, clause_subject, coordinated_with, explicit_source, governing_verb, modifier_actors, mutual_pairs, noun_source, phrase_actor, noun_target, prep_actor, takes_recipient, is_reflexive, same_country, uncoded_doer, verb_source, verb_target
-from .roles import RELATIVE_PRONOUNS, CodingView
+from .roles import CodingView
 from .requests import clause_heads, deontic_requests
 from .restates import unrestated
 from .states import state_roles
@@ -51,7 +53,6 @@ from .triggers import PEOPLE_ENTITIES, WISH, Trigger, content_arc, light_verb, n
 from ..ontology import EventEntry
 from .lexicon import Lexicon
 from ..dictionaries import VerbPattern
-from ..parsed import text_of
 from ..ontology import load_plover_rules
 from .words import load_event_words
 
@@ -60,11 +61,6 @@ EVENT_WORDS = load_event_words()
 
 # The reason of an event a user's whole verb pattern coded: its codes are final.
 PATTERN_RULE = "user verb pattern of"
-# Longer sentences are flattened tables or lists: their parses join unrelated words.
-MAX_SENTENCE_TOKENS = 150
-# A sentence with fewer Latin letters than this share is not English (mastheads, couplets).
-MIN_LATIN_SHARE = 0.8
-ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Modes of armed violence: demonstrators who use weapons attack (ASSAULT), they do not riot.
 ARMED_MODES = PLOVER_RULES.armed_modes
 # Types whose coordinated doers with no target act on each other ("X and Y met", "... agreed").
@@ -94,25 +90,10 @@ AIMED_NOUN_TYPES = PLOVER_RULES.aimed_noun_types
 # is the accusation only; a meeting is coded both ways, where PLOVER codes one event from the
 # first named side).
 CONVENTIONS = ("plover", "cameo")
-# Prepositions of a noun event that is only the setting of another act ("spoke at a rally").
-SETTING_PREPOSITIONS = EVENT_WORDS.setting_prepositions
 # Events that judge another's deed (criticism, praise): the deed they name was done
 JUDGING_TYPES = ("ACCUSE", "SUPPORT")
 # At most this many events from one trigger with coordinated actors ("X and Y met Z").
 MAX_PAIRS = 12
-
-
-def asks_a_question(tok: Token) -> bool:
-    """A verb of asking whose clause starts with a question word: "asked X why ...", "demanded
-    how ..." (the question word may sit inside the clause's first phrase: "asked what kind of")."""
-    if tok.lemma_.lower() not in EVENT_WORDS.question_verbs:
-        return False
-    for child in tok.children:
-        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.i > tok.i:
-            first = child.left_edge
-            if first.lower_ in EVENT_WORDS.question_words and not (first.lower_ == "if" and child.dep_ == "advcl"):
-                return True
-    return False
 
 
 class EventCoder:
@@ -138,7 +119,7 @@ class EventCoder:
             return events  # a sports report: contests, not political events
         election = electoral(doc, self.lexicon)
         for sent in doc.sents:
-            if not _codable(sent):
+            if not codable(sent):
                 continue
             for event in self._sentence_events(sent, article, actors):
                 if election and (campaign_rally(event, self.lexicon) or campaign_proposal(event)):
@@ -180,7 +161,7 @@ class EventCoder:
                 continue  # "asked the governor whether he would resign": a question, no request
             if trig.entry is WISH and has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
-            if _supposed(trig.token):
+            if supposed(trig.token):
                 continue  # "the idea that the U.S. is training IS", "the possibility of another attack"
             for event in self._events(trig, sent, article, actors, triggers):
                 accusations = list(accusations_of(event, trig.token, sent, article, actors, self.lexicon, self._build))
@@ -314,7 +295,7 @@ class EventCoder:
             # "gave permission to Russia": the light verb's "to" phrase or indirect object
             verb = self._light_carrier(tok)
             target = prep_actor(verb, TARGET_PREPOSITIONS, actors) or actor_at(child_with(verb, {"dative"}), actors)
-        if not trig.noun and _passive_clause(tok):
+        if not trig.noun and passive_clause(tok):
             # "Asked about X, the minister said ...": the main clause's subject was asked, by whoever
             # the "by" phrase names
             agent = child_with(tok, {"agent"})
@@ -334,7 +315,7 @@ class EventCoder:
             return
         if not trig.noun and trig.entry.type == "ASSAULT" and striving(tok, source):
             return  # "the union fought to protect its pensions": striving for something, not an attack
-        if trig.noun and trig.entry.type == "PROTEST" and _setting(tok) and not explicit_source(tok, source) and (
+        if trig.noun and trig.entry.type == "PROTEST" and setting_noun(tok) and not explicit_source(tok, source) and (
             source.kind in ("person", "pronoun") or source.sector in self.lexicon.state_sectors
         ):
             return  # "at a rally, the senator said ...": where another act happened, not the senator's protest
@@ -488,7 +469,7 @@ class EventCoder:
             # coders code no event without a source)
             yield from self._each_target(trig, sent, article, None, target, actors)
             return
-        if trig.entry.type not in ASSAULT_TYPES or _relative_subject(tok):
+        if trig.entry.type not in ASSAULT_TYPES or relative_subject(tok):
             return  # "the group that has seized ...": the doer is named, only not an actor
         if is_conditional(tok):
             return  # "to defend X if it is attacked": nobody did it, and it has not happened
@@ -631,25 +612,6 @@ class EventCoder:
         return None
 
 
-def _relative_subject(tok: Token) -> bool:
-    """The verb's subject is a relative pronoun ("the militant group that has seized ..."): its
-    doer is the noun the clause describes, so with that noun no actor there is no event."""
-    return any(c.dep_ in ("nsubj", "csubj") and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
-
-
-def _passive_clause(tok: Token) -> bool:
-    """A past participle opening a clause of its own with no subject: "Asked about X, ...",
-    "Attacked by rebels, the troops retreated"."""
-    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children
-    )
-
-
-def _setting(tok: Token) -> bool:
-    """The noun is where or when the clause's act happened: "spoke at a rally", "said during a march"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPOSITIONS and tok.head.head.pos_ in ("VERB", "AUX")
-
-
 def _host(trig: Trigger, source: Mention | None, actors: ActorLookup) -> Mention | None:
     """The country a visitor arrives in or travels to, when it is not the visitor's own."""
     if trig.entry.mode != "visit" or source is None or not source.country:
@@ -664,23 +626,6 @@ def _span(mention: Mention | None) -> tuple[int, int] | None:
 
 def _code(mention: Mention | None) -> str | None:
     return mention.code if mention is not None else None
-
-
-def _supposed(tok: Token) -> bool:
-    """The act is what a supposition is about: in a clause or an "of" phrase on a noun such as
-    "idea", "possibility" or "concern" (``supposition_nouns``), however deep in that clause."""
-    node = tok
-    for _ in range(MAX_CLIMB):
-        head = node.head
-        if head is node:
-            return False
-        if head.pos_ == "NOUN" and head.lemma_.lower() in EVENT_WORDS.supposition_nouns and (
-                node.dep_ in ("acl", "ccomp", "relcl") or node.lower_ == "of"):
-            return True
-        if node.dep_ == "ROOT" or (head.pos_ in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass")):
-            return False
-        node = head
-    return False
 
 
 def _names_people(mention: Mention, doc: Doc) -> bool:
@@ -705,12 +650,3 @@ def _rule(trig: Trigger) -> str:
     return f"{'noun' if trig.noun else 'verb'} '{lemma}' of the event lexicon"
 
 
-def _codable(sent: Span) -> bool:
-    """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
-    if len(sent) > MAX_SENTENCE_TOKENS:
-        return False
-    text = text_of(sent.doc)[sent.start_char : sent.end_char]  # sent.text, without joining its tokens
-    if text.isascii():  # every letter Latin: codable when it has one
-        return ASCII_LETTER.search(text) is not None
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) >= MIN_LATIN_SHARE
