@@ -657,3 +657,10 @@ def test_people_the_press_names_by_their_outlet_or_us_party_take_its_country(nlp
     assert code_of(actors, "CNN") == "USAJRN"
     other = resolve(nlp, resolver, "The Democratic Party of Japan criticized the plan.")
     assert code_of(other, "Democratic Party") == "JPNPTY"
+
+
+def test_a_surname_that_is_also_a_role_noun_is_the_person_not_the_role(nlp, resolver):
+    body = "American Kevin King was handed over to US forces. King was abducted by gunmen in Kabul."
+    actors = resolve(nlp, resolver, body)
+    kings = [m for m in actors.mentions if m.text == "King"]
+    assert kings and all(m.country == "USA" and m.name == "Kevin King" for m in kings)  # not country "GOV"

@@ -171,6 +171,8 @@ def _person_slot(doc: Doc, start: int, end: int, by_token: dict[int, Match]) -> 
     ("Russian", "Lebanon's", "Arab League"): a country or IGO there decides the code."""
     match = by_token.get(start)
     entry = match.entry if match and match.i == start and match.j >= end else None
+    if entry is not None and entry.kind == "agent":
+        entry = None  # a surname that is also a role noun ("Kevin King ... King"): no king, no code "GOV"
     title_start, sector = _title_before(doc, start)
     slot = Slot(title_start, end, "person", head=end - 1, name=_name_text(doc, start, end))
     if title_start < start:
