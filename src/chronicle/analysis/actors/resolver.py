@@ -466,15 +466,12 @@ def _fits(doc: Doc, i: int, j: int, entry: Entry, role_at: Callable[[int], bool]
         return False  # a wire credit, "KABUL (AFP) -": the source of the story, not an actor in it
     if j - i == 1 and _short_acronym_case(first, entry):
         return False  # "Kim Jong Un" names no UN, "Who" at a question's start no WHO
-    if entry.kind == "igo" and doc[i].ent_type_ == "PERSON":
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
-        if ent is not None and (ent.start, ent.end) != (i, j):
-            return False  # a word of a person's name
     if entry.kind in AREA_KINDS and i > 0 and doc[i - 1].text in PLACE_PREFIXES:
         return False  # "New Jersey", "New Mexico": another place than the country
     if entry.country == "WST" and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         return False  # "West Darfur", "Western Cambodia" are places, not the West
-    if entry.kind in AREA_KINDS and doc[i].ent_type_ == "PERSON":
+    if (entry.kind in AREA_KINDS or entry.kind == "igo") and doc[i].ent_type_ == "PERSON":
+        # a word of a person's name is no place and no international body ("Kim Jong Un")
         ent = next((e for e in doc.ents if e.start <= i < e.end), None)
         return ent is None or (ent.start == i and ent.end == j)
     return True

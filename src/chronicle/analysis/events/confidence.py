@@ -21,6 +21,8 @@ from functools import lru_cache
 from chronicle.data import load_yaml
 from chronicle.model import Event, Mention
 
+from ..speech import in_open_quote
+
 NAMED_KINDS = ("person", "organisation")
 
 
@@ -65,11 +67,10 @@ SENTENCE_ENDS = tuple(".!?\"\u201d\u2019')")
 
 
 def _in_quote(event: Event) -> bool:
-    """The trigger stands inside quotation marks of its sentence (an open mark before it)."""
+    """The trigger stands inside quotation marks of its sentence."""
     if event.trigger_start is None:
         return False
-    before = event.sentence[: max(event.trigger_start - event.start, 0)]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+    return in_open_quote(event.sentence, max(event.trigger_start - event.start, 0))
 
 
 @dataclass(frozen=True)
