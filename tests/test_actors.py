@@ -648,6 +648,31 @@ def test_a_name_the_kb_gives_several_people_of_one_country_takes_that_country(nl
     assert [(m.country, m.sector) for m in actors.mentions if m.text == "Varga"] == [("HUN", None)]
 
 
+def test_a_body_the_kb_knows_by_name_takes_its_country_and_sector(nlp, tmp_path):
+    from chronicle.kb import KBEntry, KnowledgeBase
+
+    path = tmp_path / "k.sqlite"
+    kb = KnowledgeBase.create(path)
+    kb.add(KBEntry(name="Velmar Assembly", kind="org", country="HUN", sector="LEG", aliases=["Velmar"],
+                   source="chronicle:orgs"))
+    # a shared name: the team's own entry is the one the news means; the others only count when they agree
+    kb.add(KBEntry(name="Quorin League", kind="org", country="BRA", sector="PTY", source="factbook"))
+    kb.add(KBEntry(name="Quorin League", kind="org", country="CHL", sector="PTY", source="factbook"))
+    kb.finish(path, {})
+    resolver = actor_resolver(Config(), kb=KnowledgeBase.open(path))
+    actors = resolve(nlp, resolver, "The Velmar Assembly criticized the Quorin League on Monday.", published="2016-03-09")
+    assert code_of(actors, "Velmar Assembly") == "HUNLEG"
+    assert code_of(actors, "Quorin League") is None  # two countries' parties: no guess
+
+
+def test_us_parties_named_alone_are_the_us_parties(nlp):
+    resolver = actor_resolver(Config(actor_kb="shipped"))
+    actors = resolve(nlp, resolver, "Republicans criticized the plan, and the GOP said Democrats were to blame.",
+                     published="2016-09-08")
+    assert {m.text: m.code for m in actors.mentions if m.text in ("Republicans", "GOP", "Democrats")} == {
+        "Republicans": "USAPTY", "GOP": "USAPTY", "Democrats": "USAPTY"}
+
+
 def test_people_the_press_names_by_their_outlet_or_us_party_take_its_country(nlp, resolver):
     body = ("NBC's Matt Lauer interviewed Democratic strategist David Axelrod. "
             "Republican Senator Jeff Flake later spoke to CNN.")

@@ -1024,6 +1024,13 @@ def test_an_act_that_is_only_supposed_is_not_coded(analyzer):
     assert triples([sanction]) == [("SANCTION", "USA", "IRN")]
 
 
+def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
+    assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
+    assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []
+    # the people themselves still act
+    assert triples(events_of(analyzer, "Kenyan students backed the opposition leader.")) == [("SUPPORT", "KEN", "KEN")]
+
+
 @pytest.mark.parametrize("text", [
     "Senator Jane Roe and Tom Reed occupied a third tier in the polls.",
     "The governor is capturing the frustration of many voters.",

@@ -362,6 +362,8 @@ class ActorResolver:
         matches = _regions_sharing_a_name(doc, self._matches(doc, keys))
         dominant = self._dominant(matches, article)
         slots = build_slots(doc, matches, self._known_person if self.kb is not None else None)
+        if self.kb is not None:
+            slots = known_bodies(doc, slots, self.kb, article.published)
         _date_countries(slots, article.published)
         # --- KB hookup (issue 10): a person with no country from a title or the lexicon takes the
         # country and sector the KB gives the name at the article's date (one entry's country only)
@@ -563,6 +565,47 @@ def _regions_sharing_a_name(doc: Doc, matches: list[Match]) -> list[Match]:
             entry = Entry("region", fact.region_of, fact.region_of, None, fact.name)
             out = [Match(m.i, m.j, entry) if m in found and normalise(doc[m.i:m.j].text) == name else m for m in out]
     return out
+
+
+# NER labels of names that may be a body the knowledge base knows ("Republicans" is NORP)
+BODY_LABELS = ("ORG", "NORP")
+# the KB's own entries (data/kb/*.yaml): where a name is shared, the body the news means by default
+OWN_KB_SOURCES = "chronicle:"
+
+
+def known_bodies(doc: Doc, slots: list[Slot], kb: Any, published: str | None) -> list[Slot]:
+    """``slots`` with the organisations the KB knows by name: an ORG or NORP name that no
+    person or dictionary phrase covers ("Republicans", "the Bundestag", "the GOP"), or whose
+    several words only a role noun of no country covers ("the Velmar Assembly": "assembly"),
+    takes its country and sector from the knowledge base: from the team's own entry when there
+    is one (``data/kb/orgs.yaml`` lists the body a shared name means by default), else from
+    the entries when they agree on one country. A name the KB also knows as a person is left alone."""
+    found: list[Slot] = []
+    replaced: set[int] = set()
+    for ent in doc.ents:
+        start = ent.start + (doc[ent.start].lower_ == "the")
+        if ent.label_ not in BODY_LABELS or start >= ent.end:
+            continue
+        inside = [k for k, s in enumerate(slots) if s.start_tok < ent.end and s.end_tok > start]
+        generic = all(slots[k].kind == "group" and slots[k].country is None and slots[k].start_tok >= start
+                      and slots[k].end_tok <= ent.end for k in inside)
+        if inside and not (generic and ent.end - start > 1):
+            continue
+        hits = kb.lookup(doc[start:ent.end].text, published)
+        if not hits or any(e.kind == "person" for e in hits):
+            continue
+        chosen = [e for e in hits if e.source.startswith(OWN_KB_SOURCES)] or hits
+        if len({e.country for e in chosen}) != 1 or not chosen[0].country:
+            continue
+        sectors = {e.sector for e in chosen}
+        replaced.update(inside)
+        found.append(Slot(start, ent.end, "organisation", country=chosen[0].country,
+                          sector=sectors.pop() if len(sectors) == 1 else None,
+                          name=doc[start:ent.end].text, head=ent.end - 1))
+    if not found:
+        return slots
+    kept = [s for k, s in enumerate(slots) if k not in replaced]
+    return sorted(kept + found, key=lambda s: (s.start_tok, -s.end_tok))
 
 
 def _date_countries(slots: list[Slot], published: str | None) -> None:

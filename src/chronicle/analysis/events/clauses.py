@@ -74,6 +74,13 @@ def supposed(tok: Token) -> bool:
     return False
 
 
+def polled(tok: Token) -> bool:
+    """The act is a survey's finding: the verb's subject is a share of people ("65 percent of
+    Republicans supported his call", "40% of voters backed Clinton": ``poll_shares``)."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in EVENT_WORDS.poll_shares for c in tok.children)
+
+
 def codable(sent: Span) -> bool:
     """English prose of a sane length: mastheads, couplets and flattened tables are left out."""
     if len(sent) > MAX_SENTENCE_TOKENS:

@@ -34,7 +34,7 @@ from chronicle.model import Article, Event, Mention
 from .accusations import accusations_of
 from .answers import answer_claims
 from .contests import campaign_proposal, campaign_rally, contest, electoral, sporting
-from .clauses import MAX_SENTENCE_TOKENS, asks_a_question, codable, passive_clause, relative_subject, setting_noun, supposed
+from .clauses import MAX_SENTENCE_TOKENS, asks_a_question, codable, passive_clause, polled, relative_subject, setting_noun, supposed
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
 from .means import answered_attack, crowd, means_of, means_source, mishap, quarrel, striving, verbal
@@ -163,6 +163,8 @@ class EventCoder:
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)
             if supposed(trig.token):
                 continue  # "the idea that the U.S. is training IS", "the possibility of another attack"
+            if polled(trig.token):
+                continue  # "65 percent of Republicans supported his call": a poll's finding
             for event in self._events(trig, sent, article, actors, triggers):
                 accusations = list(accusations_of(event, trig.token, sent, article, actors, self.lexicon, self._build))
                 if not (accusations and self.conventions == "cameo"):

@@ -49,6 +49,7 @@ class EventWords:
     claim_nouns: frozenset[str]
     anaphoric_determiners: frozenset[str]
     supposition_nouns: frozenset[str]
+    poll_shares: frozenset[str]
     same_subject_prepositions: frozenset[str]
     suspect_nouns: frozenset[str]
     warning_verbs: frozenset[str]
