@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -119,7 +120,7 @@ def ingest(
     writer = StoreWriter(store, summary, lambda item: report(progress, summary, item, started))
 
     def skip(source: str) -> bool:
-        with writer.lock:
+        with writer.turn():
             done = store.has_source(source)
             if done:
                 summary.documents += 1
@@ -130,10 +131,10 @@ def ingest(
         return done
 
     def learnt(learner: CrossDocumentBoilerplate) -> None:
-        with writer.lock:
+        with writer.turn():
             store.save_boilerplate(learner.to_dict()["groups"])
 
-    with writer.lock:
+    with writer.turn():
         learner = stored_learner(store, config)
     records = extract_records(inputs, config, source_options, articles_only, skip=skip, learner=learner,
                               on_learnt=learnt, analyzer=analyzer)
@@ -141,7 +142,7 @@ def ingest(
         for item in records:
             writer.put(item)
             if len(done_before) >= WINDOW:
-                with writer.lock:
+                with writer.turn():
                     analyse_stored(store, config, done_before, summary, loaded)
     analyse_stored(store, config, done_before, summary, loaded)
     if summary.stored or summary.analysed:
@@ -161,6 +162,9 @@ class StoreWriter:
     def __init__(self, store: Store, summary: IngestSummary, stored: Callable[[Item], None]) -> None:
         self.store, self.summary, self.stored = store, summary, stored
         self.lock = threading.RLock()
+        # the reading side's turn: held while it waits for ``lock``, so the thread stores one
+        # item more at most before a check, not every item still queued (see ``turn``)
+        self.reader = threading.Lock()
         self.recent: dict[str, None] = {}  # sources this run stored lately: a repeat is no other writer's
         self.error: BaseException | None = None
         self.abandoned = False
@@ -178,6 +182,14 @@ class StoreWriter:
         if kind is None and self.error is not None:
             raise self.error
 
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """The store, for the reading side (a source done before? the boilerplate learnt),
+        next after the item being stored: without it the thread, taking ``lock`` again item
+        after item, made each check wait until the queue was empty."""
+        with self.reader, self.lock:
+            yield
+
     def put(self, item: Item) -> None:
         """Queue one item; raises the thread's error when storing has failed."""
         if self.error is not None:
@@ -192,6 +204,8 @@ class StoreWriter:
             if self.error is not None or self.abandoned:
                 continue  # nothing more is stored; the reader learns of an error at its next put
             try:
+                with self.reader:
+                    pass  # a check waiting for the store goes first
                 with self.lock:
                     store_item(self.store, item, self.summary, self.recent)
                     self.stored(item)

@@ -104,7 +104,7 @@ def _partition_loop(inputs: list[str], store: Store, config: Config, options: So
                     writer: StoreWriter, summary: IngestSummary, started: float, done_before: list[str],
                     loaded: list[Any]) -> None:
     """The partitions of ``run``: out to the backend, counted by the learner, back to the writer."""
-    with writer.lock:
+    with writer.turn():
         learner = stored_learner(store, config)
     window = pipeline.WINDOW  # read when called, as ``pipeline.ingest`` does
     ended: set[str] = set()  # containers whose last slice came back
@@ -124,7 +124,7 @@ def _partition_loop(inputs: list[str], store: Store, config: Config, options: So
         window_groups.clear()
         closed += 1
         in_window = held = 0
-        with writer.lock:
+        with writer.turn():
             store.save_boilerplate(learner.to_dict()["groups"])  # as one process does after each window
 
     while True:
@@ -145,7 +145,7 @@ def _partition_loop(inputs: list[str], store: Store, config: Config, options: So
             if part.container and len(part.seen) < SLICE_DOCUMENTS:
                 ended.add(part.container)
             for index, item in enumerate(part.seen):
-                with writer.lock:
+                with writer.turn():
                     done = item.document and store.has_source(item.source)
                     if done:
                         summary.documents += 1
@@ -187,7 +187,7 @@ def _partition_loop(inputs: list[str], store: Store, config: Config, options: So
             for item in items:
                 writer.put(item)
             if len(done_before) >= window:
-                with writer.lock:
+                with writer.turn():
                     analyse_stored(store, config, done_before, summary, loaded)
         if exhausted and not active:
             break

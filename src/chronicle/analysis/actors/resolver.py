@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Callable
 from spacy.tokens import Doc, Span, Token
 
@@ -449,7 +450,11 @@ def _names_country(entry: Entry) -> bool:
 
 def _keys(token: Token) -> frozenset[str]:
     """Forms a token matches a dictionary word by: its text and its lemma, normalised."""
-    text, lemma = token.text, token.lemma_
+    return _forms(token.text, token.lemma_)
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(text: str, lemma: str) -> frozenset[str]:
     return frozenset((normalise(text), normalise(lemma))) if text != lemma else frozenset((normalise(text),))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..dictionaries import Entry, normalise, split_code
@@ -155,11 +156,14 @@ def _titled_names(doc: Doc, by_token: dict[int, Match]) -> Iterable[tuple[int, i
 
 def _surnames(doc: Doc, spans: set[tuple[int, int]]) -> Iterable[tuple[int, int]]:
     """Later mentions by surname that NER labelled otherwise ("Antonov" tagged ORG)."""
-    surnames = {doc[end - 1].text for start, end in spans if end - start >= 2}
+    surnames = {doc[end - 1].orth for start, end in spans if end - start >= 2}
+    if not surnames:
+        return
     covered = {k for start, end in spans for k in range(start, end)}
-    for tok in doc:
-        if tok.text in surnames and tok.i not in covered and tok.pos_ == "PROPN":
-            yield tok.i, tok.i + 1
+    # the words' ids in one array: no Token object is made for the words that are no surname
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth in surnames and i not in covered and doc[i].pos_ == "PROPN":
+            yield i, i + 1
 
 
 def _strip_possessive(doc: Doc, end: int) -> int:

@@ -37,6 +37,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from ...data import SAFE_LOADER
 from ...errors import DictionaryError
 from .kinds import dictionary_kind
 from .entries import SECTORS, Entry, PhraseIndex, split_code
@@ -296,8 +297,8 @@ def _plural(phrase: str) -> str:
 def _read_yaml(path: Path) -> Iterator[tuple[str, Entry]]:
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        root = yaml.compose(text)
+        data = yaml.load(text, Loader=SAFE_LOADER) or {}  # noqa: S506 - a safe loader
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", -1) + 1
         raise DictionaryError(str(path), line, f"not valid YAML: {exc}") from exc

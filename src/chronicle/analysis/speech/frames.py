@@ -82,6 +82,8 @@ def _verb_frames(verb: Token, lex: QuoteLexicon) -> list[Frame]:
     speech = lemma in lex.speech_verbs
     if not clauses and lemma in lex.stance_verbs:
         clauses, speech = _stance_objects(verb, lex), False
+    if not clauses:
+        return []
     cue, cs, ce = _cue_text(verb)
     frames = []
     for clause in clauses:
