@@ -91,3 +91,15 @@ def test_a_quoted_verb_of_judgement_is_criticism(analyzer):
 def test_a_quote_said_of_someone_judges_them(analyzer):
     text = '"That was a really outrageous statement," Russian Foreign Minister Sergei Lavrov said of Ukraine.'
     assert judged(analyzer, text) == [("ACCUSE", "RUS", "UKR", "outrageous")]
+
+
+def test_a_claim_called_false_is_denied_not_criticised(analyzer):
+    text = ('Polish Prime Minister Donald Tusk said on Monday that the Russian Defense Ministry\'s claim '
+            '"is patently false."')
+    assert judged(analyzer, text) == [("REJECT", "POL", "RUS", "false")]
+
+
+def test_the_end_of_a_hyphenated_word_judges_nothing(analyzer):
+    text = ('"Floods could ruin the low-lying farms of Bangladesh," Indian Prime Minister Narendra Modi said '
+            'of Bangladesh.')
+    assert judged(analyzer, text) == []

@@ -34,11 +34,14 @@ from ..syntax import MAX_CLIMB, SUBJECTS, child_with, pobj_of
 from .circumstances import add_circumstances, confidence_of
 from .lexicon import Lexicon
 from .roles import CodingView, actor_at
+from .words import load_event_words
 
 JUDGEMENT_RULE = "judgement"
 TYPES = {"negative": "ACCUSE", "positive": "SUPPORT"}
-CAMEO = {"ACCUSE": "111", "SUPPORT": "051"}
-MODES = {"ACCUSE": "disapprove", "SUPPORT": None}
+CAMEO = {"ACCUSE": "111", "SUPPORT": "051", "REJECT": "120"}
+MODES = {"ACCUSE": "disapprove", "SUPPORT": None, "REJECT": None}
+# nouns of a claim: one called false or absurd is denied, its maker's claim rejected (REJECT)
+CLAIM_NOUNS = load_event_words().claim_nouns
 # subjects never judged: the speaker's own side, and words that name no one ("it's wonderful
 # to see", "that was a mistake")
 UNJUDGED_SUBJECTS = {"i", "me", "we", "us", "you", "myself", "ourselves", "yourself", "it", "this", "that", "there",
@@ -117,8 +120,10 @@ class JudgementCoder:
 
         for quote, tok in self._quoted_words(doc, quotes):
             event_type = self.words.judges(tok)
-            if event_type is None or self._withheld(tok):
+            if event_type is None or self._withheld(tok) or _in_compound_word(tok):
                 continue
+            if event_type == "ACCUSE" and _judges_a_claim(tok):
+                event_type = "REJECT"  # "the ministry's claim is patently false": a denial of it
             about = self._said_of(doc, quote, view) if _subject_word(tok) not in SITUATION_SUBJECTS else None
             target = about or self._judged(tok, view)
             if target is None or _same_side(target, quote.speaker):
@@ -218,6 +223,19 @@ class JudgementCoder:
         event.location = None  # a judgement is said, not done somewhere in its words
         event.confidence = confidence_of(event)
         return event
+
+
+def _in_compound_word(tok: Token) -> bool:
+    """The word is the end of a hyphenated one ("low-lying" holds no "lie")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
+
+
+def _judges_a_claim(tok: Token) -> bool:
+    """The word judges a claim: the subject of its clause is a claim noun ("the allegations
+    are false", "their claim is absurd")."""
+    clause = _clause_of(tok.head if tok.dep_ == "amod" else tok)
+    subject = child_with(clause, SUBJECTS) if clause is not None else None
+    return subject is not None and subject.lemma_.lower() in CLAIM_NOUNS
 
 
 def _subject_word(tok: Token) -> str | None:
