@@ -1024,6 +1024,13 @@ def test_an_act_that_is_only_supposed_is_not_coded(analyzer):
     assert triples([sanction]) == [("SANCTION", "USA", "IRN")]
 
 
+def test_a_negated_act_refuses_someone_or_is_no_event(analyzer):
+    assert events_of(analyzer, "The Kenyan government does not support forced relocations.") == []
+    assert events_of(analyzer, "Kenyan voters would be angry if Ugandan officials did not support the Kenyan bid.") == []
+    # refusing a named actor is a refusal
+    assert triples(events_of(analyzer, "The Kenyan government did not support Uganda.")) == [("REJECT", "KEN", "UGA")]
+
+
 def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
     assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
     assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []

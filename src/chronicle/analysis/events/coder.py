@@ -166,6 +166,8 @@ class EventCoder:
             if polled(trig.token):
                 continue  # "65 percent of Republicans supported his call": a poll's finding
             for event in self._events(trig, sent, article, actors, triggers):
+                if idle_refusal(event, trig):
+                    continue  # "does not support forced relocations", "if they did not vote for X"
                 accusations = list(accusations_of(event, trig.token, sent, article, actors, self.lexicon, self._build))
                 if not (accusations and self.conventions == "cameo"):
                     yield event  # CAMEO codes another side's reported violence as the accusation only
@@ -640,6 +642,15 @@ def _names_people(mention: Mention, doc: Doc) -> bool:
 def _joint(trig: Trigger, source: Mention, actors: ActorLookup) -> bool:
     """A joint act of coordinated doers, aimed at each other: "X and Y held talks"."""
     return trig.entry.type in MUTUAL_TYPES and len(coordinated_with(source, trig.token.doc, actors)) > 1
+
+
+def idle_refusal(event: Event, trig: Trigger) -> bool:
+    """A refusal read only from a negated act ("does not support forced relocations", "had
+    not accepted money", "if they did not vote for X") that refuses no actor, or only in a
+    condition: a stance, not an event ("said he would not provide support to Israel" is one)."""
+    entry = trig.entry
+    derived = event.type != entry.type and event.type == negated_type(entry)
+    return derived and (event.target is None or not event.target.code or is_conditional(trig.token))
 
 
 def _rule(trig: Trigger) -> str:
