@@ -103,3 +103,14 @@ def test_the_end_of_a_hyphenated_word_judges_nothing(analyzer):
     text = ('"Floods could ruin the low-lying farms of Bangladesh," Indian Prime Minister Narendra Modi said '
             'of Bangladesh.')
     assert judged(analyzer, text) == []
+
+
+def test_a_name_given_to_someone_judges_them(analyzer):
+    assert judged(analyzer, "Kenyan President Uhuru Kenyatta called Ugandan President Yoweri Museveni a liar.") == [
+        ("ACCUSE", "KEN", "UGA", "liar")]
+    assert judged(analyzer, "Kenyan President Uhuru Kenyatta described Ugandan President Yoweri Museveni as a hero.") == [
+        ("SUPPORT", "KEN", "UGA", "hero")]
+    assert judged(analyzer, "Kenyan President Uhuru Kenyatta called Uganda's plan a disaster.") == [
+        ("ACCUSE", "KEN", "UGA", "disaster")]
+    # a call made to someone names nothing
+    assert judged(analyzer, "Kenyan President Uhuru Kenyatta called Ugandan President Yoweri Museveni on Monday.") == []

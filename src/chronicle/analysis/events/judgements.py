@@ -51,6 +51,8 @@ QUOTE_MARKS = re.compile("[\"“”«»]")
 SITUATION_SUBJECTS = frozenset({"it", "there", "what"})
 # prepositions of a speech verb naming whom the quote is about ("said of Trump")
 ABOUT_PREPOSITIONS = frozenset({"of", "about"})
+# arcs of the name a labelling verb gives ("called him a liar": oprd; "dubbed it ...": xcomp)
+LABEL_ARCS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 # arcs by which a judging word hangs on the clause whose subject it judges
 PREDICATES = {"acomp", "attr", "oprd", "dobj", "advmod", "npadvmod"}
 
@@ -63,6 +65,7 @@ class JudgementWords:
     polarity: dict[str, tuple[str, frozenset[str]]]
     hedges: frozenset[str]
     stance: dict[str, tuple[str, frozenset[str]]]
+    labelling: frozenset[str] = frozenset()
 
     def judges(self, tok: Token) -> str | None:
         """The event type a token's word of judgement stands for, or None."""
@@ -88,7 +91,8 @@ def parse_judgement_words(data: dict) -> JudgementWords:
             polarity[lemma] = (kind, frozenset() if lemma in anywhere else parts | {part})
     stance = {str(word): (str(spec["type"]), frozenset(spec.get("prepositions") or []))
               for word, spec in (data.get("stance") or {}).items()}
-    return JudgementWords(polarity, frozenset(data.get("hedges") or []), stance)
+    return JudgementWords(polarity, frozenset(data.get("hedges") or []), stance,
+                          frozenset(data.get("labelling") or []))
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +136,8 @@ class JudgementCoder:
                 f"{JUDGEMENT_RULE}: '{tok.lemma_.lower()}' in {quote.speaker.text}'s words")
         for tok, event_type, source, target in self._stances(doc, view):
             add(event_type, tok, source, target, f"{JUDGEMENT_RULE}: stance '{tok.lemma_.lower()}'")
+        for tok, event_type, source, target in self._labels(doc, view):
+            add(event_type, tok, source, target, f"{JUDGEMENT_RULE}: '{tok.lemma_.lower()}' as the name given")
         base = len(events)
         for n, event in enumerate(found, start=1):
             event.id = f"{article.id[:16]}-e{base + n}"
@@ -165,6 +171,36 @@ class JudgementCoder:
             if judged is None or judge is None or _same_side(judged, judge):
                 continue
             yield tok, event_type, judge, judged
+
+    def _labels(self, doc: Doc, view: CodingView):
+        """(judging word, type, judge, judged) for "X called Y a liar", "labeled Y a puppet",
+        "described Y as a disgrace": the name given holds the word, the one named is an actor
+        (or the possessor of what is named: "called Y's plan a disaster")."""
+        for verb in doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.words.labelling or self._withheld(verb):
+                continue
+            names = [c for c in verb.children if c.dep_ in LABEL_ARCS]
+            names += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                      if o.dep_ == "pobj"]
+            # "called Clinton's plan a disaster": the name parsed as the object's apposition
+            names += [a for c in verb.children if c.dep_ in ("dobj", "oprd") for a in c.children
+                      if a.dep_ in ("appos", "npadvmod", "attr", "oprd")]
+            named = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + names[:1]
+            judged = next((m for m in (_named_actor(c, view) for c in named) if m is not None), None)
+            judge = _actor(child_with(verb, {"nsubj"}), view)
+            if judge is None and verb.dep_ == "acl":  # "Trump called Clinton a liar" parsed as a noun's clause
+                judge = _actor(verb.head, view)
+            if judged is None or judge is None or _same_side(judged, judge):
+                continue
+            for name in names:
+                for tok in (name, *name.conjuncts, *(c for c in name.children if c.dep_ == "amod")):
+                    event_type = self.words.judges(tok)
+                    if event_type is not None and not _in_compound_word(tok) and tok.i != getattr(judged, "i", -1):
+                        yield tok, event_type, judge, judged
+                        break
+                else:
+                    continue
+                break
 
     # ------------------------------------------------------------------ whom a word judges
 
@@ -265,6 +301,16 @@ def _actor(tok: Token | None, view: CodingView) -> Mention | None:
     if mention is None or not mention.country or mention.kind == "place":
         return None
     return mention
+
+
+def _named_actor(tok: Token, view: CodingView) -> Mention | None:
+    """The actor a name is given to: the word itself, a name compounded onto the complement
+    ("called Trump dangerous" parsed as one phrase), or the possessor ("Y's plan")."""
+    for node in (tok, *(c for c in tok.children if c.dep_ in ("compound", "poss"))):
+        mention = _actor(node, view)
+        if mention is not None:
+            return mention
+    return None
 
 
 def _key(m: Mention | None) -> str | None:
