@@ -52,3 +52,13 @@ def test_a_candidates_call_aimed_at_nobody_in_an_election_story_is_a_policy_posi
              "Republican candidate Jane Holloway called on Congress to cut taxes.")
     events = events_of(analyzer, story)
     assert [(e.type, e.target and e.target.text) for e in events if e.type == "REQUEST"] == [("REQUEST", "Congress")]
+
+
+def test_the_publics_votes_in_an_election_story_are_choices_not_events(analyzer):
+    story = ("The election campaign entered its last week as voters in Kenya prepared for the ballot. "
+             "Lots of Kenyan voters supported Raila Odinga in the primaries, polls show. "
+             "Naturalized citizens in Nairobi have voted for both parties.")
+    assert [e for e in events_of(analyzer, story) if e.type in ("SUPPORT", "AGREE", "REJECT")] == []
+    # a party backing a candidate in the same story is still an endorsement
+    story += " The Kenyan ruling party backed Raila Odinga on Monday."
+    assert [e.type for e in events_of(analyzer, story) if e.type == "SUPPORT"] == ["SUPPORT"]

@@ -1031,6 +1031,11 @@ def test_a_negated_act_refuses_someone_or_is_no_event(analyzer):
     assert triples(events_of(analyzer, "The Kenyan government did not support Uganda.")) == [("REJECT", "KEN", "UGA")]
 
 
+def test_a_phone_call_on_a_day_is_no_call_on_someone(analyzer):
+    assert [e.type for e in events_of(analyzer, "The Kenyan president called the Ugandan president on Tuesday.")] != ["REQUEST"]
+    assert triples(events_of(analyzer, "The Kenyan president called on Uganda to withdraw.")) == [("REQUEST", "KEN", "UGA")]
+
+
 def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
     assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
     assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []

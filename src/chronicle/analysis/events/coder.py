@@ -33,7 +33,7 @@ from chronicle.model import Article, Event, Mention
 
 from .accusations import accusations_of
 from .answers import answer_claims
-from .contests import campaign_proposal, campaign_rally, contest, electoral, sporting
+from .contests import campaign_proposal, campaign_rally, contest, electoral, sporting, voters_choice
 from .clauses import MAX_SENTENCE_TOKENS, asks_a_question, codable, passive_clause, polled, relative_subject, setting_noun, supposed
 from .circumstances import ASSAULT_TYPES, add_circumstances, confidence_of, warm_up
 from .lookup import trigger_at
@@ -122,7 +122,8 @@ class EventCoder:
             if not codable(sent):
                 continue
             for event in self._sentence_events(sent, article, actors):
-                if election and (campaign_rally(event, self.lexicon) or campaign_proposal(event)):
+                if election and (campaign_rally(event, self.lexicon) or campaign_proposal(event)
+                                 or voters_choice(event, doc, self.lexicon)):
                     continue
                 event.id = f"{article.id[:16]}-e{len(events) + 1}"
                 events.append(event)

@@ -1,9 +1,10 @@
 """Sport and elections: contests are not political events.
 
-``campaign_rally(event, lexicon)`` and ``campaign_proposal(event)``: in an election article, a
-party's or politician's rally is campaigning, not a protest, and a candidate's call or threat
-aimed at nobody ("called for eliminating the carried-interest loophole", "warned that bad things
-are going to happen") is a policy position, not an event.
+``campaign_rally(event, lexicon)``, ``campaign_proposal(event)`` and ``voters_choice(event, doc,
+lexicon)``: in an election article, a party's or politician's rally is campaigning, not a
+protest, a candidate's call or threat aimed at nobody ("called for eliminating the
+carried-interest loophole", "warned that bad things are going to happen") is a policy position,
+and the public's votes and support are the electorate's choices, not events.
 
 ``sporting(doc, lexicon)``: the article reports sport (at least ``lexicon.sport_signals`` sport
 words and scores); the coder codes nothing in it. ``contest(token, lexicon)``: a contest verb
@@ -68,3 +69,19 @@ def campaign_rally(event: Event, lexicon: Lexicon) -> bool:
     """A rally of a party or a politician (in an election article): campaigning, not a protest."""
     return (event.type == "PROTEST" and event.source is not None and event.source.sector in CAMPAIGNERS
             and event.trigger.lower() in lexicon.rally_words | {"rallied", "rallying"})
+
+
+def voters_choice(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """The public's vote, support or rejection (in an election article): "naturalized citizens
+    who have voted for both parties", "lots of Democrats supporting Trump" (see
+    ``preference_verbs`` in the lexicon)."""
+    source = event.source
+    if source is None or event.trigger_start is None:
+        return False
+    trigger = doc.char_span(event.trigger_start, event.trigger_end or event.trigger_start + 1, alignment_mode="expand")
+    if trigger is None or trigger.root.lemma_.lower() not in lexicon.preference_verbs:
+        return False
+    words = source.text.lower().split()
+    before = doc.text[max(event.start, source.start - 40) : source.start].lower().split()[-3:]
+    return (source.sector == "CVL" or any(w in lexicon.public_words for w in words)
+            or any(w in lexicon.crowd_quantifiers for w in before))

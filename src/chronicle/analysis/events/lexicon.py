@@ -55,6 +55,9 @@ class Lexicon:
     election_signals: int = 3
     election_contest_verbs: frozenset[str] = frozenset()
     rally_words: frozenset[str] = frozenset()
+    preference_verbs: frozenset[str] = frozenset()
+    public_words: frozenset[str] = frozenset()
+    crowd_quantifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +92,9 @@ def _project_lexicon() -> Lexicon:
         election_signals=int(data.get("election_signals") or 3),
         election_contest_verbs=frozenset(data.get("election_contest_verbs") or ()),
         rally_words=frozenset(data.get("rally_words") or ()),
+        preference_verbs=frozenset(data.get("preference_verbs") or ()),
+        public_words=frozenset(data.get("public_words") or ()),
+        crowd_quantifiers=frozenset(data.get("crowd_quantifiers") or ()),
     )
 
 

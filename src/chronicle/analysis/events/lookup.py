@@ -72,6 +72,8 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger |
             entry = _handed_goods(tok, lexicon) or entry  # "handed over medicine to X": aid
         if entry is not None and "named" in entry.requires and not named_object(tok):
             continue  # "dismissed the criticism as ...": that sense needs a named object
+        if entry is not None and word.dep_ == "prep" and word.lower_ in DAY_PREPOSITIONS and _object_before(tok, word):
+            continue  # "called Merkel on Tuesday" is no "call on": the object came between
         if entry is not None:
             if entry.type == NO_EVENT:
                 if word.dep_ in ("prep", "prt") and word.i != tok.i + 1:
@@ -90,6 +92,15 @@ def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger |
         return None
     entry = lexicon.verbs.get(lemma)
     return Trigger(tok, entry, noun=False) if entry is not None and requirements_met(tok, entry) else None
+
+
+# prepositions of a phrasal verb ("call on X") that also open a time ("called X on Tuesday")
+DAY_PREPOSITIONS = frozenset({"on", "upon"})
+
+
+def _object_before(verb: Token, word: Token) -> bool:
+    """The verb's direct object stands between it and ``word``: "called Merkel on Tuesday"."""
+    return any(c.dep_ == "dobj" and verb.i < c.i < word.i for c in verb.children)
 
 
 def _opinion(tok: Token, lexicon: Lexicon) -> bool:
