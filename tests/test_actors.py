@@ -673,6 +673,16 @@ def test_us_parties_named_alone_are_the_us_parties(nlp):
         "Republicans": "USAPTY", "GOP": "USAPTY", "Democrats": "USAPTY"}
 
 
+def test_companies_and_industries_are_business_and_a_campaigns_leaders_its_party(nlp):
+    resolver = actor_resolver(Config(actor_kb="shipped"))
+    actors = resolve(nlp, resolver, "Twitter suspended the accounts. The Kenyan oil industry protested. "
+                                    "The campaign's leadership in Nairobi criticized the Kenyan president.",
+                     published="2016-09-08")
+    assert code_of(actors, "Twitter") == "USABUS"
+    assert code_of(actors, "Kenyan oil industry") == "KENBUS"
+    assert [m.sector for m in actors.mentions if m.text.endswith("leadership")] == ["PTY"]
+
+
 def test_people_the_press_names_by_their_outlet_or_us_party_take_its_country(nlp, resolver):
     body = ("NBC's Matt Lauer interviewed Democratic strategist David Axelrod. "
             "Republican Senator Jeff Flake later spoke to CNN.")

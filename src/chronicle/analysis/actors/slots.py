@@ -294,8 +294,10 @@ def _role_nouns(doc: Doc, matches: list[Match], by_token: dict[int, Match], used
         if not countries and (before := _country_before(head, by_token)) is not None:
             countries = [(doc[before.i], before)]
         span_start = min([_modifiers_start(doc, m.i, head)] + [c[0].i for c in countries if c[0].i < head.i])
+        # a common noun owning the role names its kind of group too ("the campaign's leadership")
+        owners = [normalise(c.text) for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
         sector = specific_sector(normalise(head.lemma_), m.entry.sector,
-                                 [normalise(t.text) for t in doc[span_start : head.i]])
+                                 [normalise(t.text) for t in doc[span_start : head.i]] + owners)
         if m.j - m.i == 1 and not any(normalise(t.text) in titles()["sector_modifier"] for t in doc[span_start : head.i]):
             sector = _context_sector(doc, head, sector)  # "military officers" keep their own
         for k, (tok, cmatch) in enumerate(countries or [(None, None)]):
