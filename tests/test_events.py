@@ -1036,6 +1036,18 @@ def test_a_phone_call_on_a_day_is_no_call_on_someone(analyzer):
     assert triples(events_of(analyzer, "The Kenyan president called on Uganda to withdraw.")) == [("REQUEST", "KEN", "UGA")]
 
 
+def test_a_warning_that_anothers_deed_could_do_harm_is_criticism(analyzer):
+    [event] = events_of(analyzer, "Kenya warned on Monday that Uganda's dam could flood the valley.")
+    assert (event.type, event.source.code[:3], event.target.code[:3]) == ("ACCUSE", "KEN", "UGA")
+    [threat] = events_of(analyzer, "Kenya warned Uganda that it would face consequences.")
+    assert threat.type == "THREATEN"
+
+
+def test_allegiance_pledged_is_support_and_a_technique_deployed_no_mobilization(analyzer):
+    assert triples(events_of(analyzer, "Kenyan rebels pledged allegiance to the Ugandan army.")) == [("SUPPORT", "KEN", "UGA")]
+    assert events_of(analyzer, "The encryption deployed by Kenyan banks worries Ugandan police.") == []
+
+
 def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
     assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
     assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []

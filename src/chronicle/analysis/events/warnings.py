@@ -7,7 +7,8 @@ whose entry is THREATEN, the event's doer and target. Out (``warning_kind``): ``
 "Iran warned that it would retaliate", "warned the US of consequences": the warner's own act to
 come, a threat (THREATEN, CAMEO 13). "Rights groups warned that the administration was
 relinquishing its leverage": another actor's deed, told as it happens or happened, is the
-warner's criticism of that actor (ACCUSE, CAMEO 111). "The IMF warned that the economy could
+warner's criticism of that actor (ACCUSE, CAMEO 111), also when told as what it could do ("warned
+that the committee's move could damage the party"). "The IMF warned that the economy could
 collapse": a clause that names no actor is a forecast, no event.
 """
 
@@ -37,6 +38,8 @@ def warning_kind(tok: Token, source: Mention | None, target: Mention | None) -> 
         return "threat"  # "warned that we will respond"
     if target is None:
         return "threat" if modal and subject is not None and subject.pos_ == "PRON" else "forecast"
+    if modal and subject is not None and subject.pos_ == "NOUN" and child_with(subject, {"poss"}) is not None:
+        return "criticism"  # "warned that the DNC's move could damage the party": another's deed
     if modal:
         return "threat"  # "warned X that it would face consequences"
     return "criticism"
