@@ -114,3 +114,8 @@ def test_a_name_given_to_someone_judges_them(analyzer):
         ("ACCUSE", "KEN", "UGA", "disaster")]
     # a call made to someone names nothing
     assert judged(analyzer, "Kenyan President Uhuru Kenyatta called Ugandan President Yoweri Museveni on Monday.") == []
+
+
+def test_a_charlatan_is_criticism(analyzer):
+    text = '"The Ugandan president is a charlatan," Kenyan President Uhuru Kenyatta said.'
+    assert judged(analyzer, text) == [("ACCUSE", "KEN", "UGA", "charlatan")]
