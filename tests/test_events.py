@@ -1048,6 +1048,15 @@ def test_allegiance_pledged_is_support_and_a_technique_deployed_no_mobilization(
     assert events_of(analyzer, "The encryption deployed by Kenyan banks worries Ugandan police.") == []
 
 
+def test_a_target_in_a_second_joined_phrase_is_found(analyzer):
+    events = events_of(analyzer, "The Kenyan president apologized to his supporters and to Uganda for the raid.")
+    assert triples(events) == [("CONCEDE", "KEN", "UGA")]
+
+
+def test_silicon_valley_named_as_an_actor_is_the_us_tech_industry(analyzer):
+    assert triples(events_of(analyzer, "The Kenyan government urged Silicon Valley to act.")) == [("REQUEST", "KEN", "USA")]
+
+
 def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
     assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
     assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []

@@ -572,8 +572,9 @@ def _regions_sharing_a_name(doc: Doc, matches: list[Match]) -> list[Match]:
     return out
 
 
-# NER labels of names that may be a body the knowledge base knows ("Republicans" is NORP)
-BODY_LABELS = ("ORG", "NORP")
+# NER labels of names that may be a body the knowledge base knows ("Republicans" is NORP,
+# "Silicon Valley", the industry, LOC)
+BODY_LABELS = ("ORG", "NORP", "LOC")
 # the KB's own entries (data/kb/*.yaml): where a name is shared, the body the news means by default
 OWN_KB_SOURCES = "chronicle:"
 

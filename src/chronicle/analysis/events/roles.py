@@ -381,11 +381,14 @@ def phrase_actor(head: Token, actors: ActorLookup) -> Mention | None:
 
 
 def prep_actor(tok: Token, prepositions: set[str], actors: ActorLookup) -> Mention | None:
+    """The first actor in one of ``prepositions``' phrases on ``tok``, also in a phrase joined
+    to one ("apologized to his supporters and to Hillary Clinton": Clinton)."""
     for child in tok.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in prepositions:
-            mention = actor_at(pobj_of(child), actors)
-            if mention is not None:
-                return mention
+            for prep in (child, *(c for c in child.conjuncts if c.lower_ == child.lower_)):
+                mention = actor_at(pobj_of(prep), actors)
+                if mention is not None:
+                    return mention
     return None
 
 
