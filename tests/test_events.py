@@ -1057,6 +1057,16 @@ def test_silicon_valley_named_as_an_actor_is_the_us_tech_industry(analyzer):
     assert triples(events_of(analyzer, "The Kenyan government urged Silicon Valley to act.")) == [("REQUEST", "KEN", "USA")]
 
 
+def test_the_release_of_a_video_is_no_release_and_blocked_access_is_a_sanction(analyzer):
+    assert [e.type for e in events_of(analyzer, "The release of a new video by Kenyan rebels angered Uganda.")
+            if e.type == "RETREAT"] == []
+    assert triples(events_of(analyzer, "Kenya blocked Uganda's access to the port.")) == [("SANCTION", "KEN", "UGA")]
+
+
+def test_a_warning_that_a_third_party_could_act_is_a_forecast(analyzer):
+    assert events_of(analyzer, "Kenya warned Uganda that the Islamic State could attack the border.") == []
+
+
 def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
     assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
     assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []

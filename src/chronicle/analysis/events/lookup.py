@@ -37,9 +37,20 @@ def trigger_at(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger | No
         if any(k in lexicon.non_event_nouns for k in noun_keys(tok)):
             return None  # "a press release": a document
         entry = next((lexicon.nouns[k] for k in noun_keys(tok) if k in lexicon.nouns), None)
-        if entry is not None and requirements_met(tok, entry):
+        if entry is not None and requirements_met(tok, entry) and not _idle_object(tok, lexicon):
             return Trigger(tok, entry, noun=True)
     return None
+
+
+def _idle_object(noun: Token, lexicon: Lexicon) -> bool:
+    """The noun's "of" phrase is what the verb of the same word does no event to ("the release
+    of a new video", as "released a video": ``type: none`` verb entries)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None:
+        return False
+    entry = lexicon.verbs.get(f"{noun.lemma_.lower()} {obj.lemma_.lower()}")
+    return getattr(entry, "type", None) == NO_EVENT
 
 
 def _verb_trigger(tok: Token, lexicon: Lexicon, patterns: Patterns) -> Trigger | None:

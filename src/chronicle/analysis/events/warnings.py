@@ -9,7 +9,8 @@ come, a threat (THREATEN, CAMEO 13). "Rights groups warned that the administrati
 relinquishing its leverage": another actor's deed, told as it happens or happened, is the
 warner's criticism of that actor (ACCUSE, CAMEO 111), also when told as what it could do ("warned
 that the committee's move could damage the party"). "The IMF warned that the economy could
-collapse": a clause that names no actor is a forecast, no event.
+collapse": a clause that names no actor is a forecast, no event, and so is one about a third
+party ("warned followers that the Islamic State could penetrate the country").
 """
 
 from __future__ import annotations
@@ -38,8 +39,16 @@ def warning_kind(tok: Token, source: Mention | None, target: Mention | None) -> 
         return "threat"  # "warned that we will respond"
     if target is None:
         return "threat" if modal and subject is not None and subject.pos_ == "PRON" else "forecast"
-    if modal and subject is not None and subject.pos_ == "NOUN" and child_with(subject, {"poss"}) is not None:
+    owner = child_with(subject, {"poss"}) if subject is not None else None
+    if modal and subject is not None and subject.pos_ == "NOUN" and owner is not None and owner.pos_ != "PRON":
         return "criticism"  # "warned that the DNC's move could damage the party": another's deed
+    if modal and subject is not None and subject.pos_ == "PROPN" and not _names(target, subject):
+        return "forecast"  # "warned followers that the Islamic State could penetrate the country"
     if modal:
         return "threat"  # "warned X that it would face consequences"
     return "criticism"
+
+
+def _names(mention: Mention | None, tok: Token) -> bool:
+    """The mention covers the word."""
+    return mention is not None and mention.start <= tok.idx < mention.end
