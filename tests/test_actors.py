@@ -658,11 +658,15 @@ def test_a_body_the_kb_knows_by_name_takes_its_country_and_sector(nlp, tmp_path)
     # a shared name: the team's own entry is the one the news means; the others only count when they agree
     kb.add(KBEntry(name="Quorin League", kind="org", country="BRA", sector="PTY", source="factbook"))
     kb.add(KBEntry(name="Quorin League", kind="org", country="CHL", sector="PTY", source="factbook"))
+    # one word only another list knows may be another body ("ABC": a party, or a network)
+    kb.add(KBEntry(name="ZNB", kind="org", country="LSO", sector="PTY", source="factbook"))
     kb.finish(path, {})
     resolver = actor_resolver(Config(), kb=KnowledgeBase.open(path))
-    actors = resolve(nlp, resolver, "The Velmar Assembly criticized the Quorin League on Monday.", published="2016-03-09")
+    actors = resolve(nlp, resolver, "The Velmar Assembly criticized the Quorin League on Monday, ZNB said.",
+                     published="2016-03-09")
     assert code_of(actors, "Velmar Assembly") == "HUNLEG"
     assert code_of(actors, "Quorin League") is None  # two countries' parties: no guess
+    assert code_of(actors, "ZNB") is None
 
 
 def test_us_parties_named_alone_are_the_us_parties(nlp):

@@ -585,7 +585,9 @@ def known_bodies(doc: Doc, slots: list[Slot], kb: Any, published: str | None) ->
     several words only a role noun of no country covers ("the Velmar Assembly": "assembly"),
     takes its country and sector from the knowledge base: from the team's own entry when there
     is one (``data/kb/orgs.yaml`` lists the body a shared name means by default), else from
-    the entries when they agree on one country. A name the KB also knows as a person is left alone."""
+    the entries when they agree on one country, for a name of two words or more (a one-word name
+    or acronym only another list knows may be another body: "ABC"). A name the KB also knows as
+    a person is left alone."""
     found: list[Slot] = []
     replaced: set[int] = set()
     for ent in doc.ents:
@@ -600,7 +602,10 @@ def known_bodies(doc: Doc, slots: list[Slot], kb: Any, published: str | None) ->
         hits = kb.lookup(doc[start:ent.end].text, published)
         if not hits or any(e.kind == "person" for e in hits):
             continue
-        chosen = [e for e in hits if e.source.startswith(OWN_KB_SOURCES)] or hits
+        own = [e for e in hits if e.source.startswith(OWN_KB_SOURCES)]
+        if not own and ent.end - start < 2:
+            continue  # one word only other lists know ("ABC": Lesotho's party, or a US network)
+        chosen = own or hits
         if len({e.country for e in chosen}) != 1 or not chosen[0].country:
             continue
         sectors = {e.sector for e in chosen}
