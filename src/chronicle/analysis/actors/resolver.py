@@ -372,11 +372,10 @@ class ActorResolver:
             for slot in slots:
                 if slot.kind == "person" and slot.country is None and slot.entry is None:
                     hits = self.kb.lookup(slot.name or doc[slot.start_tok:slot.end_tok].text, article.published)
-                    if hits and len({(e.country, e.sector) for e in hits}) == 1:
-                        slot.country, slot.sector = hits[0].country, slot.sector or hits[0].sector
-                    elif hits and len({e.country for e in hits}) == 1:
-                        # a name several people of one country share: the country, not a sector
-                        slot.country = hits[0].country
+                    # a name several people of one country share: the country, not a sector
+                    agreed = agreed_code(hits)
+                    if agreed is not None:
+                        slot.country, slot.sector = agreed[0], slot.sector or agreed[1]
         # --- end KB hookup
         resolve_context(doc, slots, dominant, self.place_country)
         modifiers = {(doc[s.start_tok].idx, doc[s.end_tok - 1].idx + len(doc[s.end_tok - 1].text))
@@ -579,6 +578,16 @@ BODY_LABELS = ("ORG", "NORP", "LOC")
 OWN_KB_SOURCES = "chronicle:"
 
 
+def agreed_code(entries: list[Any]) -> tuple[str | None, str | None] | None:
+    """(country, sector) of KB entries that agree on one country (the sector only when they
+    agree on it too); None when there are none or their countries differ."""
+    countries = {e.country for e in entries}
+    if len(countries) != 1:
+        return None
+    sectors = {e.sector for e in entries}
+    return countries.pop(), sectors.pop() if len(sectors) == 1 else None
+
+
 def known_bodies(doc: Doc, slots: list[Slot], kb: Any, published: str | None) -> list[Slot]:
     """``slots`` with the organisations the KB knows by name: an ORG or NORP name that no
     person or dictionary phrase covers ("Republicans", "the Bundestag", "the GOP"), or whose
@@ -605,13 +614,11 @@ def known_bodies(doc: Doc, slots: list[Slot], kb: Any, published: str | None) ->
         own = [e for e in hits if e.source.startswith(OWN_KB_SOURCES)]
         if not own and ent.end - start < 2:
             continue  # one word only other lists know ("ABC": Lesotho's party, or a US network)
-        chosen = own or hits
-        if len({e.country for e in chosen}) != 1 or not chosen[0].country:
+        agreed = agreed_code(own or hits)
+        if agreed is None or not agreed[0]:
             continue
-        sectors = {e.sector for e in chosen}
         replaced.update(inside)
-        found.append(Slot(start, ent.end, "organisation", country=chosen[0].country,
-                          sector=sectors.pop() if len(sectors) == 1 else None,
+        found.append(Slot(start, ent.end, "organisation", country=agreed[0], sector=agreed[1],
                           name=doc[start:ent.end].text, head=ent.end - 1))
     if not found:
         return slots
