@@ -278,3 +278,15 @@ def test_a_person_who_never_held_office_keeps_what_they_last_were_not_eli(tmp_pa
     assert kb.lookup("Dora Pike", "2016-09-01")[0].sector == "PTY"  # a former candidate, never an official
     assert kb.lookup("Dora Pike", "2016-01-01")[0].sector == "PTY"
     assert kb.lookup("Amos Tull", "2016-09-01")[0].sector == "ELI"  # a former governor
+
+
+def test_two_builders_of_one_knowledge_base_at_once_both_finish_and_leave_a_whole_one(tmp_path):
+    # the workers of a parallel ingest on a fresh install each build the shipped KB at once
+    path = tmp_path / "k.sqlite"
+    first, second = KnowledgeBase.create(path), KnowledgeBase.create(path)
+    first.add(KBEntry(name="Jane Quill", kind="person", country="FRA", sector="GOV"))
+    second.add(KBEntry(name="Jane Quill", kind="person", country="FRA", sector="GOV"))
+    first.finish(path, {})
+    second.finish(path, {})
+    assert KnowledgeBase.open(path).lookup("Jane Quill")[0].country == "FRA"
+    assert [p.name for p in tmp_path.iterdir()] == ["k.sqlite"]  # no builder's file left behind

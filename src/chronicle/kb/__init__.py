@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -179,9 +180,9 @@ class KnowledgeBase:
     def create(cls, path: str | Path) -> "KnowledgeBase":
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        if tmp.exists():
-            tmp.unlink()
+        # a name of its own: two processes building the same KB at once (the workers of a
+        # parallel ingest on a fresh install) must not write into one file; the last replaces
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
         conn = sqlite3.connect(str(tmp))
         conn.executescript(
             "CREATE TABLE entry (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT,"
