@@ -11,7 +11,8 @@ stored bodies) with 1 and 2 processes as the yardstick, measured right after eac
 of runs (``bare_spacy_N_words_per_s_sqlite`` / ``_postgres``: a slow spell of the host then
 weighs on both sides of a ratio), and right after the Dask run bare spaCy on a
 LocalCluster of 2 workers (``bare_spacy_dask2_words_per_s``: the same spawned worker processes,
-each loading the pipeline once; ``vs_bare_spacy_forked`` keeps the ratio to spaCy's own forked
+started as ``--dask local:2`` starts them (``chronicle.scale.cluster.local_cluster``), each
+loading the pipeline once; ``vs_bare_spacy_forked`` keeps the ratio to spaCy's own forked
 processes). Each timing starts from files and
 ends with the store committed, worker start-up and model loading included (after one untimed
 warm-up, so imports and a cold disk cache fall on no run). A one-process run, and bare spaCy
@@ -169,13 +170,14 @@ def _bare_spacy_dask(bodies: list[str], workers: int, partition: int = FILES_PER
     ``workers`` one-thread worker processes started, the pipeline loaded in each, the bodies
     sent out in partitions of as many documents as the ingest's (a partition of files each);
     cluster start and model loading included, as the Dask ingest includes its own."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from chronicle.scale.cluster import local_cluster
 
     config = load_config()
     words = sum(len(b.split()) for b in bodies)
     started = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         parts = [bodies[i : i + partition] for i in range(0, len(bodies), partition)]
         futures = [client.submit(_pipe_partition, part, config.spacy_model, config.batch_size, pure=False) for part in parts]
         done = sum(client.gather(futures))

@@ -221,3 +221,15 @@ def test_a_dask_result_lost_while_fetched_is_waited_for_again_and_a_task_error_i
     assert backend.items(Future([OSError("Couldn't gather keys"), ["record"]], "pending")) == ["record"]
     with pytest.raises(ValueError):
         backend.items(Future([ValueError("the task itself raised"), ["record"]], "error"))
+
+
+@pytest.mark.slow
+def test_a_local_dask_cluster_leaves_the_allocator_of_its_workers_alone(monkeypatch):
+    # Dask sets MALLOC_TRIM_THRESHOLD_ in every worker it spawns, which cost a quarter more CPU
+    distributed = pytest.importorskip("distributed")
+    from chronicle.scale.cluster import local_cluster
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        assert list(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == [None]
+        assert list(client.run(lambda: __import__("os").environ.get("OMP_NUM_THREADS")).values()) == ["1"]

@@ -6,6 +6,11 @@ names and slice bounds go out, only the learner's small counts and the finished 
 back: no document's bytes pass through the scheduler or the client. Each worker process keeps
 one Analyzer (``tasks.analyzer_for``), so the NLP pipeline is loaded once per worker.
 
+``--dask local:N`` starts its workers (``local_cluster``) without the allocator setting Dask
+gives every worker it spawns (``MALLOC_TRIM_THRESHOLD_=65536``, which turns off glibc's
+adaptive thresholds): with it, a worker spent about a quarter more CPU on the same
+partitions (benchmarks.scale). Workers of a cluster of your own are started by you (README).
+
 A worker that dies loses its tasks and the text it held: the scheduler runs them again on
 another worker (its own retries, up to ``distributed.scheduler.allowed-failures``); the one
 writer here stores each partition once.
@@ -25,6 +30,19 @@ RETRIES = 2  # reruns of a task that raised (a worker's death is retried by the 
 GATHERS = 3  # tries to fetch a finished task's result whose worker died while it was being fetched
 
 
+WORKER_ENVIRON = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}  # None: not set
+
+
+def local_cluster(workers: int) -> Any:
+    """A LocalCluster of ``workers`` one-thread worker processes, as ``--dask local:N`` starts it
+    (also the benchmark's yardstick: bare spaCy on the same processes)."""
+    import dask
+    from distributed import LocalCluster  # the `scale` extra
+
+    with dask.config.set(WORKER_ENVIRON):  # read by each Nanny as it is made, kept for restarts
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
 def parse_address(address: str) -> tuple[str, int | None]:
     """``local:N`` -> ("local", N); a scheduler address -> (address, None)."""
     if address.startswith("local"):
@@ -39,13 +57,12 @@ class DaskBackend:
     """``engine.Backend`` over a ``distributed.Client``."""
 
     def __init__(self, address: str, config: Config, options: SourceOptions, articles_only: bool) -> None:
-        from distributed import Client, LocalCluster  # the `scale` extra
+        from distributed import Client  # the `scale` extra
 
         where, count = parse_address(address)
         self.cluster = None
         if where == "local":
-            self.cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+            self.cluster = local_cluster(count)
             self.client = Client(self.cluster)
         else:
             self.client = Client(where, timeout=30)
