@@ -82,6 +82,6 @@ def voters_choice(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
     if trigger is None or trigger.root.lemma_.lower() not in lexicon.preference_verbs:
         return False
     words = source.text.lower().split()
-    before = doc.text[max(event.start, source.start - 40) : source.start].lower().split()[-3:]
+    before = text_of(doc)[max(event.start, source.start - 40) : source.start].lower().split()[-3:]
     return (source.sector == "CVL" or any(w in lexicon.public_words for w in words)
             or any(w in lexicon.crowd_quantifiers for w in before))
