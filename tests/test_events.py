@@ -891,6 +891,16 @@ def test_asking_a_question_is_no_request(analyzer):
     assert [e.type for e in events_of(analyzer, "Russia asked Syria to accept a ceasefire.")] == ["REQUEST"]
 
 
+def test_asking_that_carries_a_quotation_or_a_topic_is_no_request(analyzer):
+    # the "a journalist's question as REQUEST"
+    assert events_of(analyzer, "“After two more years of this,” Mr. Okafor asks, “what kind of newspapers will be left?”") == []
+    assert events_of(analyzer, "The minister asked about the missing funds.") == []
+    for text in ("The opposition asked for international observers.", "The mayor asked permission to hold the rally.",
+                 "Egypt asked that the council delay the vote.",
+                 "“We need help,” the governor said, asking the United Nations for food aid."):
+        assert [e.type for e in events_of(analyzer, text)] == ["REQUEST"], text
+
+
 def test_a_state_named_as_a_whole_acts_through_its_government_or_military(analyzer):
     # "Iran pressured the U.S.": the state's government acts and is acted on
     [event] = events_of(analyzer, "Iran has been pressuring the United States to leave the base.")

@@ -35,7 +35,30 @@ def asks_a_question(tok: Token) -> bool:
             first = child.left_edge
             if first.lower_ in EVENT_WORDS.question_words and not (first.lower_ == "if" and child.dep_ == "advcl"):
                 return True
-    return False
+    return _quotes_or_topic(tok)
+
+
+QUOTATION_MARKS = frozenset('"“”«»')
+PERSON_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _quotes_or_topic(tok: Token) -> bool:
+    """Asking that attributes a quotation or names a topic and requests nothing: "“What is
+    left?” Ms. Doe asks", "she asked reporters, “Who paid?”", "he asked about the emails"; not
+    "asked him to leave", "asked for help", "asked that the court wait", "asked permission"."""
+    if tok.lemma_.lower() not in EVENT_WORDS.quoting_question_verbs:
+        return False
+    about = False
+    for child in tok.children:
+        if child.dep_ == "xcomp" or (child.dep_ in ("prep", "mark") and child.lower_ in EVENT_WORDS.request_markers):
+            return False
+        if child.dep_ == "ccomp" and child.left_edge.lower_ in EVENT_WORDS.request_markers:
+            return False
+        if child.dep_ == "dobj" and child.lemma_.lower() != "question" and child.pos_ != "PRON" \
+                and child.ent_type_ not in PERSON_LIKE:
+            return False  # "asked permission", "asked a favour"
+        about = about or (child.dep_ == "prep" and child.lower_ == "about")
+    return about or any(t.text in QUOTATION_MARKS for t in tok.sent)
 
 
 def relative_subject(tok: Token) -> bool:

@@ -44,6 +44,8 @@ class EventWords:
     possessives: frozenset[str]
     question_verbs: frozenset[str]
     question_words: frozenset[str]
+    quoting_question_verbs: frozenset[str]
+    request_markers: frozenset[str]
     feeling_nouns: frozenset[str]
     answering_types: frozenset[str]
     claim_nouns: frozenset[str]
