@@ -1195,3 +1195,10 @@ def test_people_of_an_event_dated_years_before_the_article_are_coded_as_they_wer
     by_type = {e.type: e for e in events}
     assert (by_type["CONSULT"].date, by_type["CONSULT"].source.sector) == ("2011-12", "GOV")  # secretary of state then
     assert by_type["ACCUSE"].source.sector == "PTY"  # a candidate at the article's date
+
+
+def test_the_side_fought_for_is_not_the_one_attacked(analyzer):
+    [event] = events_of(analyzer, "Kurdish militias fought for the Syrian government near Aleppo.")
+    assert (event.type, event.target) == ("ASSAULT", None)
+    [event] = events_of(analyzer, "The protesters voted for the opposition.")  # "for" still names a recipient
+    assert (event.type, event.target.sector) == ("SUPPORT", "OPP")

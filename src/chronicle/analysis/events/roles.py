@@ -285,7 +285,10 @@ def verb_target(trig: Trigger, actors: ActorLookup) -> Mention | None:
         # "called for talks with X", "advised against travel to X": the actor inside the phrase
         found = actor_at(asked, actors) or (phrase_actor(asked, actors) if asked is not None else None)
         return found if found is not None or not trig.pattern else _right_actor(tok, actors)
-    direct = prep_actor(tok, TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS, actors)
+    aiming = TARGET_PREPOSITIONS | VERB_ONLY_PREPOSITIONS
+    if trig.entry.type in EVENT_WORDS.behalf_types:
+        aiming = aiming - EVENT_WORDS.behalf_prepositions  # "fought for the government": its side
+    direct = prep_actor(tok, aiming, actors)
     obj = child_with(tok, {"dobj"})
     # "welcomed a resumption of ties with Osgiliath": the first actor inside the object phrase
     found = direct or (phrase_actor(obj, actors) if obj is not None else None)

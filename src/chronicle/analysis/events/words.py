@@ -27,6 +27,8 @@ class EventWords:
     when_words: frozenset[str]
     content_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
+    behalf_types: frozenset[str]
+    behalf_prepositions: frozenset[str]
     verb_only_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
     from_source_verbs: frozenset[str]
