@@ -424,6 +424,12 @@ def test_counted_people_of_a_country_are_civilians(nlp, resolver):
     assert code_of(resolve(nlp, resolver, "The Kenyans rejected the plan."), "Kenyans") == "KEN"
 
 
+def test_a_quantified_people_of_a_country_are_civilians(nlp, resolver):
+    assert code_of(resolve(nlp, resolver, "Many Kenyans accused the police of brutality."), "Kenyans") == "KENCVL"
+    assert code_of(resolve(nlp, resolver, "Most Americans criticized the ruling."), "Americans") == "USACVL"
+    assert code_of(resolve(nlp, resolver, "Ordinary Iraqis rejected the deal."), "Iraqis") == "IRQCVL"
+
+
 def test_a_capital_named_as_a_place_is_its_people(nlp, resolver):
     actors = resolve(nlp, resolver, "Nairobi rejected the offer after rebels attacked shops in central Nairobi.")
     assert [m.code for m in actors.mentions if m.text == "Nairobi"] == ["KENGOV", "KENCVL"]

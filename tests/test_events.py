@@ -1080,6 +1080,9 @@ def test_a_warning_that_a_third_party_could_act_is_a_forecast(analyzer):
 def test_a_poll_share_of_people_is_a_finding_not_an_act(analyzer):
     assert events_of(analyzer, "A survey showed that 65 percent of Kenyans supported the ban on imports.") == []
     assert events_of(analyzer, "Some 40% of Ugandan voters backed the opposition leader.") == []
+    # a share that said somebody should act: still the poll's finding, no demand
+    assert events_of(analyzer, "A new poll found that 74 percent of Republicans said the senator should resign.") == []
+    assert triples(events_of(analyzer, "The governor said the senator should resign.")) == [("REQUEST", "GOV", "LEG")]
     # the people themselves still act
     assert triples(events_of(analyzer, "Kenyan students backed the opposition leader.")) == [("SUPPORT", "KEN", "KEN")]
 

@@ -126,10 +126,11 @@ def participants() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def crowds() -> tuple[str, frozenset[str]]:
-    """crowds.yaml: the sector of counted people of a country, and the counting nouns."""
+def crowds() -> tuple[str, frozenset[str], frozenset[str]]:
+    """crowds.yaml: the sector of counted people of a country, the counting nouns, and the
+    words that quantify a people ("most Americans")."""
     data = _load("crowds.yaml")
-    return data["sector"], frozenset(map(normalise, data["counts"]))
+    return data["sector"], frozenset(map(normalise, data["counts"])), frozenset(map(normalise, data["quantifiers"]))
 
 
 @lru_cache(maxsize=1)

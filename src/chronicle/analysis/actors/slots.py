@@ -456,11 +456,14 @@ def _names(doc: Doc, matches: list[Match], used: set[int]) -> list[Slot]:
 
 
 def _counted_people(tok: Token) -> bool:
-    """A plural demonym that is counted: "800,000 Algerians", "thousands of Nigerians"."""
+    """A plural demonym that is counted or quantified: "800,000 Algerians", "thousands of
+    Nigerians", "most Americans", "many Kenyans"."""
     if tok.tag_ not in ("NNS", "NNPS") or not tok.text.endswith("s"):
         return False
-    counts = crowds()[1]
+    _, counts, quantifiers = crowds()
     if any(c.dep_ == "nummod" or normalise(c.text) in counts for c in tok.children):
+        return True
+    if any(c.i < tok.i and c.dep_ in ("amod", "det", "predet") and normalise(c.text) in quantifiers for c in tok.children):
         return True
     up = tok.head
     return tok.dep_ == "pobj" and up.lower_ == "of" and normalise(up.head.text) in counts

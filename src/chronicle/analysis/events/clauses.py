@@ -99,9 +99,17 @@ def supposed(tok: Token) -> bool:
 
 def polled(tok: Token) -> bool:
     """The act is a survey's finding: the verb's subject is a share of people ("65 percent of
-    Republicans supported his call", "40% of voters backed Clinton": ``poll_shares``)."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in EVENT_WORDS.poll_shares for c in tok.children)
+    Republicans supported his call", "40% of voters backed Clinton": ``poll_shares``), also
+    when the share said it ("74 percent of voters said Trump should release ...") or the act
+    describes the people shared ("the percentage of voters who accepted ...")."""
+    shares = EVENT_WORDS.poll_shares
+    for node in (tok, *tok.ancestors):
+        if node.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in shares for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in shares:
+            return True
+    return False
 
 
 def codable(sent: Span) -> bool:

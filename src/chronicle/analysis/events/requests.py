@@ -17,6 +17,7 @@ from chronicle.model import Article, Event
 
 from ..syntax import MAX_CLIMB
 from ..links import same_actor
+from .clauses import polled
 from .roles import ActorLookup, obliged_actor, verb_source
 from .triggers import Trigger, yield_request
 from .lexicon import Lexicon
@@ -33,8 +34,8 @@ def deontic_requests(
         if not _deontic(tok, lexicon):
             continue
         speech = _speech_ancestor(tok, lexicon)
-        if speech is None:
-            continue
+        if speech is None or polled(speech):
+            continue  # none, or "74 percent of voters said X should ...": a poll's finding
         source = verb_source(speech, actors)
         target = obliged_actor(tok, actors)
         if source is None or target is None or same_actor(source, target):
