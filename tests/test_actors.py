@@ -542,6 +542,14 @@ def test_georgia_is_a_us_state_in_an_american_story_and_the_country_in_a_caucasu
     assert code_of(caucasus, "Georgia") == "GEO"
 
 
+def test_san_jose_is_californian_in_an_american_story_and_costa_ricas_capital_in_a_central_american_one(nlp, resolver):
+    american = resolve(nlp, resolver, "The mayor of San Jose criticized the governor of California.")
+    assert code_of(american, "mayor") == "USAGOV"
+    assert code_of(american, "San Jose") is None
+    central = resolve(nlp, resolver, "San Jose rejected the demands of Nicaragua, a Costa Rican minister said.")
+    assert code_of(central, "San Jose") == "CRIGOV"
+
+
 def test_actor_kb_setting_places_people_only_the_knowledge_base_knows(nlp):
     body = "Rishi Sunak met the delegation on Monday."
     plain = resolve(nlp, actor_resolver(Config(actor_kb="")), body, published="2023-05-02")

@@ -1205,3 +1205,11 @@ def test_the_side_fought_for_is_not_the_one_attacked(analyzer):
     assert (event.type, event.target) == ("ASSAULT", None)
     [event] = events_of(analyzer, "The protesters voted for the opposition.")  # "for" still names a recipient
     assert (event.type, event.target.sector) == ("SUPPORT", "OPP")
+
+
+def test_two_officials_of_one_government_are_two_actors(analyzer):
+    # "the president" and "the prime minister" share a code, not a person: the meeting is coded
+    events = events_of(analyzer, "The Kenyan president met the Kenyan prime minister. The president later praised the prime minister.")
+    assert [(e.type, e.source.text, e.target.text) for e in events] == [
+        ("CONSULT", "Kenyan president", "Kenyan prime minister"), ("SUPPORT", "president", "prime minister")]
+    assert events_of(analyzer, "The government criticized the government.") == []  # one body stays one actor

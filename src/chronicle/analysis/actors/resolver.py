@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Actor, Article, Mention
 from .context import resolve_context
 from ..dictionaries import PROPER_KINDS, Entry, PhraseIndex, is_iso, normalise, split_code
-from .lexicon import genders, shared_names
+from .lexicon import genders, shared_names, titles
 from .slots import PLACE_KINDS, Match, Slot, build_slots, is_country_code
 from ..speech import subject_of
 from ..speech import QuoteLexicon, load_pronouns
@@ -504,6 +504,8 @@ def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tu
             continue
         mention = _mention(doc, slot, published)
         key = f"person:{mention.name}" if slot.kind == "person" and mention.name else f"code:{mention.code}:{slot.kind}"
+        if slot.kind == "group" and (office := _one_office(doc[slot.head])) is not None:
+            key += f":{office}"  # "the mayor" and "the governor" are two people, however coded
         if slot.kind != "person" and mention.code is None:
             key = f"text:{mention.text.lower()}"
         actor = actors.get(key)
@@ -520,6 +522,13 @@ def _group(doc: Doc, slots: list[Slot], published: str | None, modifiers: set[tu
             _share_details(actor)
     _attach_pronouns(doc, slots, result, modifiers, quote_lexicon)
     return result
+
+
+def _one_office(head: Token) -> str | None:
+    """The office a singular role noun names ("mayor", "governor": titles.yaml heads), or None
+    for a body or a plural ("the government", "officials"), which group by code alone."""
+    word = normalise(head.lemma_)
+    return word if head.tag_ == "NN" and word in titles()["head"] else None
 
 
 def _share_details(actor: Actor) -> None:
@@ -550,10 +559,11 @@ def _mention(doc: Doc, slot: Slot, published: str | None) -> Mention:
 
 
 def _regions_sharing_a_name(doc: Doc, matches: list[Match]) -> list[Match]:
-    """A country name that is also a region elsewhere ("Georgia") becomes that region where the
-    article holds more of the region's clues (its country, states, offices) than the country's."""
+    """A country's name or capital that is also a region or city elsewhere ("Georgia", "San Jose")
+    becomes that place where the article holds more of its clues (its country, states, offices)
+    than the country's."""
     shared = shared_names()
-    found = [m for m in matches if m.entry.kind == "country" and not m.entry.adjective
+    found = [m for m in matches if m.entry.kind in ("country", "capital") and not m.entry.adjective
              and normalise(doc[m.i:m.j].text) in shared]
     if not found:
         return matches
