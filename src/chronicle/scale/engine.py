@@ -39,6 +39,7 @@ from .tasks import Seen, Slice
 FILES_PER_PARTITION = 4  # plain files read by one task: small, so N workers share the work evenly
 SLICE_DOCUMENTS = 256  # documents of an archive, crawl or corpus per task
 AHEAD = 4  # partitions in flight per worker (read, waiting for their window, or analysed)
+HELD = 3  # partitions held at most, finished ones waiting to be written in order included, per ``limit``
 
 
 class Backend(Protocol):
@@ -128,7 +129,11 @@ def _partition_loop(inputs: list[str], store: Store, config: Config, options: So
             store.save_boilerplate(learner.to_dict()["groups"])  # as one process does after each window
 
     while True:
-        while not exhausted and (len(active) < limit or _starved(active, observed)):  # 1. partitions out
+        # 1. partitions out: ``limit`` of them at work (reading, waiting for their window, finishing);
+        # finished ones waiting to be written in order count only against a wider bound, so that
+        # one slow partition at the head does not stop the reading of the next window
+        while not exhausted and ((len(active) < HELD * limit and _at_work(active, backend) < limit)
+                                 or _starved(active, observed)):
             part = next(parts, None)
             if part is None:
                 exhausted = True
@@ -196,6 +201,11 @@ def _partition_loop(inputs: list[str], store: Store, config: Config, options: So
         pending = [h for p in active for h in (p.read, p.finish) if h is not None and not backend.done(h)]
         if pending:
             backend.wait(pending)
+
+
+def _at_work(active: list[_Part], backend: Backend) -> int:
+    """Partitions in flight whose records are not known yet (read, waiting or being finished)."""
+    return sum(1 for p in active if p.items is None and (p.finish is None or not backend.done(p.finish)))
 
 
 def _starved(active: list[_Part], observed: int) -> bool:
