@@ -38,8 +38,7 @@ def asks_a_question(tok: Token) -> bool:
     return _quotes_or_topic(tok)
 
 
-QUOTATION_MARKS = frozenset('"“”«»')
-PERSON_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSON_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # spaCy's entity labels of who can be asked
 
 
 def _quotes_or_topic(tok: Token) -> bool:
@@ -58,7 +57,7 @@ def _quotes_or_topic(tok: Token) -> bool:
                 and child.ent_type_ not in PERSON_LIKE:
             return False  # "asked permission", "asked a favour"
         about = about or (child.dep_ == "prep" and child.lower_ == "about")
-    return about or any(t.text in QUOTATION_MARKS for t in tok.sent)
+    return about or any(t.text in EVENT_WORDS.quotation_marks for t in tok.sent)
 
 
 def relative_subject(tok: Token) -> bool:
