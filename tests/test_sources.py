@@ -370,6 +370,9 @@ def test_json_array_corpus(tmp_path: Path) -> None:
     assert bad.reason == "item 3 is not a JSON object"
     [broken] = run([str(write(tmp_path / "broken.json", "[{"))])
     assert broken.reason.startswith("invalid JSON on line 1")
+    # the reason says where: JSON's own message ("Invalid control character at") ends mid-sentence
+    [control] = run([str(write(tmp_path / "control.jsonl", '{"text": "a\tb"}\n'))])
+    assert control.reason == "invalid JSON on line 1: Invalid control character at column 12"
     [big] = run([str(path)], max_file_bytes=10)
     assert big.reason == "JSON file is over the 10 bytes limit (write large corpora as JSONL)"
 

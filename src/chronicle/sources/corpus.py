@@ -113,7 +113,7 @@ def _json_rows(
     try:
         value = json.loads(data)
     except json.JSONDecodeError as error:
-        yield 0, failure(source, f"invalid JSON on line {error.lineno}: {error.msg}")
+        yield 0, failure(source, f"invalid JSON on line {error.lineno}: {error.msg} column {error.colno}")
         return
     except RecursionError:
         yield 0, failure(source, "JSON nested too deep to read")
@@ -154,7 +154,7 @@ def _json_object(line: str, number: int, name: str) -> dict[str, Any] | Failure:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
-        return failure(name, f"invalid JSON on line {number}: {error.msg}")
+        return failure(name, f"invalid JSON on line {number}: {error.msg} column {error.colno}")
     except RecursionError:
         return failure(name, f"JSON on line {number} is nested too deep to read")
     except ValueError as error:  # a number of more than 4,300 digits
