@@ -66,7 +66,9 @@ class Resources:
         user_verbs: dict = {}
         for path in self.files("verbs"):
             user_verbs.update(read_verb_dictionary(path))  # later files win
-        return load_lexicon(user_verbs, self.speech_cues.reporting_verbs)
+        cues = self.speech_cues
+        marks = {m for pair in cues.mark_pairs for m in pair} | cues.straight_marks
+        return load_lexicon(user_verbs, cues.reporting_verbs, marks)
 
     @cached_property
     def judgement_words(self) -> JudgementWords:

@@ -25,9 +25,10 @@ MIN_LATIN_SHARE = 0.8
 ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
-def asks_a_question(tok: Token) -> bool:
+def asks_a_question(tok: Token, quote_marks: frozenset[str] = frozenset()) -> bool:
     """A verb of asking whose clause starts with a question word: "asked X why ...", "demanded
-    how ..." (the question word may sit inside the clause's first phrase: "asked what kind of")."""
+    how ..." (the question word may sit inside the clause's first phrase: "asked what kind of"),
+    or one that attributes a quotation (one of ``quote_marks`` in its sentence) or names a topic."""
     if tok.lemma_.lower() not in EVENT_WORDS.question_verbs:
         return False
     for child in tok.children:
@@ -35,13 +36,13 @@ def asks_a_question(tok: Token) -> bool:
             first = child.left_edge
             if first.lower_ in EVENT_WORDS.question_words and not (first.lower_ == "if" and child.dep_ == "advcl"):
                 return True
-    return _quotes_or_topic(tok)
+    return _quotes_or_topic(tok, quote_marks)
 
 
 PERSON_LIKE = frozenset({"PERSON", "ORG", "NORP", "GPE"})  # spaCy's entity labels of who can be asked
 
 
-def _quotes_or_topic(tok: Token) -> bool:
+def _quotes_or_topic(tok: Token, quote_marks: frozenset[str]) -> bool:
     """Asking that attributes a quotation or names a topic and requests nothing: "“What is
     left?” Ms. Doe asks", "she asked reporters, “Who paid?”", "he asked about the emails"; not
     "asked him to leave", "asked for help", "asked that the court wait", "asked permission"."""
@@ -57,7 +58,7 @@ def _quotes_or_topic(tok: Token) -> bool:
                 and child.ent_type_ not in PERSON_LIKE:
             return False  # "asked permission", "asked a favour"
         about = about or (child.dep_ == "prep" and child.lower_ == "about")
-    return about or any(t.text in EVENT_WORDS.quotation_marks for t in tok.sent)
+    return about or any(t.text in quote_marks for t in tok.sent)
 
 
 def relative_subject(tok: Token) -> bool:

@@ -158,7 +158,7 @@ class EventCoder:
                 continue  # "killed in an air strike by X": the strike is the killing's means, one act
             if self._vowed_harm(trig, triggers) is not None:
                 continue  # "vowed to attack X": the attack codes, as a threat
-            if trig.entry.type == "REQUEST" and not trig.noun and asks_a_question(trig.token):
+            if trig.entry.type == "REQUEST" and not trig.noun and asks_a_question(trig.token, self.lexicon.quote_marks):
                 continue  # "asked the governor whether he would resign": a question, no request
             if trig.entry is WISH and has_aux(trig.token, SPECULATIVE_AUX):
                 continue  # "X might want Y to leave": a guess at a wish, not a request (nor the leaving)

@@ -30,6 +30,7 @@ class Lexicon:
     nouns: dict[str, EventEntry] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()  # reporting verbs, from the speech cues
+    quote_marks: frozenset[str] = frozenset()  # quotation marks, from the speech cues
     no_comment: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
     intent_words: frozenset[str] = frozenset()
@@ -99,11 +100,13 @@ def _project_lexicon() -> Lexicon:
 
 
 def load_lexicon(user_verbs: Mapping[str, EventEntry] | None = None,
-                 reporting_verbs: Iterable[str] = ()) -> Lexicon:
+                 reporting_verbs: Iterable[str] = (), quote_marks: Iterable[str] = ()) -> Lexicon:
     """Our lexicon plus a user's verbs (``{key: EventEntry}`` as ``dictionaries.read_verb_dictionary``
     reads them from PETRARCH verb files), which win over ours; ``reporting_verbs`` (from the
-    speech cues, ``speech.load_cues().reporting_verbs``) are its ``speech_verbs``."""
-    base = dataclasses.replace(_project_lexicon(), speech_verbs=frozenset(reporting_verbs))
+    speech cues, ``speech.load_cues().reporting_verbs``) are its ``speech_verbs``, and the cues'
+    quotation marks its ``quote_marks``."""
+    base = dataclasses.replace(_project_lexicon(), speech_verbs=frozenset(reporting_verbs),
+                               quote_marks=frozenset(quote_marks))
     if not user_verbs:
         return base
     return dataclasses.replace(base, verbs={**base.verbs, **user_verbs})

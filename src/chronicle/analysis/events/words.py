@@ -48,7 +48,6 @@ class EventWords:
     question_words: frozenset[str]
     quoting_question_verbs: frozenset[str]
     request_markers: frozenset[str]
-    quotation_marks: frozenset[str]
     feeling_nouns: frozenset[str]
     answering_types: frozenset[str]
     claim_nouns: frozenset[str]
